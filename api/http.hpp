@@ -1,0 +1,32 @@
+#pragma once
+// Plain request/response values, so that handlers and tests never see Beast types.
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace jiaohe::api {
+
+struct Request {
+  std::string method;   // "GET"
+  std::string target;   // "/v1/disputes?status=open"
+  std::string path;     // "/v1/disputes"
+  std::map<std::string, std::string> query;
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+  std::map<std::string, std::string> params;   // from the route pattern, e.g. {id}
+
+  std::string header(const std::string& lower_name) const {
+    auto it = headers.find(lower_name);
+    return it == headers.end() ? std::string() : it->second;
+  }
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+};
+
+}  // namespace jiaohe::api

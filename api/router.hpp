@@ -1,0 +1,45 @@
+#pragma once
+// Routes are data: method, path pattern, body limit and handler, listed in one table
+// (routes.cpp). The router only matches; the server does I/O, handlers do the work.
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/http.hpp"
+
+namespace jiaohe::api {
+
+struct AppContext;
+using Handler = std::function<Response(const Request&, AppContext&)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;          // "/v1/disputes/{id}"
+  std::string summary;          // for /openapi.json and docs
+  std::size_t body_limit = 0;   // 0: the server's default
+  Handler handler;
+};
+
+struct RouteMatch {
+  const Route* route = nullptr;          // set when method and path match
+  bool path_known = false;               // the path exists with another method (405)
+  std::string allowed;                   // "GET, POST" for the Allow header
+  std::map<std::string, std::string> params;
+};
+
+class Router {
+ public:
+  explicit Router(std::vector<Route> routes);
+  RouteMatch match(const std::string& method, const std::string& path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+// The application's routes (routes.cpp).
+std::vector<Route> make_routes();
+
+}  // namespace jiaohe::api

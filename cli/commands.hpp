@@ -1,0 +1,11 @@
+#pragma once
+// Factories of the subcommands, one per <name>_command.cpp.
+#include "cli/command.hpp"
+
+namespace jiaohe::cli {
+
+Command serve_command();
+Command migrate_command();
+Command cluster_command();
+
+}  // namespace jiaohe::cli

@@ -1,0 +1,78 @@
+// `jiaohe serve`: wires the engine, the HTTP API and the jobs into one process.
+#include <csignal>
+#include <iostream>
+
+#include "api/app_context.hpp"
+#include "api/router.hpp"
+#include "api/server.hpp"
+#include "cli/commands.hpp"
+#include "cli/database_flag.hpp"
+#include "engine/clock.hpp"
+#include "engine/log/log.hpp"
+#include "engine/store/database.hpp"
+#include "engine/store/migration.hpp"
+
+namespace jiaohe::cli {
+namespace {
+
+int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
+  auto config = with_database_flag(base, args);
+  if (auto host = args.value("host")) config.server_host = *host;
+  if (auto port = args.value("port")) {
+    try {
+      config.server_port = std::stoi(*port);
+    } catch (const std::exception&) {
+      throw UsageError("--port must be a number, got '" + *port + "'");
+    }
+  }
+  // Block the stop signals before any thread starts, so only sigwait below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  engine::store::DatabaseLocation db(config);
+  if (!args.has("no-migrate"))
+    engine::store::migrate(db.url(), engine::store::prepare_migrations(engine::store::embedded_migrations()));
+
+  engine::SystemClock clock;
+  api::AppContext context{db.url(), &clock};
+  api::Router router(api::make_routes());
+  api::ServerOptions options;
+  options.host = config.server_host;
+  options.port = static_cast<unsigned short>(config.server_port);
+  options.body_limit = static_cast<std::size_t>(config.server_body_limit);
+  options.worker_threads = config.server_threads;
+  api::Server server(options, router, context);
+  const auto port = server.start();
+  engine::log::info("serve.listening", {{"host", options.host}, {"port", port}});
+  std::cout << "jiaohe is serving on http://" << options.host << ":" << port << "/  (try: curl http://"
+            << options.host << ":" << port << "/healthz)" << std::endl;
+
+  int received = 0;
+  sigwait(&stop_signals, &received);
+  engine::log::info("serve.stopping", {{"signal", received}});
+  server.stop();
+  engine::log::info("serve.stopped");
+  return 0;
+}
+
+}  // namespace
+
+Command serve_command() {
+  return {"serve",
+          "run the HTTP API (and, in later versions, the scheduled jobs)",
+          "",
+          "Applies pending migrations, then serves the HTTP API until SIGINT or SIGTERM, when it\n"
+          "stops accepting, answers the requests in flight and exits. With no database\n"
+          "configured it starts the embedded PostgreSQL under <home>/postgres (and stops it on\n"
+          "exit if it started it).",
+          {database_url_flag(),
+           {"host", "ADDR", "listen address (default server.host, 127.0.0.1)"},
+           {"port", "PORT", "listen port (default server.port, 8080; 0 = any free port)"},
+           {"no-migrate", "", "do not apply pending migrations at start"}},
+          run};
+}
+
+}  // namespace jiaohe::cli

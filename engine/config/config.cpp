@@ -1,0 +1,162 @@
+#include "engine/config/config.hpp"
+
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "rules/text/suggest.hpp"
+
+extern char** environ;
+
+namespace jiaohe::engine {
+namespace {
+
+using json = nlohmann::json;
+using Setter = std::function<void(Config&, const json&, const std::string& where)>;
+
+[[noreturn]] void type_error(const std::string& where, const std::string& key, const std::string& expected,
+                             const json& got) {
+  throw ConfigError(where + ": key \"" + key + "\" must be " + expected + ", got " + got.dump());
+}
+
+Setter string_key(std::string Config::*field, std::string key) {
+  return [field, key](Config& c, const json& v, const std::string& where) {
+    if (!v.is_string()) type_error(where, key, "a string", v);
+    c.*field = v.get<std::string>();
+  };
+}
+
+template <class Int>
+Setter int_key(Int Config::*field, std::string key, std::int64_t lo, std::int64_t hi) {
+  return [field, key, lo, hi](Config& c, const json& v, const std::string& where) {
+    if (!v.is_number_integer() || v.get<std::int64_t>() < lo || v.get<std::int64_t>() > hi)
+      type_error(where, key, "an integer from " + std::to_string(lo) + " to " + std::to_string(hi), v);
+    c.*field = static_cast<Int>(v.get<std::int64_t>());
+  };
+}
+
+Setter log_level_key() {
+  return [](Config& c, const json& v, const std::string& where) {
+    static const std::vector<std::string> levels = {"trace", "debug", "info", "warn", "error", "off"};
+    if (!v.is_string() || std::find(levels.begin(), levels.end(), v.get<std::string>()) == levels.end())
+      type_error(where, "log.level", "one of trace, debug, info, warn, error, off", v);
+    c.log_level = v.get<std::string>();
+  };
+}
+
+struct KeyDef {
+  ConfigKey key;
+  bool is_integer;
+  Setter set;
+};
+
+const std::vector<KeyDef>& key_defs() {
+  static const std::vector<KeyDef> defs = {
+      {{"database.url", "JIAOHE_DATABASE_URL",
+        "PostgreSQL URL; empty starts the embedded cluster under home"},
+       false, string_key(&Config::database_url, "database.url")},
+      {{"home", "JIAOHE_HOME", "folder for the embedded PostgreSQL and state (default .jiaohe)"},
+       false, string_key(&Config::home, "home")},
+      {{"data_dir", "JIAOHE_DATA_DIR", "folder with calendars/, statutes/, packs/ (default: the source tree's data/)"},
+       false, string_key(&Config::data_dir, "data_dir")},
+      {{"server.host", "JIAOHE_SERVER_HOST", "address `serve` listens on (default 127.0.0.1)"},
+       false, string_key(&Config::server_host, "server.host")},
+      {{"server.port", "JIAOHE_SERVER_PORT", "port `serve` listens on (default 8080; 0 picks a free one)"},
+       true, int_key(&Config::server_port, "server.port", 0, 65535)},
+      {{"server.body_limit", "JIAOHE_SERVER_BODY_LIMIT", "largest request body in bytes (default 65536)"},
+       true, int_key(&Config::server_body_limit, "server.body_limit", 1, 64LL * 1024 * 1024)},
+      {{"server.threads", "JIAOHE_SERVER_THREADS", "worker threads for request handling (default 2)"},
+       true, int_key(&Config::server_threads, "server.threads", 1, 256)},
+      {{"log.level", "JIAOHE_LOG_LEVEL", "trace, debug, info, warn, error or off (default info)"},
+       false, log_level_key()},
+  };
+  return defs;
+}
+
+// Walks a JSON object and applies every leaf, rejecting keys the table does not know.
+void apply_object(Config& config, const json& object, const std::string& prefix, const std::string& where) {
+  std::vector<std::string> known;
+  for (const auto& d : key_defs()) known.push_back(d.key.path);
+  for (const auto& [name, value] : object.items()) {
+    const std::string path = prefix.empty() ? name : prefix + "." + name;
+    auto def = std::find_if(key_defs().begin(), key_defs().end(),
+                            [&](const KeyDef& d) { return d.key.path == path; });
+    if (def != key_defs().end()) {
+      def->set(config, value, where);
+      continue;
+    }
+    const bool is_section = std::any_of(known.begin(), known.end(),
+                                        [&](const std::string& k) { return k.rfind(path + ".", 0) == 0; });
+    if (is_section) {
+      if (!value.is_object()) type_error(where, path, "an object", value);
+      apply_object(config, value, path, where);
+      continue;
+    }
+    std::string msg = where + ": unknown key \"" + path + "\"";
+    if (auto near = rules::text::nearest_name(path, known)) msg += " (did you mean \"" + *near + "\"?)";
+    throw ConfigError(msg);
+  }
+}
+
+}  // namespace
+
+const std::vector<ConfigKey>& config_keys() {
+  static const std::vector<ConfigKey> keys = [] {
+    std::vector<ConfigKey> out;
+    for (const auto& d : key_defs()) out.push_back(d.key);
+    return out;
+  }();
+  return keys;
+}
+
+Config load_config(const std::optional<std::filesystem::path>& file,
+                   const std::map<std::string, std::string>& environment) {
+  Config config;
+  config.data_dir = JIAOHE_SOURCE_DIR "/data";
+  if (file) {
+    std::ifstream in(*file);
+    if (!in) throw ConfigError("config file " + file->string() + ": cannot be read (does it exist?)");
+    std::stringstream text;
+    text << in.rdbuf();
+    json doc;
+    try {
+      doc = json::parse(text.str());
+    } catch (const json::parse_error& e) {
+      throw ConfigError("config file " + file->string() + ": malformed JSON at byte " +
+                        std::to_string(e.byte) + ": " + e.what());
+    }
+    if (!doc.is_object()) throw ConfigError("config file " + file->string() + ": must be a JSON object");
+    apply_object(config, doc, "", "config file " + file->string());
+  }
+  for (const auto& def : key_defs()) {
+    auto it = environment.find(def.key.env);
+    if (it == environment.end()) continue;
+    json value = it->second;
+    if (def.is_integer) {
+      try {
+        std::size_t used = 0;
+        long long n = std::stoll(it->second, &used);
+        if (used != it->second.size()) throw std::invalid_argument("trailing");
+        value = n;
+      } catch (const std::exception&) {
+        type_error("environment variable " + def.key.env, def.key.path, "an integer", json(it->second));
+      }
+    }
+    def.set(config, value, "environment variable " + def.key.env);
+  }
+  return config;
+}
+
+std::map<std::string, std::string> process_environment() {
+  std::map<std::string, std::string> env;
+  for (char** e = environ; e && *e; ++e) {
+    std::string entry(*e);
+    auto eq = entry.find('=');
+    if (eq != std::string::npos && entry.rfind("JIAOHE_", 0) == 0) env[entry.substr(0, eq)] = entry.substr(eq + 1);
+  }
+  return env;
+}
+
+}  // namespace jiaohe::engine

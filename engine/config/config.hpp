@@ -1,0 +1,47 @@
+#pragma once
+// Jiaohe's configuration: built-in defaults, then one JSON file, then JIAOHE_* environment
+// variables. Every key is listed once in config_keys(); that table drives validation,
+// environment overrides and `jiaohe --help`.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace jiaohe::engine {
+
+struct Config {
+  std::string database_url;        // empty: the embedded cluster under `home`
+  std::string home = ".jiaohe";    // embedded PostgreSQL, state files
+  std::string data_dir;            // calendars, statutes, packs, demo data
+  std::string server_host = "127.0.0.1";
+  int server_port = 8080;
+  std::int64_t server_body_limit = 64 * 1024;
+  int server_threads = 2;
+  std::string log_level = "info";
+};
+
+// A configuration mistake; the message names the source (file or variable) and the key.
+struct ConfigError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct ConfigKey {
+  std::string path;   // dotted JSON path, e.g. "server.port"
+  std::string env;    // environment variable that overrides it
+  std::string help;
+};
+
+const std::vector<ConfigKey>& config_keys();
+
+// Loads defaults, then `file` when given (it must exist), then the environment.
+// `environment` is passed in (not read from the process) so that tests control it.
+Config load_config(const std::optional<std::filesystem::path>& file,
+                   const std::map<std::string, std::string>& environment);
+
+// The process environment as a map, for load_config.
+std::map<std::string, std::string> process_environment();
+
+}  // namespace jiaohe::engine

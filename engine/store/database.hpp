@@ -1,0 +1,40 @@
+#pragma once
+// Where the database is, and whether it answers.
+#include <memory>
+#include <string>
+
+#include "engine/config/config.hpp"
+
+namespace jiaohe::engine::store {
+
+class EmbeddedCluster;
+
+// The configured database URL, or else the embedded cluster under config.home (started if
+// needed, and stopped again when this object goes away only if it started it).
+class DatabaseLocation {
+ public:
+  explicit DatabaseLocation(const Config& config);
+  ~DatabaseLocation();
+  const std::string& url() const { return url_; }
+  bool embedded() const { return cluster_ != nullptr; }
+  // Leave an embedded cluster this object started running after it goes away.
+  void keep_running();
+
+ private:
+  std::unique_ptr<EmbeddedCluster> cluster_;
+  std::string url_;
+};
+
+struct DatabaseStatus {
+  bool available = false;
+  int schema_version = 0;
+  std::string error;  // why it is unavailable (for logs, not for HTTP answers)
+};
+
+// One short connection: is the database there, and which schema version does it have.
+DatabaseStatus probe_database(const std::string& url);
+
+// `url` with connect_timeout added, so a dead server fails fast instead of hanging.
+std::string with_connect_timeout(const std::string& url, int seconds);
+
+}  // namespace jiaohe::engine::store

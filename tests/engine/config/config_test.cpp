@@ -1,0 +1,85 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "engine/config/config.hpp"
+#include "tests/support/test_database.hpp"
+
+using jiaohe::engine::Config;
+using jiaohe::engine::ConfigError;
+using jiaohe::engine::load_config;
+
+namespace {
+
+std::filesystem::path write_config(const std::string& text) {
+  auto dir = std::filesystem::path(jiaohe::testing::make_temp_dir("config"));
+  auto path = dir / "jiaohe.json";
+  std::ofstream(path) << text;
+  return path;
+}
+
+std::string error_of(const std::optional<std::filesystem::path>& file, const std::map<std::string, std::string>& env) {
+  try {
+    load_config(file, env);
+  } catch (const ConfigError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("defaults apply when there is no file and no environment") {
+  Config c = load_config(std::nullopt, {});
+  CHECK(c.database_url.empty());
+  CHECK(c.server_port == 8080);
+  CHECK(c.server_body_limit == 65536);
+  CHECK(c.log_level == "info");
+}
+
+TEST_CASE("the file sets values and the environment overrides them") {
+  auto path = write_config(R"({"server": {"port": 9000, "host": "0.0.0.0"}, "database": {"url": "postgresql:///x"}})");
+  Config c = load_config(path, {});
+  CHECK(c.server_port == 9000);
+  CHECK(c.server_host == "0.0.0.0");
+  CHECK(c.database_url == "postgresql:///x");
+  Config e = load_config(path, {{"JIAOHE_SERVER_PORT", "9100"}, {"JIAOHE_DATABASE_URL", "postgresql:///y"}});
+  CHECK(e.server_port == 9100);
+  CHECK(e.database_url == "postgresql:///y");
+}
+
+TEST_CASE("an unknown key is named with a suggestion") {
+  auto path = write_config(R"({"server": {"prot": 9000}})");
+  const std::string msg = error_of(path, {});
+  CHECK(msg.find(path.string()) != std::string::npos);
+  CHECK(msg.find("unknown key \"server.prot\"") != std::string::npos);
+  CHECK(msg.find("did you mean \"server.port\"") != std::string::npos);
+}
+
+TEST_CASE("a wrong type names the key and what was expected") {
+  auto path = write_config(R"({"server": {"port": "eighty"}})");
+  const std::string msg = error_of(path, {});
+  CHECK(msg.find("\"server.port\" must be an integer from 0 to 65535") != std::string::npos);
+  CHECK(msg.find("\"eighty\"") != std::string::npos);
+  CHECK(error_of(write_config(R"({"log": {"level": "loud"}})"), {}).find("\"log.level\" must be one of") !=
+        std::string::npos);
+  CHECK(error_of(write_config(R"({"server": 5})"), {}).find("\"server\" must be an object") != std::string::npos);
+}
+
+TEST_CASE("malformed JSON names the file and the byte") {
+  auto path = write_config("{\"server\": {\"port\": 80,}}");
+  const std::string msg = error_of(path, {});
+  CHECK(msg.find(path.string()) != std::string::npos);
+  CHECK(msg.find("malformed JSON at byte") != std::string::npos);
+}
+
+TEST_CASE("a bad environment value names the variable") {
+  const std::string msg = error_of(std::nullopt, {{"JIAOHE_SERVER_PORT", "80x"}});
+  CHECK(msg.find("environment variable JIAOHE_SERVER_PORT") != std::string::npos);
+  CHECK(msg.find("\"server.port\"") != std::string::npos);
+}
+
+TEST_CASE("a missing config file is an error, not silently the defaults") {
+  CHECK(error_of(std::filesystem::path("/nonexistent/jiaohe.json"), {}).find("cannot be read") != std::string::npos);
+}

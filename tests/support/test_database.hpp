@@ -1,0 +1,33 @@
+#pragma once
+// A fresh database for one test process, cloned from the migrated template of the test run's
+// throwaway cluster (tests/support/test_cluster.sh), dropped again at the end.
+#include <string>
+
+namespace jiaohe::testing {
+
+class TestDatabase {
+ public:
+  TestDatabase();
+  ~TestDatabase();
+  TestDatabase(const TestDatabase&) = delete;
+  TestDatabase& operator=(const TestDatabase&) = delete;
+
+  const std::string& url() const { return url_; }
+  const std::string& name() const { return name_; }
+  // Runs one statement (test setup only) and returns the first column of the first row, or "".
+  std::string query_value(const std::string& sql) const;
+
+ private:
+  std::string name_;
+  std::string url_;
+};
+
+// Folder of the run's throwaway cluster.
+inline std::string test_cluster_dir() { return JIAOHE_TEST_CLUSTER_DIR; }
+// The jiaohe executable of this build, and the source tree.
+inline std::string jiaohe_binary() { return JIAOHE_BIN; }
+inline std::string source_dir() { return JIAOHE_SOURCE_DIR; }
+// A fresh folder for this test process under the build's test-tmp.
+std::string make_temp_dir(const std::string& label);
+
+}  // namespace jiaohe::testing
