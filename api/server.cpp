@@ -1,6 +1,8 @@
 #include "api/server.hpp"
 
+#include <array>
 #include <atomic>
+#include <limits>
 #include <list>
 #include <mutex>
 #include <optional>
@@ -110,7 +112,10 @@ struct Server::Impl::Session : std::enable_shared_from_this<Session> {
     if (server.stopping) return close();
     parser.emplace();
     parser->header_limit(static_cast<std::uint32_t>(server.options.header_limit));
-    parser->body_limit(server.options.body_limit);
+    // No body limit yet: the route's limit is chosen once the header is known (the parser would
+    // otherwise fail the header read itself when Content-Length exceeds a default). Not
+    // boost::none: Beast 1.74 compares Content-Length against it and always fails.
+    parser->body_limit(std::numeric_limits<std::uint64_t>::max());
     idle = true;
     stream.expires_after(first ? server.options.read_timeout : server.options.idle_timeout);
     http::async_read_header(stream, buffer, *parser,
@@ -175,8 +180,29 @@ struct Server::Impl::Session : std::enable_shared_from_this<Session> {
     res->prepare_payload();
     stream.expires_after(server.options.read_timeout);
     http::async_write(stream, *res, [self = shared_from_this(), res, close_after](beast::error_code ec, std::size_t) {
-      if (ec || close_after) return self->close();
+      if (ec) return self->close();
+      if (close_after) return self->linger_close();
       self->read_header();
+    });
+  }
+
+  // Closing a socket with unread input makes the kernel send a reset, which can destroy the
+  // answer we just wrote (e.g. a 413 for a body we refused to read). So: stop sending, discard
+  // what the client still sends for a bounded time and amount, then close.
+  void linger_close() {
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream.expires_after(std::chrono::seconds(2));
+    drain(0);
+  }
+
+  void drain(std::size_t drained) {
+    constexpr std::size_t kMaxDrain = 8 * 1024 * 1024;
+    auto scratch = std::make_shared<std::array<char, 16384>>();
+    stream.async_read_some(net::buffer(*scratch), [self = shared_from_this(), scratch, drained](beast::error_code ec,
+                                                                                                 std::size_t n) {
+      if (ec || drained + n > kMaxDrain) return self->close();
+      self->drain(drained + n);
     });
   }
 
