@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# make demo: the embedded PostgreSQL under .jiaohe/ (created once, reused), migrations, serve.
+# make demo: `jiaohe serve` starts the embedded PostgreSQL under .jiaohe/ (created once,
+# reused after), applies pending migrations and serves until Ctrl-C.
 set -euo pipefail
 jiaohe=$1
-"$jiaohe" migrate
 exec "$jiaohe" serve
