@@ -1,0 +1,55 @@
+#pragma once
+// What a scan is asked to do, what it reports while it runs, and what it found.
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/clock.hpp"
+
+namespace jiaohe::engine::scan {
+
+enum class ScanMode { kFull, kIncremental };
+
+struct ScanRequest {
+  ScanMode mode = ScanMode::kFull;
+  std::vector<std::string> datasets;  // empty: every dataset of the catalogue
+  bool wait_for_lock = false;         // another scan holds a dataset: wait (true) or refuse
+  Instant now;                        // the scan's instant (staleness, future dates)
+};
+
+struct DatasetSummary {
+  std::string dataset_id;
+  std::int64_t rows_read = 0;       // by the row pass
+  std::int64_t rows_total = 0;      // in the table
+  std::map<std::string, std::int64_t> open_by_rule;  // open findings after the scan
+};
+
+struct ScanSummary {
+  std::int64_t scan_id = 0;
+  ScanMode mode = ScanMode::kFull;
+  std::vector<DatasetSummary> datasets;
+  std::int64_t findings_new = 0;
+  std::int64_t findings_seen = 0;
+  std::int64_t findings_resolved = 0;
+  std::int64_t findings_reopened = 0;
+  double seconds = 0;
+};
+
+// Progress of a running scan, for a terminal line or log lines.
+class ScanObserver {
+ public:
+  virtual ~ScanObserver() = default;
+  virtual void dataset_started(const std::string& /*dataset*/, std::int64_t /*estimated_rows*/) {}
+  virtual void rows_read(const std::string& /*dataset*/, std::int64_t /*rows*/) {}
+  virtual void dataset_finished(const std::string& /*dataset*/, std::int64_t /*rows*/) {}
+  virtual void phase(const std::string& /*what*/) {}
+};
+
+// A scan could not run (lock held, bad table); the message says what to do.
+struct ScanError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace jiaohe::engine::scan

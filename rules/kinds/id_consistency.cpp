@@ -1,0 +1,61 @@
+// id_consistency: a person record's birth date and sex must agree with its own valid ID
+// number (GB 11643 encodes both). Records with an invalid ID are left to identifier_valid.
+#include "rules/ids/citizen_id_facts.hpp"
+#include "rules/kinds/per_attribute_check.hpp"
+#include "rules/normalize/date.hpp"
+
+namespace jiaohe::rules::kinds {
+namespace {
+
+class IdConsistency final : public RowCheck {
+ public:
+  IdConsistency(std::size_t id_slot, int birth_slot, int sex_slot, std::chrono::year_month_day today)
+      : id_slot_(id_slot), birth_slot_(birth_slot), sex_slot_(sex_slot), options_{today, false} {}
+
+  void check(std::span<const FieldValue> row, std::vector<RowDefect>& out) const override {
+    const FieldValue& id = row[id_slot_];
+    if (!id.present) return;
+    auto facts = ids::citizen_id_facts(ids::validate_citizen_id(id.raw, options_));
+    if (!facts) return;
+    if (birth_slot_ >= 0) {
+      const FieldValue& birth = row[static_cast<std::size_t>(birth_slot_)];
+      if (birth.present) {
+        auto verdict = normalize::normalize_date(birth.raw);
+        if (verdict.ok() && normalize::date_of(verdict) != facts->birth_date)
+          out.push_back({"person.birth_date", value_evidence(birth, "differs_from_id_number")});
+      }
+    }
+    if (sex_slot_ >= 0) {
+      const FieldValue& sex = row[static_cast<std::size_t>(sex_slot_)];
+      const std::string_view expected = facts->sex == ids::Sex::kMale ? "1" : "2";
+      const std::string_view got = sex.normalized_ok ? sex.normalized : sex.raw;
+      // Only codes of the domain are compared; other values are value_in_set's business.
+      if (sex.present && (got == "1" || got == "2") && got != expected)
+        out.push_back({"person.sex", value_evidence(sex, "differs_from_id_number")});
+    }
+  }
+
+ private:
+  std::size_t id_slot_;
+  int birth_slot_;
+  int sex_slot_;
+  ids::CitizenIdOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<RowCheck> make_id_consistency(const RuleDef& rule, const std::vector<AttributeSlot>& slots,
+                                              const RowContext& context) {
+  const int id = slot_of(slots, "person.id_number");
+  if (id < 0) return nullptr;
+  auto targeted = [&](const char* attribute) {
+    const bool wanted = std::find(rule.attributes.begin(), rule.attributes.end(), attribute) != rule.attributes.end();
+    return wanted ? slot_of(slots, attribute) : -1;
+  };
+  const int birth = targeted("person.birth_date");
+  const int sex = targeted("person.sex");
+  if (birth < 0 && sex < 0) return nullptr;
+  return std::make_unique<IdConsistency>(static_cast<std::size_t>(id), birth, sex, context.today);
+}
+
+}  // namespace jiaohe::rules::kinds

@@ -1,0 +1,20 @@
+#include <algorithm>
+
+#include "rules/kinds/row_check.hpp"
+
+namespace jiaohe::rules::kinds {
+
+int slot_of(const std::vector<AttributeSlot>& slots, std::string_view attribute) {
+  for (std::size_t i = 0; i < slots.size(); ++i)
+    if (slots[i].name == attribute) return static_cast<int>(i);
+  return -1;
+}
+
+std::vector<TargetSlot> target_slots(const RuleDef& rule, const std::vector<AttributeSlot>& slots) {
+  std::vector<TargetSlot> out;
+  for (const auto& attribute : rule.attributes)
+    if (int i = slot_of(slots, attribute); i >= 0) out.push_back({static_cast<std::size_t>(i), attribute});
+  return out;
+}
+
+}  // namespace jiaohe::rules::kinds
