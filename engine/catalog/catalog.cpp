@@ -3,6 +3,7 @@
 #include <regex>
 #include <set>
 
+#include "engine/error.hpp"
 #include "engine/util/json_file.hpp"
 #include "rules/json_checks.hpp"
 #include "rules/kind_registry.hpp"
@@ -110,6 +111,16 @@ DatasetDef parse_dataset(const nlohmann::json& d, const Where& at, const std::ve
   return ds;
 }
 
+// The file's JSON, with read and syntax errors reported as E (they already name the file).
+template <class Err>
+nlohmann::json read_as(const std::filesystem::path& path) {
+  try {
+    return util::read_json_file(path);
+  } catch (const Error& e) {
+    throw Err(e.what());
+  }
+}
+
 }  // namespace
 
 const ColumnMapping* DatasetDef::column_for(const std::string& attribute) const {
@@ -173,7 +184,7 @@ Catalogue parse_catalogue(const nlohmann::json& doc, const std::string& source) 
 }
 
 Catalogue load_catalogue(const std::filesystem::path& path) {
-  return parse_catalogue(util::read_json_file<E>(path), path.string());
+  return parse_catalogue(read_as<E>(path), path.string());
 }
 
 void check_pack_against_catalogue(const rules::RulePack& pack, const Catalogue& catalogue, const std::string& source) {
@@ -196,7 +207,7 @@ void check_pack_against_catalogue(const rules::RulePack& pack, const Catalogue& 
 }
 
 rules::RulePack load_rule_pack(const std::filesystem::path& path, const Catalogue& catalogue) {
-  auto pack = rules::parse_rule_pack(util::read_json_file<rules::RulePackError>(path), path.string());
+  auto pack = rules::parse_rule_pack(read_as<rules::RulePackError>(path), path.string());
   check_pack_against_catalogue(pack, catalogue, path.string());
   return pack;
 }

@@ -1,34 +1,24 @@
 #pragma once
-// Reading a JSON file with errors that name the file (and the byte of a syntax error).
+// Reading hand-written JSON data files (calendars, statute profiles) as closed objects:
+// every error names the file and the JSON location, and an unknown key suggests the nearest
+// valid one, so a typo in a data file never silently changes a deadline.
 #include <filesystem>
-#include <stdexcept>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 namespace jiaohe::engine::util {
 
-// Throws E("<path>: cannot be read ..." / "<path>: malformed JSON at byte N: ...").
-template <class E>
-nlohmann::json read_json_file(const std::filesystem::path& path);
+// Parses the file; throws engine::Error(kInvalidInput) naming the file on I/O or syntax errors.
+// `raw_text`, when given, receives the bytes read (for content digests).
+nlohmann::json read_json_file(const std::filesystem::path& path, std::string* raw_text = nullptr);
 
-}  // namespace jiaohe::engine::util
+// Throws when `object` is not an object or has a key outside `allowed`; `where` is the file and
+// location used in the message (e.g. "data/x.json: procedures.review").
+void check_keys(const nlohmann::json& object, const std::vector<std::string>& allowed, const std::string& where);
 
-#include <fstream>
-#include <sstream>
-
-namespace jiaohe::engine::util {
-
-template <class E>
-nlohmann::json read_json_file(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw E(path.string() + ": cannot be read (does it exist?)");
-  std::stringstream text;
-  text << in.rdbuf();
-  try {
-    return nlohmann::json::parse(text.str());
-  } catch (const nlohmann::json::parse_error& e) {
-    throw E(path.string() + ": malformed JSON at byte " + std::to_string(e.byte) + ": " + e.what());
-  }
-}
+// Throws unless `object` has `key`.
+const nlohmann::json& require_key(const nlohmann::json& object, const std::string& key, const std::string& where);
 
 }  // namespace jiaohe::engine::util
