@@ -61,7 +61,11 @@ bool check_one(std::string_view line, const rules::ids::CitizenIdOptions& option
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   const rules::ids::IdentifierCheck r = rules::ids::check_identifier(line, options);
   // The input is echoed without tabs so that each line keeps four fields.
-  for (char c : line) out.push(c == '\t' ? ' ' : c);
+  if (line.find('\t') == std::string_view::npos) {
+    out.append(line);
+  } else {
+    for (char c : line) out.push(c == '\t' ? ' ' : c);
+  }
   out.push('\t');
   out.append(rules::ids::kind_code(r.kind));
   out.append(r.valid ? "\tvalid\t" : "\tinvalid\t");

@@ -32,7 +32,10 @@ char citizen_id_check_character(std::string_view first17) {
 }
 
 CitizenIdVerdict validate_citizen_id(std::string_view text, const CitizenIdOptions& options) {
-  const FoldedIdentifier folded = fold_identifier(text);
+  return validate_citizen_id(fold_identifier(text), options);
+}
+
+CitizenIdVerdict validate_citizen_id(const FoldedIdentifier& folded, const CitizenIdOptions& options) {
   CitizenIdVerdict v;
   char* out = v.chars.data();
   if (folded.length == kLegacyLength) {

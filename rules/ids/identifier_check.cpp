@@ -41,14 +41,14 @@ IdentifierCheck check_identifier(std::string_view text, const CitizenIdOptions& 
   const FoldedIdentifier folded = fold_identifier(text);
   switch (shape_of(folded)) {
     case Shape::kDigits: {
-      const CitizenIdVerdict ric = validate_citizen_id(text, options);
+      const CitizenIdVerdict ric = validate_citizen_id(folded, options);
       if (!ric.ok() && folded.length == 18) {
-        const CreditCodeVerdict uscc = validate_credit_code(text);
+        const CreditCodeVerdict uscc = validate_credit_code(folded);
         if (uscc.ok()) return from_verdict(IdentifierKind::kCreditCode, uscc);
       }
       return from_verdict(IdentifierKind::kCitizenId, ric);
     }
-    case Shape::kAlphanumeric18: return from_verdict(IdentifierKind::kCreditCode, validate_credit_code(text));
+    case Shape::kAlphanumeric18: return from_verdict(IdentifierKind::kCreditCode, validate_credit_code(folded));
     case Shape::kOther: break;
   }
   IdentifierCheck r;
