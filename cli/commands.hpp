@@ -8,5 +8,6 @@ Command serve_command();
 Command migrate_command();
 Command cluster_command();
 Command deadline_command();
+Command validate_id_command();
 
 }  // namespace jiaohe::cli

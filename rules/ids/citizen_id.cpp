@@ -3,6 +3,7 @@
 #include <array>
 
 #include "rules/ids/identifier_text.hpp"
+#include "rules/decimal_fields.hpp"
 #include "rules/ids/province_codes.hpp"
 
 namespace jiaohe::rules::ids {
@@ -16,11 +17,7 @@ constexpr std::array<int, 17> kWeights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 1
 
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 constexpr int digit(char c) { return c - '0'; }
-int number(const char* p, int n) {
-  int v = 0;
-  for (int i = 0; i < n; ++i) v = v * 10 + digit(p[i]);
-  return v;
-}
+int number(const char* p, std::size_t n) { return parse_digits(std::string_view(p, n)); }
 
 }  // namespace
 
@@ -32,7 +29,10 @@ char citizen_id_check_character(std::string_view first17) {
 }
 
 CitizenIdVerdict validate_citizen_id(std::string_view text, const CitizenIdOptions& options) {
-  const FoldedIdentifier folded = fold_identifier(text);
+  return validate_citizen_id(fold_identifier(text), options);
+}
+
+CitizenIdVerdict validate_citizen_id(const FoldedIdentifier& folded, const CitizenIdOptions& options) {
   CitizenIdVerdict v;
   char* out = v.chars.data();
   if (folded.length == kLegacyLength) {
@@ -59,8 +59,7 @@ CitizenIdVerdict validate_citizen_id(std::string_view text, const CitizenIdOptio
   if (!is_province_code(number(out, 2))) return CitizenIdVerdict::fail(CitizenIdReason::kRegion, 1);
 
   using namespace std::chrono;
-  const year_month_day birth{year{number(out + 6, 4)}, month{static_cast<unsigned>(number(out + 10, 2))},
-                             day{static_cast<unsigned>(number(out + 12, 2))}};
+  const year_month_day birth = date_of_fields(number(out + 6, 4), number(out + 10, 2), number(out + 12, 2));
   if (!birth.ok()) return CitizenIdVerdict::fail(CitizenIdReason::kBirthDateInvalid, 7);
   if (birth.year() < year{1900}) return CitizenIdVerdict::fail(CitizenIdReason::kBirthDateBefore1900, 7);
   if (birth > options.today) return CitizenIdVerdict::fail(CitizenIdReason::kBirthDateFuture, 7);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "rules/ids/identifier_text.hpp"
 #include "rules/verdict.hpp"
 
 namespace jiaohe::rules::ids {
@@ -32,6 +33,8 @@ struct CitizenIdOptions {
 
 // Validates `text` after folding surrounding spaces, full-width forms and a lower-case x.
 CitizenIdVerdict validate_citizen_id(std::string_view text, const CitizenIdOptions& options);
+// The same for input already folded (saves a second fold when the caller had to look first).
+CitizenIdVerdict validate_citizen_id(const FoldedIdentifier& folded, const CitizenIdOptions& options);
 
 // The MOD 11-2 check character ('0'-'9' or 'X') of the first 17 digits; `first17` must be digits.
 char citizen_id_check_character(std::string_view first17);

@@ -76,8 +76,9 @@ char credit_code_check_character(std::string_view first17) {
   return kCreditCodeAlphabet[static_cast<std::size_t>((31 - sum % 31) % 31)];
 }
 
-CreditCodeVerdict validate_credit_code(std::string_view text) {
-  const FoldedIdentifier folded = fold_identifier(text);
+CreditCodeVerdict validate_credit_code(std::string_view text) { return validate_credit_code(fold_identifier(text)); }
+
+CreditCodeVerdict validate_credit_code(const FoldedIdentifier& folded) {
   if (folded.length != kLength) return CreditCodeVerdict::fail(CreditCodeReason::kLength);
   CreditCodeVerdict v;
   for (std::size_t i = 0; i < kLength; ++i) {

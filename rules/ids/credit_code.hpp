@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "rules/ids/identifier_text.hpp"
 #include "rules/verdict.hpp"
 
 namespace jiaohe::rules::ids {
@@ -28,6 +29,8 @@ inline constexpr std::string_view kCreditCodeAlphabet = "0123456789ABCDEFGHJKLMN
 
 // Validates `text` after folding surrounding spaces, full-width forms and lower case.
 CreditCodeVerdict validate_credit_code(std::string_view text);
+// The same for input already folded.
+CreditCodeVerdict validate_credit_code(const FoldedIdentifier& folded);
 
 // Whether GB 32100 (table A.1 with amendment 1 of 2016) lets authority `a` register type `t`.
 bool is_allowed_authority_type(char authority, char type);

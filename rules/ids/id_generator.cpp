@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "rules/decimal_fields.hpp"
 #include "rules/ids/citizen_id.hpp"
 #include "rules/ids/credit_code.hpp"
 #include "rules/ids/province_codes.hpp"
@@ -12,10 +13,7 @@ namespace {
 
 void append_digits(std::string& out, int value, int width) {
   std::array<char, 10> buf{};
-  for (int i = width - 1; i >= 0; --i) {
-    buf[static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  }
+  write_digits(buf.data(), value, width);
   out.append(buf.data(), static_cast<std::size_t>(width));
 }
 

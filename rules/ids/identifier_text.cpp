@@ -8,6 +8,23 @@ namespace jiaohe::rules::ids {
 
 FoldedIdentifier fold_identifier(std::string_view text) {
   FoldedIdentifier out;
+  // Fast path for the common case, plain ASCII without inner spaces: one pass, no decoding.
+  const std::string_view trimmed = normalize::trim(text);
+  if (trimmed.size() <= kFoldedCapacity) {
+    bool plain = true;
+    for (std::size_t i = 0; i < trimmed.size(); ++i) {
+      const char c = trimmed[i];
+      if (static_cast<unsigned char>(c) >= 0x80 || normalize::is_ascii_space(c)) {
+        plain = false;
+        break;
+      }
+      out.chars[i] = normalize::to_upper_ascii(c);
+    }
+    if (plain) {
+      out.length = trimmed.size();
+      return out;
+    }
+  }
   std::size_t count = 0;       // characters written so far, including internal spaces
   std::size_t last_solid = 0;  // count just after the last non-space character
   for (std::size_t pos = 0; pos < text.size();) {

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "rules/decimal_fields.hpp"
 #include "rules/normalize/full_width.hpp"
 #include "rules/normalize/whitespace.hpp"
 
@@ -25,13 +26,6 @@ constexpr char32_t kMonthMark = U'月';
 constexpr char32_t kDayMark = U'日';
 
 bool small(const Token& t) { return t.number && t.digits >= 1 && t.digits <= 2; }
-
-void put_digits(char* out, int value, int width) {
-  for (int i = width - 1; i >= 0; --i) {
-    out[i] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  }
-}
 
 }  // namespace
 
@@ -87,29 +81,22 @@ DateVerdict normalize_date(std::string_view text) {
     return DateVerdict::fail(DateReason::kFormat);
   }
 
-  using namespace std::chrono;
-  const year_month_day date{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
+  const std::chrono::year_month_day date = date_of_fields(y, m, d);
   if (!date.ok()) return DateVerdict::fail(DateReason::kNotADate);
   DateVerdict v;
-  put_digits(v.chars.data(), y, 4);
+  write_digits(v.chars.data(), y, 4);
   v.chars[4] = '-';
-  put_digits(v.chars.data() + 5, m, 2);
+  write_digits(v.chars.data() + 5, m, 2);
   v.chars[7] = '-';
-  put_digits(v.chars.data() + 8, d, 2);
+  write_digits(v.chars.data() + 8, d, 2);
   v.size = 10;
   return v;
 }
 
 std::chrono::year_month_day date_of(const DateVerdict& verdict) {
   const std::string_view s = verdict.value();
-  auto num = [&](std::size_t from, std::size_t n) {
-    int v = 0;
-    for (std::size_t i = from; i < from + n; ++i) v = v * 10 + (s[i] - '0');
-    return v;
-  };
-  using namespace std::chrono;
-  if (s.size() != 10) return year_month_day{};
-  return year_month_day{year{num(0, 4)}, month{static_cast<unsigned>(num(5, 2))}, day{static_cast<unsigned>(num(8, 2))}};
+  if (s.size() != 10) return std::chrono::year_month_day{};
+  return date_of_fields(parse_digits(s.substr(0, 4)), parse_digits(s.substr(5, 2)), parse_digits(s.substr(8, 2)));
 }
 
 std::string_view reason_code(DateReason reason) {

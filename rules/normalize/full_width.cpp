@@ -8,10 +8,8 @@ constexpr char32_t kReplacement = 0xFFFD;
 bool continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 }  // namespace
 
-FoldedChar next_folded(std::string_view text, std::size_t pos) {
+FoldedChar next_folded_multibyte(std::string_view text, std::size_t pos) {
   const auto b0 = static_cast<unsigned char>(text[pos]);
-  // ASCII first: it is nearly every byte of a nightly scan.
-  if (b0 < 0x80) return {b0, 1};
   std::size_t need = 0;
   char32_t c = 0;
   if ((b0 & 0xE0) == 0xC0) {
