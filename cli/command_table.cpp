@@ -9,6 +9,7 @@ const std::vector<Command>& command_table() {
       serve_command(),
       migrate_command(),
       cluster_command(),
+      scan_command(),
       deadline_command(),
       validate_id_command(),
   };

@@ -7,6 +7,7 @@ namespace jiaohe::cli {
 Command serve_command();
 Command migrate_command();
 Command cluster_command();
+Command scan_command();
 Command deadline_command();
 Command validate_id_command();
 
