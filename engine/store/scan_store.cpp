@@ -351,12 +351,16 @@ void ScanStore::succeed(std::int64_t scan_id, Instant now, std::int64_t rows, co
   results_->exec("COMMIT");
 }
 
-void ScanStore::fail(std::int64_t scan_id, Instant now, const std::string& error) {
+void ScanStore::discard_results() {
   try {
     results_->exec("ROLLBACK");
   } catch (...) {
     // No transaction was open, or the connection is gone: either way nothing was committed.
   }
+}
+
+void ScanStore::fail(std::int64_t scan_id, Instant now, const std::string& error) {
+  discard_results();
   control_->command(kFail, {std::to_string(scan_id), to_pg_timestamp(now), error});
 }
 

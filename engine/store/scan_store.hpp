@@ -71,6 +71,8 @@ class ScanStore {
 
   // Commits the results and marks the scan succeeded.
   void succeed(std::int64_t scan_id, Instant now, std::int64_t rows, const MergeCounts& counts);
+  // Rolls the results transaction back without recording anything (benchmarks, dry runs).
+  void discard_results();
   // Rolls the results back (findings stay as they were) and marks the scan failed.
   void fail(std::int64_t scan_id, Instant now, const std::string& error);
 
