@@ -9,6 +9,7 @@ const std::vector<Command>& command_table() {
       serve_command(),
       migrate_command(),
       cluster_command(),
+      generate_command(),
   };
   return table;
 }

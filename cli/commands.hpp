@@ -7,5 +7,6 @@ namespace jiaohe::cli {
 Command serve_command();
 Command migrate_command();
 Command cluster_command();
+Command generate_command();
 
 }  // namespace jiaohe::cli
