@@ -12,6 +12,7 @@ const std::vector<Command>& command_table() {
       scan_command(),
       deadline_command(),
       validate_id_command(),
+      generate_command(),
   };
   return table;
 }

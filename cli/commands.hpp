@@ -10,5 +10,6 @@ Command cluster_command();
 Command scan_command();
 Command deadline_command();
 Command validate_id_command();
+Command generate_command();
 
 }  // namespace jiaohe::cli

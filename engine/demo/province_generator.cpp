@@ -1,0 +1,745 @@
+#include "engine/demo/province_generator.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <random>
+#include <span>
+#include <stdexcept>
+#include <unordered_set>
+#include <vector>
+
+#include "engine/demo/province_vocabulary.hpp"
+#include "rules/ids/citizen_id.hpp"
+#include "rules/ids/credit_code.hpp"
+#include "rules/ids/id_generator.hpp"
+
+namespace jiaohe::engine::demo {
+namespace {
+
+using namespace std::chrono;
+namespace ids = rules::ids;
+
+// Rule ids of data/packs/baseline.json.
+constexpr std::string_view kRuleRequired = "BL-REQ-001";
+constexpr std::string_view kRulePhone = "BL-PAT-001";
+constexpr std::string_view kRuleIdentifier = "BL-IDV-001";
+constexpr std::string_view kRuleSex = "BL-SET-001";
+constexpr std::string_view kRuleStatus = "BL-SET-002";
+constexpr std::string_view kRuleBirthDate = "BL-DATE-001";
+constexpr std::string_view kRuleConsistency = "BL-CONS-001";
+constexpr std::string_view kRuleUnique = "BL-UNQ-001";
+constexpr std::string_view kRulePersonReference = "BL-REF-001";
+constexpr std::string_view kRuleOrgReference = "BL-REF-002";
+constexpr std::string_view kRuleRowStale = "BL-STALE-001";
+constexpr std::string_view kRuleDatasetStale = "BL-STALE-002";
+constexpr std::string_view kRuleConflict = "BL-CONF-001";
+
+// Canonical attributes of data/demo/catalogue.json.
+constexpr std::string_view kPersonId = "person.id_number";
+constexpr std::string_view kPersonName = "person.name";
+constexpr std::string_view kPersonSex = "person.sex";
+constexpr std::string_view kPersonBirth = "person.birth_date";
+constexpr std::string_view kPersonPhone = "person.phone";
+constexpr std::string_view kOrgCode = "org.credit_code";
+constexpr std::string_view kOrgName = "org.name";
+constexpr std::string_view kOrgLegalRep = "org.legal_representative";
+constexpr std::string_view kOrgStatus = "org.status";
+
+// Column positions shared by all tables of a subject type (see table_shape()).
+constexpr std::size_t kKey = 0;
+constexpr std::size_t kSubject = 1;
+constexpr std::size_t kName = 2;
+constexpr std::size_t kSex = 3;       // person tables
+constexpr std::size_t kLegalRep = 3;  // organisation tables
+constexpr std::size_t kBirth = 4;     // person tables
+constexpr std::size_t kStatus = 4;    // organisation tables
+constexpr std::size_t kPhone = 5;     // mzt_dibao and rst_insured
+
+using Table = ProvinceTable;
+
+// Promised update frequencies (Art. 28) of the catalogue, and how old clean rows may be.
+constexpr auto kDaily = hours(23);
+constexpr auto kWeekly = days(5);
+constexpr auto kMonthly = days(25);
+constexpr auto kYearly = days(300);
+// Older than yearly (366 days) + BL-STALE-001's 30 days of tolerance, with a margin.
+constexpr int kStaleRowMinDays = 400;
+constexpr int kStaleRowMaxDays = 700;
+// Older than monthly (31 days) + BL-STALE-002's 2 days of tolerance, with a margin.
+constexpr int kStaleDatasetMinDays = 40;
+constexpr int kStaleDatasetMaxDays = 70;
+constexpr int kOldestAgeDays = 95 * 365;
+
+enum class PersonDefect {
+  kNameMissing, kPhoneMalformed, kIdInvalid, kSexOutOfSet, kBirthDateInsane, kIdMismatch,
+  kNameConflict, kDuplicateId, kNotInRegistry, kStaleRow, kCount
+};
+constexpr std::array<std::string_view, static_cast<std::size_t>(PersonDefect::kCount)> kPersonDefectNames = {
+    "name_missing", "phone_malformed", "id_invalid", "sex_out_of_set", "birth_date_insane", "id_mismatch",
+    "name_conflict", "duplicate_id", "not_in_registry", "stale_row"};
+
+enum class OrgDefect {
+  kNameMissing, kCodeInvalid, kStatusOutOfSet, kConflict, kDuplicateCode, kNotInRegister, kCount
+};
+constexpr std::array<std::string_view, static_cast<std::size_t>(OrgDefect::kCount)> kOrgDefectNames = {
+    "org_name_missing", "credit_code_invalid", "status_out_of_set", "org_conflict", "duplicate_credit_code",
+    "not_in_company_register"};
+
+struct Record {
+  Table table;
+  Row row;
+  const std::string& key() const { return *row[kKey]; }
+};
+
+struct Person {
+  std::string id;
+  std::string name;
+  bool male = false;
+  year_month_day birth;
+  std::string phone;
+  std::string address;
+};
+
+struct Org {
+  std::string code;
+  std::string name;
+  std::string legal_rep;
+  std::string address;
+};
+
+// The records of one subject; the base record (gaj_hukou / scj_company) first when present.
+using Records = std::vector<Record>;
+
+std::string two_digits(unsigned v) {
+  char buf[3];
+  std::snprintf(buf, sizeof buf, "%02u", v % 100);
+  return buf;
+}
+
+std::string iso_date(year_month_day d) {
+  return std::to_string(static_cast<int>(d.year())) + "-" + two_digits(static_cast<unsigned>(d.month())) + "-" +
+         two_digits(static_cast<unsigned>(d.day()));
+}
+
+std::string compact_date(year_month_day d) {
+  return std::to_string(static_cast<int>(d.year())) + two_digits(static_cast<unsigned>(d.month())) +
+         two_digits(static_cast<unsigned>(d.day()));
+}
+
+// The forms 民政 offices write dates in; all normalise to the same ISO date.
+std::string loose_date(year_month_day d, int style) {
+  const std::string y = std::to_string(static_cast<int>(d.year()));
+  const std::string m = std::to_string(static_cast<unsigned>(d.month()));
+  const std::string day = std::to_string(static_cast<unsigned>(d.day()));
+  switch (style) {
+    case 0: return y + "/" + m + "/" + day;
+    case 1: return y + "年" + m + "月" + day + "日";
+    case 2: return compact_date(d);
+    default: return iso_date(d);
+  }
+}
+
+std::string instant_text(sys_seconds t) {
+  const auto day = floor<days>(t);
+  const year_month_day ymd{day};
+  const hh_mm_ss<seconds> time{t - day};
+  return iso_date(ymd) + " " + two_digits(static_cast<unsigned>(time.hours().count())) + ":" +
+         two_digits(static_cast<unsigned>(time.minutes().count())) + ":" +
+         two_digits(static_cast<unsigned>(time.seconds().count())) + "+00";
+}
+
+// Full-width forms of ASCII digits and letters, as Chinese input methods type them.
+std::string to_full_width(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+      const char32_t cp = static_cast<char32_t>(c) - 0x21 + 0xFF01;
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+constexpr std::string_view kIdeographicSpace = "\u3000";
+constexpr std::string_view kCitizenCheckCharacters = "0123456789X";
+
+std::uint64_t digits_value(std::string_view digits) {
+  std::uint64_t v = 0;
+  for (char c : digits) v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  return v;
+}
+
+// An authority/type pair GB 32100 does not allow, found once from the standard's own table.
+std::string forbidden_authority_type() {
+  for (char a : ids::kCreditCodeAlphabet)
+    for (char t : ids::kCreditCodeAlphabet)
+      if (!ids::is_allowed_authority_type(a, t)) return {a, t};
+  throw std::logic_error("every credit code authority/type pair is allowed");
+}
+
+class Generator {
+ public:
+  Generator(const ProvinceOptions& options, ProvinceSink& sink)
+      : options_(options), sink_(sink), rng_(options.seed), today_(shanghai_date(options.as_of)),
+        as_of_(floor<seconds>(options.as_of)), stale_dibao_(options.defect_rate > 0) {
+    person_pending_.fill(true);
+    org_pending_.fill(true);
+  }
+
+  ProvinceSummary run() {
+    for (std::int64_t i = 0; i < options_.subjects; ++i) person_place(i == 0);
+    const std::int64_t orgs = std::max<std::int64_t>(1, options_.subjects / 10);
+    for (std::int64_t i = 0; i < orgs; ++i) org_place(i == 0);
+    if (stale_dibao_ && summary_.rows[static_cast<std::size_t>(Table::kMztDibao)] > 0) {
+      ++summary_.defects["stale_dataset"];
+      emit_finding(kRuleDatasetStale, Table::kMztDibao, "*", "_dataset",
+                   "every update_time older than 31 + 2 days before the scan");
+    }
+    return std::move(summary_);
+  }
+
+ private:
+  // ---- randomness -------------------------------------------------------------------------
+  int uniform(int low, int high) { return std::uniform_int_distribution<int>(low, high)(rng_); }
+  bool chance(double p) { return p > 0 && std::uniform_real_distribution<double>(0.0, 1.0)(rng_) < p; }
+  template <class T>
+  const T& pick(std::span<const T> items) {
+    return items[static_cast<std::size_t>(uniform(0, static_cast<int>(items.size()) - 1))];
+  }
+
+  std::string updated_within(seconds max_age) {
+    return instant_text(as_of_ - seconds(uniform(60, static_cast<int>(max_age.count()))));
+  }
+  std::string updated_days_ago(int min_days, int max_days) {
+    return instant_text(as_of_ - days(uniform(min_days, max_days)) - seconds(uniform(0, 86399)));
+  }
+
+  std::string next_key(Table table) {
+    const auto n = ++key_counters_[static_cast<std::size_t>(table)];
+    char buf[32];
+    switch (table) {
+      case Table::kGajHukou: std::snprintf(buf, sizeof buf, "RK%010lld", static_cast<long long>(n)); break;
+      case Table::kMztDibao: std::snprintf(buf, sizeof buf, "%lld", 100000000LL + n); break;
+      case Table::kRstInsured: std::snprintf(buf, sizeof buf, "%lld", 3300000000000LL + n); break;
+      case Table::kScjCompany: std::snprintf(buf, sizeof buf, "QY%08lld", static_cast<long long>(n)); break;
+      case Table::kSwjTaxpayer: std::snprintf(buf, sizeof buf, "%lld", 10113300000000000LL + n); break;
+    }
+    return buf;
+  }
+
+  // ---- people -----------------------------------------------------------------------------
+  std::string person_name() {
+    std::string name(pick(surnames()));
+    const int given = uniform(1, 10) <= 7 ? 2 : 1;
+    for (int i = 0; i < given; ++i) name += pick(given_name_characters());
+    return name;
+  }
+  std::string different_name(const std::string& from) {
+    std::string name;
+    do name = person_name();
+    while (name == from);
+    return name;
+  }
+  std::string mobile() {
+    static constexpr std::string_view kSecond = "3456789";
+    std::string phone = "1";
+    phone.push_back(kSecond[static_cast<std::size_t>(uniform(0, 6))]);
+    for (int i = 0; i < 9; ++i) phone.push_back(static_cast<char>('0' + uniform(0, 9)));
+    return phone;
+  }
+  std::string address(const Region& region) {
+    return "浙江省" + std::string(region.city) + std::string(region.district) + std::string(pick(streets())) +
+           std::to_string(uniform(1, 999)) + "号";
+  }
+  year_month_day birth_date() {
+    return year_month_day{sys_days{today_} - days(uniform(1, kOldestAgeDays))};
+  }
+
+  Person new_person() {
+    Person p;
+    const Region& region = pick(zhejiang_regions());
+    p.male = chance(0.5);
+    // IDs are unique: the first 17 characters (digits) are remembered as a number.
+    do {
+      p.birth = birth_date();
+      const int sequence = uniform(0, 499) * 2 + (p.male ? 1 : 0);
+      p.id = ids::make_citizen_id(region.code, p.birth, sequence);
+    } while (!used_ids_.insert(digits_value(std::string_view(p.id).substr(0, 17))).second);
+    p.name = person_name();
+    p.phone = mobile();
+    p.address = address(region);
+    return p;
+  }
+
+  // Names as other agencies type them: sometimes with a surrounding ideographic space, which
+  // the text normaliser folds and trims, so it is not a conflict.
+  std::string noisy_name(const std::string& name) {
+    const int r = uniform(1, 20);
+    if (r == 1) return std::string(kIdeographicSpace) + name;
+    if (r == 2) return name + std::string(kIdeographicSpace);
+    if (r == 3) return " " + name + " ";
+    return name;
+  }
+  std::string noisy_phone(const std::string& phone) {
+    const int r = uniform(1, 10);
+    if (r <= 2) return "+86 " + phone;
+    if (r == 3) return phone.substr(0, 3) + "-" + phone.substr(3, 4) + "-" + phone.substr(7);
+    if (r == 4) return to_full_width(phone);
+    return phone;
+  }
+  static std::string sex_code(bool male) { return male ? "1" : "2"; }
+  static std::string sex_word(bool male) { return male ? "男" : "女"; }
+
+  Record hukou_record(const Person& p) {
+    return {Table::kGajHukou,
+            {next_key(Table::kGajHukou), p.id, p.name, sex_code(p.male), iso_date(p.birth), p.address,
+             updated_within(kDaily)}};
+  }
+  Record dibao_record(const Person& p) {
+    const std::string home = chance(0.8) ? p.address : address(pick(zhejiang_regions()));
+    const std::string updated =
+        stale_dibao_ ? updated_days_ago(kStaleDatasetMinDays, kStaleDatasetMaxDays) : updated_within(kMonthly);
+    return {Table::kMztDibao,
+            {next_key(Table::kMztDibao), p.id, noisy_name(p.name), sex_word(p.male), loose_date(p.birth, uniform(0, 3)),
+             noisy_phone(p.phone), home, updated}};
+  }
+  Record insured_record(const Person& p) {
+    return {Table::kRstInsured,
+            {next_key(Table::kRstInsured), p.id, noisy_name(p.name), sex_code(p.male), compact_date(p.birth),
+             noisy_phone(p.phone), updated_within(kYearly)}};
+  }
+
+  // A date written the way `table` writes birth dates.
+  std::string birth_text(Table table, year_month_day d) {
+    if (table == Table::kGajHukou) return iso_date(d);
+    if (table == Table::kRstInsured) return compact_date(d);
+    return loose_date(d, uniform(0, 3));
+  }
+
+  void person_place(bool everywhere) {
+    Person p = new_person();
+    Records records;
+    records.push_back(hukou_record(p));
+    if (everywhere || chance(0.10)) records.push_back(dibao_record(p));
+    if (everywhere || chance(0.60)) records.push_back(insured_record(p));
+
+    const bool registry_only = records.size() == 1;
+    std::vector<PersonDefect> fits = {PersonDefect::kNameMissing, PersonDefect::kIdInvalid,
+                                      PersonDefect::kSexOutOfSet, PersonDefect::kBirthDateInsane,
+                                      PersonDefect::kIdMismatch, PersonDefect::kNotInRegistry};
+    if (!registry_only) {
+      fits.push_back(PersonDefect::kPhoneMalformed);
+      fits.push_back(PersonDefect::kNameConflict);
+    }
+    if (find(records, Table::kRstInsured)) fits.push_back(PersonDefect::kStaleRow);
+    if (registry_only && duplicate_hukou_) fits.push_back(PersonDefect::kDuplicateId);
+
+    const auto defect = choose(fits, person_pending_);
+    if (defect) {
+      ++summary_.defects[std::string(kPersonDefectNames[static_cast<std::size_t>(*defect)])];
+      inject(*defect, p, records);
+    } else if (registry_only && !duplicate_hukou_) {
+      // A clean person only in the registry: a later duplicate may copy this record.
+      duplicate_hukou_ = records.front();
+    }
+    emit(records);
+  }
+
+  // ---- organisations ----------------------------------------------------------------------
+  std::string company_name(const Region& region) {
+    std::string city(region.city);
+    city.resize(city.size() - std::string_view("市").size());
+    return city + std::string(pick(company_brands())) + std::string(pick(company_industries())) + "有限公司";
+  }
+
+  Org new_org() {
+    Org o;
+    const Region& region = pick(zhejiang_regions());
+    do {
+      std::string body;
+      for (int i = 0; i < 8; ++i)
+        body.push_back(ids::kCreditCodeAlphabet[static_cast<std::size_t>(uniform(0, 30))]);
+      o.code = ids::make_credit_code('9', '1', region.code, body);
+    } while (!used_codes_.insert(o.code).second);
+    o.name = company_name(region);
+    o.legal_rep = person_name();
+    o.address = address(region);
+    return o;
+  }
+
+  Record company_record(const Org& o) {
+    static constexpr std::array<std::string_view, 5> kStatuses = {"存续", "在业", "吊销", "注销", "迁出"};
+    const int r = uniform(1, 100);
+    const std::string_view status = kStatuses[r <= 70 ? 0 : r <= 85 ? 1 : static_cast<std::size_t>(2 + r % 3)];
+    return {Table::kScjCompany,
+            {next_key(Table::kScjCompany), o.code, o.name, o.legal_rep, std::string(status), o.address,
+             updated_within(kDaily)}};
+  }
+  Record taxpayer_record(const Org& o) {
+    static constexpr std::array<std::string_view, 3> kStatuses = {"正常", "非正常", "注销"};
+    const int r = uniform(1, 100);
+    const std::string_view status = kStatuses[r <= 85 ? 0 : r <= 95 ? 1 : 2];
+    // Tax offices type digits and letters full-width now and then; the normaliser folds them.
+    std::string name = uniform(1, 5) == 1 ? to_full_width(o.name) : o.name;
+    if (uniform(1, 20) == 1) name += kIdeographicSpace;
+    return {Table::kSwjTaxpayer,
+            {next_key(Table::kSwjTaxpayer), o.code, name, noisy_name(o.legal_rep), std::string(status), o.address,
+             updated_within(kWeekly)}};
+  }
+
+  void org_place(bool everywhere) {
+    Org o = new_org();
+    Records records;
+    records.push_back(company_record(o));
+    if (everywhere || chance(0.80)) records.push_back(taxpayer_record(o));
+
+    const bool register_only = records.size() == 1;
+    std::vector<OrgDefect> fits = {OrgDefect::kNameMissing, OrgDefect::kCodeInvalid, OrgDefect::kStatusOutOfSet,
+                                   OrgDefect::kNotInRegister};
+    if (!register_only) fits.push_back(OrgDefect::kConflict);
+    if (register_only && duplicate_company_) fits.push_back(OrgDefect::kDuplicateCode);
+
+    const auto defect = choose(fits, org_pending_);
+    if (defect) {
+      ++summary_.defects[std::string(kOrgDefectNames[static_cast<std::size_t>(*defect)])];
+      inject(*defect, o, records);
+    } else if (register_only && !duplicate_company_) {
+      duplicate_company_ = records.front();
+    }
+    emit(records);
+  }
+
+  // ---- choosing places --------------------------------------------------------------------
+  // A kind not placed yet that fits goes first (so every rule is exercised); otherwise a
+  // defect with probability R, of a kind drawn from those that fit.
+  template <class Kind, std::size_t N>
+  std::optional<Kind> choose(const std::vector<Kind>& fits, std::array<bool, N>& pending) {
+    if (options_.defect_rate <= 0) return std::nullopt;
+    for (std::size_t k = 0; k < N; ++k)
+      if (pending[k] && std::find(fits.begin(), fits.end(), static_cast<Kind>(k)) != fits.end()) {
+        pending[k] = false;
+        return static_cast<Kind>(k);
+      }
+    if (!chance(options_.defect_rate)) return std::nullopt;
+    return fits[static_cast<std::size_t>(uniform(0, static_cast<int>(fits.size()) - 1))];
+  }
+
+  static Record* find(Records& records, Table table) {
+    for (auto& r : records)
+      if (r.table == table) return &r;
+    return nullptr;
+  }
+  // Any record of the subject, or one of the non-base records when `others_only`.
+  Record& any_record(Records& records, bool others_only) {
+    const int first = others_only ? 1 : 0;
+    return records[static_cast<std::size_t>(uniform(first, static_cast<int>(records.size()) - 1))];
+  }
+
+  // ---- person defects ---------------------------------------------------------------------
+  void inject(PersonDefect defect, const Person& p, Records& records) {
+    const bool has_others = records.size() > 1;
+    switch (defect) {
+      case PersonDefect::kNameMissing: {
+        // Only in the registry when the person is nowhere else: an empty authoritative value
+        // would leave open whether the source "holds" the subject in a conflict.
+        Record& r = any_record(records, has_others);
+        const int style = uniform(0, 2);
+        r.row[kName] = style == 0 ? std::nullopt : std::optional<std::string>(style == 1 ? "" : "  ");
+        emit_finding(kRuleRequired, r, kPersonName, style == 0 ? "name is NULL" : "name is empty or blank");
+        break;
+      }
+      case PersonDefect::kPhoneMalformed: {
+        Record& r = any_record(records, true);
+        static constexpr std::array<std::string_view, 4> kNotes = {"10 digits", "a letter among the digits",
+                                                                   "a landline number", "prefix 12"};
+        const int style = uniform(0, 3);
+        std::string phone = p.phone;
+        if (style == 0) phone.pop_back();
+        if (style == 1) phone[5] = 'a';
+        if (style == 2) phone = "0571-8" + phone.substr(4);
+        if (style == 3) phone[1] = '2';
+        r.row[kPhone] = phone;
+        emit_finding(kRulePhone, r, kPersonPhone, "phone: " + std::string(kNotes[static_cast<std::size_t>(style)]));
+        break;
+      }
+      case PersonDefect::kIdInvalid: {
+        Record& r = any_record(records, false);
+        std::string note;
+        r.row[kSubject] = invalid_citizen_id(p.id, note);
+        emit_finding(kRuleIdentifier, r, kPersonId, "citizen ID: " + note);
+        if (r.table == Table::kGajHukou) {
+          // The registry no longer holds the person's real number: every other record of the
+          // person now points at no registry subject. They still agree with each other.
+          for (std::size_t i = 1; i < records.size(); ++i)
+            emit_finding(kRulePersonReference, records[i], kPersonId,
+                         "cascade: the registry record carries an invalid ID number");
+        } else {
+          emit_finding(kRulePersonReference, r, kPersonId, "cascade: the invalid ID number is not in the registry");
+        }
+        break;
+      }
+      case PersonDefect::kSexOutOfSet: {
+        Record& r = any_record(records, false);
+        const bool unknown = uniform(0, 1) == 0;
+        const std::string code = r.table == Table::kMztDibao ? (unknown ? "未知" : "9") : (unknown ? "0" : "9");
+        r.row[kSex] = code;
+        emit_finding(kRuleSex, r, kPersonSex, "sex code " + code);
+        emit_finding(kRuleConsistency, r, kPersonSex, "cascade: sex code " + code + " disagrees with the ID number");
+        conflict_cascade(records, r, kPersonSex, "sex code " + code);
+        break;
+      }
+      case PersonDefect::kBirthDateInsane: {
+        Record& r = any_record(records, false);
+        const bool future = uniform(0, 1) == 0;
+        const year_month_day d = future ? year_month_day{sys_days{today_} + days(uniform(1, 365))}
+                                        : year{1899} / month{static_cast<unsigned>(uniform(1, 12))} /
+                                              day{static_cast<unsigned>(uniform(1, 28))};
+        r.row[kBirth] = birth_text(r.table, d);
+        const std::string what = future ? "birth date in the future" : "birth date in 1899";
+        emit_finding(kRuleBirthDate, r, kPersonBirth, what);
+        emit_finding(kRuleConsistency, r, kPersonBirth, "cascade: " + what + " disagrees with the ID number");
+        conflict_cascade(records, r, kPersonBirth, what);
+        break;
+      }
+      case PersonDefect::kIdMismatch: {
+        Record& r = any_record(records, false);
+        if (uniform(0, 1) == 0) {
+          year_month_day d;
+          do d = year_month_day{sys_days{p.birth} + days(uniform(-400, 400))};
+          while (d == p.birth || d >= today_ || d < year{1900} / January / 1);
+          r.row[kBirth] = birth_text(r.table, d);
+          emit_finding(kRuleConsistency, r, kPersonBirth, "birth date differs from the ID number's");
+          conflict_cascade(records, r, kPersonBirth, "birth date differs from the ID number's");
+        } else {
+          r.row[kSex] = r.table == Table::kMztDibao ? sex_word(!p.male) : sex_code(!p.male);
+          emit_finding(kRuleConsistency, r, kPersonSex, "sex differs from the ID number's");
+          conflict_cascade(records, r, kPersonSex, "sex differs from the ID number's");
+        }
+        break;
+      }
+      case PersonDefect::kNameConflict: {
+        Record& r = any_record(records, true);
+        r.row[kName] = different_name(p.name);
+        emit_finding(kRuleConflict, r, kPersonName, "name differs from the registry's");
+        break;
+      }
+      case PersonDefect::kDuplicateId: {
+        // The person's registry record becomes a second copy of an earlier clean person's
+        // record: same number, name, sex and birth date, so only uniqueness is broken. Both
+        // are registry-only, so no other dataset's record is affected.
+        Record& r = records.front();
+        const std::string key = r.key();
+        const std::string updated = *r.row.back();
+        r.row = duplicate_hukou_->row;
+        r.row[kKey] = key;
+        r.row.back() = updated;
+        emit_finding(kRuleUnique, *duplicate_hukou_, kPersonId, "ID number registered twice (first record)");
+        emit_finding(kRuleUnique, r, kPersonId, "ID number registered twice (second record)");
+        duplicate_hukou_.reset();
+        break;
+      }
+      case PersonDefect::kNotInRegistry: {
+        // A further, otherwise clean person known to an agency but not to the registry.
+        // Appended last, so that its key follows the place's own records of the same table.
+        const Person ghost = new_person();
+        records.push_back(uniform(0, 1) == 0 ? insured_record(ghost) : dibao_record(ghost));
+        emit_finding(kRulePersonReference, records.back(), kPersonId, "person not in the household registry");
+        break;
+      }
+      case PersonDefect::kStaleRow: {
+        Record& r = *find(records, Table::kRstInsured);
+        r.row.back() = updated_days_ago(kStaleRowMinDays, kStaleRowMaxDays);
+        emit_finding(kRuleRowStale, r, "_record", "last update more than 366 + 30 days ago");
+        break;
+      }
+      case PersonDefect::kCount: break;
+    }
+  }
+
+  // A changed value of an authoritative attribute: when the registry's own value changed,
+  // every other record of the person now differs from the source; otherwise only the
+  // changed record does.
+  void conflict_cascade(Records& records, const Record& changed, std::string_view attribute,
+                        const std::string& what) {
+    if (changed.table == Table::kGajHukou || changed.table == Table::kScjCompany) {
+      for (std::size_t i = 1; i < records.size(); ++i)
+        emit_finding(kRuleConflict, records[i], attribute, "cascade: the authoritative record has " + what);
+    } else {
+      emit_finding(kRuleConflict, changed, attribute, "cascade: " + what + ", the authoritative record differs");
+    }
+  }
+
+  std::string invalid_citizen_id(const std::string& id, std::string& note) {
+    std::string out;
+    const int style = uniform(0, 2);
+    if (style == 1) {
+      out = "99" + id.substr(2, 15);
+      note = "region 99 is no province";
+    } else if (style == 2) {
+      out = id.substr(0, 10) + "13" + id.substr(12, 5);
+      note = "birth month 13";
+    }
+    if (!out.empty()) {
+      out.push_back(ids::citizen_id_check_character(out));
+      // Another person's number may mutate into the same one; then change the check instead.
+      if (!used_ids_.insert(digits_value(std::string_view(out).substr(0, 17))).second) out.clear();
+    }
+    if (out.empty()) {
+      out = id;
+      const auto at = kCitizenCheckCharacters.find(id[17]);
+      out[17] = kCitizenCheckCharacters[(at + static_cast<std::size_t>(uniform(1, 10))) % 11];
+      note = "check character changed";
+    }
+    if (ids::validate_citizen_id(out, {today_, false}).ok())
+      throw std::logic_error("demo province: a mutated citizen ID is still valid");
+    return out;
+  }
+
+  // ---- organisation defects ---------------------------------------------------------------
+  void inject(OrgDefect defect, const Org& o, Records& records) {
+    const bool has_others = records.size() > 1;
+    switch (defect) {
+      case OrgDefect::kNameMissing: {
+        Record& r = any_record(records, has_others);
+        const int style = uniform(0, 2);
+        r.row[kName] = style == 0 ? std::nullopt : std::optional<std::string>(style == 1 ? "" : "  ");
+        emit_finding(kRuleRequired, r, kOrgName, style == 0 ? "name is NULL" : "name is empty or blank");
+        break;
+      }
+      case OrgDefect::kCodeInvalid: {
+        Record& r = any_record(records, false);
+        std::string note;
+        r.row[kSubject] = invalid_credit_code(o.code, note);
+        emit_finding(kRuleIdentifier, r, kOrgCode, "credit code: " + note);
+        if (r.table == Table::kScjCompany) {
+          for (std::size_t i = 1; i < records.size(); ++i)
+            emit_finding(kRuleOrgReference, records[i], kOrgCode,
+                         "cascade: the register's record carries an invalid credit code");
+        } else {
+          emit_finding(kRuleOrgReference, r, kOrgCode, "cascade: the invalid credit code is not in the register");
+        }
+        break;
+      }
+      case OrgDefect::kStatusOutOfSet: {
+        Record& r = any_record(records, false);
+        const bool first = uniform(0, 1) == 0;
+        const std::string status = r.table == Table::kScjCompany ? (first ? "歇业" : "正常") : (first ? "停业" : "未知");
+        r.row[kStatus] = status;
+        emit_finding(kRuleStatus, r, kOrgStatus, "status " + status);
+        break;
+      }
+      case OrgDefect::kConflict: {
+        Record& r = records[1];
+        if (uniform(0, 1) == 0) {
+          std::string name;
+          do name = company_name(pick(zhejiang_regions()));
+          while (name == o.name);
+          r.row[kName] = name;
+          emit_finding(kRuleConflict, r, kOrgName, "name differs from the company register's");
+        } else {
+          r.row[kLegalRep] = different_name(o.legal_rep);
+          emit_finding(kRuleConflict, r, kOrgLegalRep, "legal representative differs from the company register's");
+        }
+        break;
+      }
+      case OrgDefect::kDuplicateCode: {
+        Record& r = records.front();
+        const std::string key = r.key();
+        const std::string updated = *r.row.back();
+        r.row = duplicate_company_->row;
+        r.row[kKey] = key;
+        r.row.back() = updated;
+        emit_finding(kRuleUnique, *duplicate_company_, kOrgCode, "credit code registered twice (first record)");
+        emit_finding(kRuleUnique, r, kOrgCode, "credit code registered twice (second record)");
+        duplicate_company_.reset();
+        break;
+      }
+      case OrgDefect::kNotInRegister: {
+        const Org ghost = new_org();
+        records.push_back(taxpayer_record(ghost));
+        emit_finding(kRuleOrgReference, records.back(), kOrgCode, "taxpayer not in the company register");
+        break;
+      }
+      case OrgDefect::kCount: break;
+    }
+  }
+
+  std::string invalid_credit_code(const std::string& code, std::string& note) {
+    static const std::string kForbidden = forbidden_authority_type();
+    std::string out;
+    const int style = uniform(0, 2);
+    if (style == 1) {
+      out = code.substr(0, 17);
+      out[2] = 'A';
+      note = "region with a letter";
+    } else if (style == 2) {
+      out = kForbidden + code.substr(2, 15);
+      note = "authority/type pair not in GB 32100";
+    }
+    if (!out.empty()) {
+      out.push_back(ids::credit_code_check_character(out));
+      if (!used_codes_.insert(out).second) out.clear();
+    }
+    if (out.empty()) {
+      out = code;
+      const auto at = ids::kCreditCodeAlphabet.find(code[17]);
+      out[17] = ids::kCreditCodeAlphabet[(at + static_cast<std::size_t>(uniform(1, 30))) % 31];
+      note = "check character changed";
+    }
+    if (ids::validate_credit_code(out).ok())
+      throw std::logic_error("demo province: a mutated credit code is still valid");
+    return out;
+  }
+
+  // ---- output -----------------------------------------------------------------------------
+  void emit_finding(std::string_view rule, const Record& r, std::string_view attribute, std::string note) {
+    emit_finding(rule, r.table, r.key(), attribute, std::move(note));
+  }
+  void emit_finding(std::string_view rule, Table table, const std::string& key, std::string_view attribute,
+                    std::string note) {
+    ++summary_.findings[std::string(rule)];
+    sink_.add_finding({std::string(rule), std::string(table_shape(table).dataset_id), key, std::string(attribute),
+                       std::move(note)});
+  }
+  void emit(Records& records) {
+    for (auto& r : records) {
+      ++summary_.rows[static_cast<std::size_t>(r.table)];
+      sink_.add_row(r.table, std::move(r.row));
+    }
+  }
+
+  const ProvinceOptions& options_;
+  ProvinceSink& sink_;
+  std::mt19937_64 rng_;
+  year_month_day today_;
+  sys_seconds as_of_;
+  bool stale_dibao_;
+  ProvinceSummary summary_;
+  std::array<std::int64_t, kProvinceTableCount> key_counters_{};
+  std::unordered_set<std::uint64_t> used_ids_;
+  std::unordered_set<std::string> used_codes_;
+  std::array<bool, static_cast<std::size_t>(PersonDefect::kCount)> person_pending_{};
+  std::array<bool, static_cast<std::size_t>(OrgDefect::kCount)> org_pending_{};
+  std::optional<Record> duplicate_hukou_;    // a clean registry-only record a duplicate may copy
+  std::optional<Record> duplicate_company_;  // likewise in the company register
+};
+
+}  // namespace
+
+year_month_day shanghai_date(Instant instant) {
+  return year_month_day{floor<days>(instant + hours(8))};
+}
+
+ProvinceSummary generate_province(const ProvinceOptions& options, ProvinceSink& sink) {
+  if (options.subjects < 0)
+    throw std::invalid_argument("subjects must be 0 or more, got " + std::to_string(options.subjects));
+  if (!(options.defect_rate >= 0.0 && options.defect_rate <= 1.0))
+    throw std::invalid_argument("defect rate must be between 0 and 1, got " + std::to_string(options.defect_rate));
+  return Generator(options, sink).run();
+}
+
+}  // namespace jiaohe::engine::demo

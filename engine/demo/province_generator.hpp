@@ -1,0 +1,37 @@
+#pragma once
+// The synthetic demo province: N persons and N/10 organisations spread over the five demo
+// datasets, with defects of every rule kind of data/packs/baseline.json injected at known
+// places and the exact findings they must cause (cascades included) as ground truth.
+// Pure: rows and findings go to a ProvinceSink; the same options give the same province.
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "engine/clock.hpp"
+#include "engine/demo/province_rows.hpp"
+
+namespace jiaohe::engine::demo {
+
+struct ProvinceOptions {
+  std::int64_t subjects = 0;   // persons; organisations are subjects / 10, at least 1
+  double defect_rate = 0.0;    // probability that a subject becomes a defect's place, 0..1
+  std::uint64_t seed = 0;
+  Instant as_of;               // the scan instant the ground truth is true for
+};
+
+struct ProvinceSummary {
+  std::array<std::int64_t, kProvinceTableCount> rows{};  // per ProvinceTable
+  std::map<std::string, std::int64_t> defects;    // injected defects per kind, e.g. "id_invalid"
+  std::map<std::string, std::int64_t> findings;   // ground-truth rows per rule id
+};
+
+// Generates the province into `sink`. Throws std::invalid_argument for negative subjects or a
+// rate outside 0..1. With a rate above 0, every defect kind is placed at least once (at the
+// first subject where it fits), so that small provinces still exercise every rule.
+ProvinceSummary generate_province(const ProvinceOptions& options, ProvinceSink& sink);
+
+// The date of `instant` in Asia/Shanghai (UTC+8, no daylight saving): "today" for ID validation.
+std::chrono::year_month_day shanghai_date(Instant instant);
+
+}  // namespace jiaohe::engine::demo

@@ -1,0 +1,14 @@
+#pragma once
+// Writes the synthetic demo province (engine/demo/province_generator.hpp) into schema
+// `platform`: drops and recreates the schema, the five demo tables and platform.ground_truth,
+// loads them with COPY, all in one transaction, so a failed run leaves nothing half-made.
+#include <string>
+
+#include "engine/demo/province_generator.hpp"
+
+namespace jiaohe::engine::store {
+
+// Replaces schema `platform` of the database at `url` with a generated province.
+demo::ProvinceSummary write_province(const std::string& url, const demo::ProvinceOptions& options);
+
+}  // namespace jiaohe::engine::store
