@@ -88,6 +88,7 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   const auto pack = engine::catalog::load_rule_pack(pack_path, catalogue);
 
   engine::store::DatabaseLocation db(config);
+  engine::store::apply_migrations(db.url());
   engine::scan::ScanRequest request;
   request.mode = args.has("incremental") ? engine::scan::ScanMode::kIncremental : engine::scan::ScanMode::kFull;
   request.datasets = split_list(args.value("datasets").value_or(""));

@@ -10,7 +10,6 @@
 #include "engine/clock.hpp"
 #include "engine/log/log.hpp"
 #include "engine/store/database.hpp"
-#include "engine/store/migration.hpp"
 
 namespace jiaohe::cli {
 namespace {
@@ -33,8 +32,7 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   engine::store::DatabaseLocation db(config);
-  if (!args.has("no-migrate"))
-    engine::store::migrate(db.url(), engine::store::prepare_migrations(engine::store::embedded_migrations()));
+  if (!args.has("no-migrate")) engine::store::apply_migrations(db.url());
 
   engine::SystemClock clock;
   api::AppContext context{db.url(), &clock};

@@ -27,6 +27,8 @@ void DatabaseLocation::keep_running() {
   if (cluster_) cluster_->keep_running();
 }
 
+void apply_migrations(const std::string& url) { migrate(url, prepare_migrations(embedded_migrations())); }
+
 std::string with_connect_timeout(const std::string& url, int seconds) {
   if (url.find("connect_timeout=") != std::string::npos) return url;
   const bool is_uri = url.rfind("postgres://", 0) == 0 || url.rfind("postgresql://", 0) == 0;

@@ -31,6 +31,10 @@ struct DatabaseStatus {
   std::string error;  // why it is unavailable (for logs, not for HTTP answers)
 };
 
+// Applies this binary's pending migrations (commands that need the schema call it first, so a
+// fresh embedded cluster just works).
+void apply_migrations(const std::string& url);
+
 // One short connection: is the database there, and which schema version does it have.
 DatabaseStatus probe_database(const std::string& url);
 

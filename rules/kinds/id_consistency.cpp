@@ -29,8 +29,9 @@ class IdConsistency final : public RowCheck {
       const FieldValue& sex = row[static_cast<std::size_t>(sex_slot_)];
       const std::string_view expected = facts->sex == ids::Sex::kMale ? "1" : "2";
       const std::string_view got = sex.normalized_ok ? sex.normalized : sex.raw;
-      // Only codes of the domain are compared; other values are value_in_set's business.
-      if (sex.present && (got == "1" || got == "2") && got != expected)
+      // Any other value differs from the ID, including codes outside the domain (which
+      // value_in_set reports as well): the record contradicts its own identifier.
+      if (sex.present && got != expected)
         out.push_back({"person.sex", value_evidence(sex, "differs_from_id_number")});
     }
   }
