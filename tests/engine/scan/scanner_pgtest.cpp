@@ -61,7 +61,7 @@ struct Fixture {
     reg("r6", D, "孙八", "1", "2000-02-29");
     reg("r7", E, "周九", "1", "2099-01-01");               // future, and not the ID's date
     reg("r8", F, "吴十", "2", "1988-08-08");               // the ID says male
-    reg("r9", I, "郑一", "9", "1977-07-07");               // not a sex code
+    reg("r9", I, "郑一", "9", "1977-07-07");               // not a sex code, so not the ID's either
     auto aid = [&](const char* rid, const std::string& idno, const char* name, const char* sex, const char* birth,
                    const char* phone, const std::string& updated) {
       tx.exec_params("INSERT INTO platform.aid VALUES ($1, $2, $3, $4, $5, $6, $7)", rid, idno, name, sex, birth, phone,
@@ -99,6 +99,7 @@ const std::set<Key> kExpected = {
     {"BL-UNQ-001", "reg", "r5", "person.id_number"},   {"BL-UNQ-001", "reg", "r6", "person.id_number"},
     {"BL-DATE-001", "reg", "r7", "person.birth_date"}, {"BL-CONS-001", "reg", "r7", "person.birth_date"},
     {"BL-CONS-001", "reg", "r8", "person.sex"},        {"BL-SET-001", "reg", "r9", "person.sex"},
+    {"BL-CONS-001", "reg", "r9", "person.sex"},
     {"BL-CONF-001", "aid", "a2", "person.name"},       {"BL-PAT-001", "aid", "a2", "person.phone"},
     {"BL-REF-001", "aid", "a3", "person.id_number"},   {"BL-STALE-001", "aid", "a5", "_record"},
 };
