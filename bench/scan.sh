@@ -22,4 +22,4 @@ echo "full scan (all 5 datasets, end to end): $(secs "$jiaohe" scan --full --dat
 psql "$url" -Atc "UPDATE platform.rst_insured SET aae036 = now() WHERE aac001 IN (SELECT aac001 FROM platform.rst_insured ORDER BY aac001 LIMIT (SELECT count(*) / 100 FROM platform.rst_insured))" >/dev/null
 echo "incremental scan after updating 1% of rst_insured: $(secs "$jiaohe" scan --incremental --database-url "$url") s"
 echo
-"$build/bench/bench_scan" "$url" data/demo/catalogue.json data/packs/baseline.json 3
+"$build/bench/bench_scan_bench" "$url" data/demo/catalogue.json data/packs/baseline.json 3

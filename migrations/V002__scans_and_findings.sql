@@ -72,6 +72,6 @@ CREATE TABLE canonical_values (
   record_key  text NOT NULL,
   subject_id  text NOT NULL,
   value       text NOT NULL,
-  PRIMARY KEY (dataset_id, attribute, record_key)
+  PRIMARY KEY (dataset_id, record_key, attribute)
 );
 CREATE INDEX canonical_values_by_subject ON canonical_values (attribute, subject_id);

@@ -90,6 +90,7 @@ ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
       summary.datasets.push_back({ds.id, rows, read.rows_total, {}});
       observer.dataset_finished(ds.id, rows);
     }
+    store.analyze_staging();
     observer.phase("set rules");
     bool conflicts_done = false;
     for (const auto& plan : plans) {

@@ -27,13 +27,31 @@ constexpr const char* kStagingTables = R"sql(
 constexpr const char* kWatermark = "SELECT last_update::text FROM dataset_watermarks WHERE dataset_id = $1";
 constexpr const char* kEstimate =
     "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = to_regclass($1)";
-constexpr const char* kDeleteValuesFull = "DELETE FROM canonical_values WHERE dataset_id = $1";
-constexpr const char* kDeleteValuesIncremental =
-    "DELETE FROM canonical_values c USING scan_records r "
-    "WHERE c.dataset_id = $1 AND r.dataset_id = $1 AND c.record_key = r.record_key";
-constexpr const char* kInsertValues =
-    "INSERT INTO canonical_values (dataset_id, attribute, record_key, subject_id, value) "
-    "SELECT dataset_id, attribute, record_key, subject_id, value FROM scan_values WHERE dataset_id = $1";
+// Only what changed is written: a nightly scan of an unchanged table rewrites nothing. An
+// incremental scan limits itself to the records it re-read ($2).
+constexpr const char* kDeleteChangedValues = R"sql(
+  DELETE FROM canonical_values c
+  WHERE c.dataset_id = $1
+    AND (NOT $2::boolean OR c.record_key IN (SELECT record_key FROM scan_records WHERE dataset_id = $1))
+    AND NOT EXISTS (SELECT 1 FROM scan_values s
+                    WHERE s.dataset_id = $1 AND s.record_key = c.record_key AND s.attribute = c.attribute
+                      AND s.subject_id = c.subject_id AND s.value = c.value))sql";
+// New or changed values are collected first and inserted second: an INSERT that anti-joins
+// its own target table can be planned as a nested loop over a table it is growing.
+constexpr const char* kCollectNewValues = R"sql(
+  CREATE TEMP TABLE scan_new_values ON COMMIT DROP AS
+  SELECT s.dataset_id, s.attribute, s.record_key, s.subject_id, s.value FROM scan_values s
+  WHERE s.dataset_id = $1
+    AND NOT EXISTS (SELECT 1 FROM canonical_values c
+                    WHERE c.dataset_id = $1 AND c.record_key = s.record_key AND c.attribute = s.attribute))sql";
+constexpr const char* kInsertNewValues = R"sql(
+  INSERT INTO canonical_values (dataset_id, attribute, record_key, subject_id, value)
+  SELECT dataset_id, attribute, record_key, subject_id, value FROM scan_new_values)sql";
+constexpr const char* kDropNewValues = "DROP TABLE IF EXISTS scan_new_values";
+// Temporary tables are never analysed automatically; without statistics the planner picks
+// nested loops over millions of rows. canonical_values too: this transaction may have just
+// filled it for an earlier dataset.
+constexpr const char* kAnalyzeStaging = "ANALYZE scan_findings, scan_records, scan_values, canonical_values";
 
 // Every staged finding gets its fingerprint here, in one place: rule, dataset, record and
 // attribute joined by the unit separator.
@@ -209,9 +227,14 @@ void ScanStore::stage(const std::string& findings, const std::string& records, c
 }
 
 void ScanStore::refresh_canonical_values(const std::string& dataset_id, bool incremental) {
-  results_->command(incremental ? kDeleteValuesIncremental : kDeleteValuesFull, {dataset_id});
-  results_->command(kInsertValues, {dataset_id});
+  results_->exec(kAnalyzeStaging);
+  results_->command(kDeleteChangedValues, {dataset_id, incremental ? "true" : "false"});
+  results_->exec(kDropNewValues);
+  results_->command(kCollectNewValues, {dataset_id});
+  results_->command(kInsertNewValues);
 }
+
+void ScanStore::analyze_staging() { results_->exec(kAnalyzeStaging); }
 
 void ScanStore::run_set_rule(const rules::RuleDef& rule, const catalog::DatasetDef* dataset, Instant now,
                              bool incremental) {
@@ -241,20 +264,26 @@ void ScanStore::run_set_rule(const rules::RuleDef& rule, const catalog::DatasetD
             AND (NOT $9::boolean OR subject_id IN (SELECT subject_id FROM scan_records WHERE subject_id IS NOT NULL))
           GROUP BY subject_id HAVING min(value) <> max(value)),
         authority AS (
-          SELECT c.subject_id, c.value FROM canonical_values c JOIN disputed USING (subject_id)
-          WHERE c.attribute = $8 AND c.dataset_id = $7)
+          SELECT c.subject_id, array_agg(c.value) AS authoritative_values
+          FROM canonical_values c JOIN disputed USING (subject_id)
+          WHERE c.attribute = $8 AND c.dataset_id = $7
+          GROUP BY c.subject_id),
+        evidence AS (
+          SELECT c.subject_id, jsonb_object_agg(c.dataset_id, c.value) AS agency_values
+          FROM canonical_values c JOIN disputed USING (subject_id)
+          WHERE c.attribute = $8
+          GROUP BY c.subject_id)
         INSERT INTO scan_findings
         SELECT $1, $2::int, $3, $4, v.dataset_id, a.agency_code, v.record_key, v.subject_id, v.attribute,
-               jsonb_build_object('value', v.value, 'authoritative_source', $7::text,
-                 'values', (SELECT jsonb_object_agg(c.dataset_id, c.value) FROM canonical_values c
-                            WHERE c.attribute = $8 AND c.subject_id = v.subject_id))
+               jsonb_build_object('value', v.value, 'authoritative_source', $7::text, 'values', e.agency_values)
         FROM canonical_values v
         JOIN disputed USING (subject_id)
+        JOIN evidence e USING (subject_id)
         JOIN unnest($5::text[], $6::text[]) AS a(dataset_id, agency_code) ON a.dataset_id = v.dataset_id
+        LEFT JOIN authority s USING (subject_id)
         WHERE v.attribute = $8
-          AND (NOT EXISTS (SELECT 1 FROM authority s WHERE s.subject_id = v.subject_id)
-               OR (v.dataset_id <> $7 AND EXISTS (SELECT 1 FROM authority s
-                                                  WHERE s.subject_id = v.subject_id AND s.value <> v.value))))sql",
+          AND (s.subject_id IS NULL
+               OR (v.dataset_id <> $7 AND v.value <> ANY (s.authoritative_values))))sql",
                 p);
     }
     return;

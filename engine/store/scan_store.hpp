@@ -49,6 +49,8 @@ class ScanStore {
   // COPY staged lines (see scan::StagingBuffers) into the result transaction.
   void stage(const std::string& findings, const std::string& records, const std::string& values);
 
+  // Gives the planner statistics of the staging tables (call once staging is complete).
+  void analyze_staging();
   // Replaces the dataset's stored normalised values by what this scan read.
   void refresh_canonical_values(const std::string& dataset_id, bool incremental);
 
