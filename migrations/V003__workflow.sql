@@ -9,6 +9,10 @@ ALTER TABLE findings ADD CONSTRAINT findings_status_check CHECK (status IN ('ope
 ALTER TABLE findings ADD COLUMN accepted_value jsonb;
 ALTER TABLE findings ADD COLUMN answer text CHECK (answer IN ('corrected', 'confirmed_accurate', 'rejected'));
 
+-- Microseconds since the epoch: how the store reads instants back (exact, time-zone free).
+CREATE FUNCTION jiaohe_micros(timestamptz) RETURNS bigint LANGUAGE sql IMMUTABLE
+  AS $$ SELECT (extract(epoch FROM $1) * 1000000)::bigint $$;
+
 -- Disputes (Art. 19 ¶1-2) and withdrawal requests (Art. 44) filed by a party.
 CREATE TABLE disputes (
   id                    bigserial PRIMARY KEY,
