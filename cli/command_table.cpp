@@ -10,6 +10,7 @@ const std::vector<Command>& command_table() {
       migrate_command(),
       cluster_command(),
       scan_command(),
+      sweep_command(),
       deadline_command(),
       validate_id_command(),
       generate_command(),

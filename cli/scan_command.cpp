@@ -11,7 +11,9 @@
 #include "engine/catalog/catalog.hpp"
 #include "engine/log/log.hpp"
 #include "engine/scan/scanner.hpp"
+#include "cli/workflow_loader.hpp"
 #include "engine/store/database.hpp"
+#include "engine/store/task_store.hpp"
 
 namespace jiaohe::cli {
 namespace {
@@ -82,10 +84,9 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   if (!args.positionals.empty()) throw UsageError("scan takes no arguments; name datasets with --datasets a,b");
   if (args.has("full") && args.has("incremental")) throw UsageError("choose one of --full and --incremental");
   const auto config = with_database_flag(base, args);
-  const auto catalogue_path = args.value("catalogue").value_or(config.data_dir + "/demo/catalogue.json");
-  const auto pack_path = args.value("pack").value_or(config.data_dir + "/packs/baseline.json");
-  const auto catalogue = engine::catalog::load_catalogue(catalogue_path);
-  const auto pack = engine::catalog::load_rule_pack(pack_path, catalogue);
+  const auto workflow = load_workflow(args, config);
+  const auto& catalogue = workflow.catalogue;
+  const auto& pack = workflow.pack;
 
   engine::store::DatabaseLocation db(config);
   engine::store::apply_migrations(db.url());
@@ -95,8 +96,22 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   request.wait_for_lock = args.has("wait");
   request.now = engine::SystemClock().now();
   ProgressReporter progress(isatty(STDERR_FILENO) != 0);
-  print_summary(engine::scan::Scanner(db.url(), catalogue, pack).run(request, progress));
+  const auto summary = engine::scan::Scanner(db.url(), catalogue, pack).run(request, progress);
+  print_summary(summary);
+  const auto opened = engine::store::TaskStore(db.url(), workflow.setup())
+                          .open_finding_tasks(summary.scan_id, engine::SystemClock().now());
+  std::cout << "tasks: " << opened.size() << " verify_finding task(s) opened\n";
   return 0;
+}
+
+std::vector<Flag> scan_flags() {
+  std::vector<Flag> flags = {database_url_flag(),
+                             {"datasets", "A,B", "only these datasets (default: all)"},
+                             {"full", "", "read every row (default)"},
+                             {"incremental", "", "read only rows updated since the last successful scan"},
+                             {"wait", "", "wait for a running scan of the same datasets instead of refusing"}};
+  for (auto& f : workflow_flags()) flags.push_back(std::move(f));
+  return flags;
 }
 
 }  // namespace
@@ -109,14 +124,10 @@ Command scan_command() {
           "streaming pass per dataset, the set rules (uniqueness, referential, staleness,\n"
           "cross-agency conflict) as SQL. Findings are merged in one transaction: found again =\n"
           "same finding, no longer found = resolved; a failed scan changes nothing. Shows\n"
-          "progress on a terminal and ends with a summary per dataset and rule.",
-          {database_url_flag(),
-           {"datasets", "A,B", "only these datasets (default: all)"},
-           {"full", "", "read every row (default)"},
-           {"incremental", "", "read only rows updated since the last successful scan"},
-           {"catalogue", "FILE", "catalogue JSON (default <data_dir>/demo/catalogue.json)"},
-           {"pack", "FILE", "rule pack JSON (default <data_dir>/packs/baseline.json)"},
-           {"wait", "", "wait for a running scan of the same datasets instead of refusing"}},
+          "progress on a terminal and ends with a summary per dataset and rule. New findings\n"
+          "then become verify_finding tasks (one per agency, dataset and rule) and earlier\n"
+          "answers are checked against what the scan found (see docs/WORKFLOW.md).",
+          scan_flags(),
           run};
 }
 

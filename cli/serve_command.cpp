@@ -7,9 +7,12 @@
 #include "api/server.hpp"
 #include "cli/commands.hpp"
 #include "cli/database_flag.hpp"
+#include "cli/workflow_loader.hpp"
 #include "engine/clock.hpp"
 #include "engine/log/log.hpp"
 #include "engine/store/database.hpp"
+#include "jobs/deadline_sweeper.hpp"
+#include "jobs/periodic_runner.hpp"
 
 namespace jiaohe::cli {
 namespace {
@@ -35,6 +38,11 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   if (!args.has("no-migrate")) engine::store::apply_migrations(db.url());
 
   engine::SystemClock clock;
+  // The deadline sweep runs every minute beside the API (reminders, overdue, rectification).
+  const auto workflow = load_workflow(args, config);
+  jobs::DeadlineSweeper sweeper(db.url(), workflow.setup());
+  jobs::PeriodicRunner sweeping(sweeper, clock, std::chrono::minutes(1));
+  sweeping.start();
   api::AppContext context{db.url(), &clock};
   api::Router router(api::make_routes());
   api::ServerOptions options;
@@ -52,24 +60,31 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   sigwait(&stop_signals, &received);
   engine::log::info("serve.stopping", {{"signal", received}});
   server.stop();
+  sweeping.stop();
   engine::log::info("serve.stopped");
   return 0;
+}
+
+std::vector<Flag> serve_flags() {
+  std::vector<Flag> flags = {database_url_flag(),
+                             {"host", "ADDR", "listen address (default server.host, 127.0.0.1)"},
+                             {"port", "PORT", "listen port (default server.port, 8080; 0 = any free port)"},
+                             {"no-migrate", "", "do not apply pending migrations at start"}};
+  for (auto& f : workflow_flags()) flags.push_back(std::move(f));
+  return flags;
 }
 
 }  // namespace
 
 Command serve_command() {
   return {"serve",
-          "run the HTTP API (and, in later versions, the scheduled jobs)",
+          "run the HTTP API and the deadline sweep (every minute)",
           "",
           "Applies pending migrations, then serves the HTTP API until SIGINT or SIGTERM, when it\n"
           "stops accepting, answers the requests in flight and exits. With no database\n"
           "configured it starts the embedded PostgreSQL under <home>/postgres (and stops it on\n"
           "exit if it started it).",
-          {database_url_flag(),
-           {"host", "ADDR", "listen address (default server.host, 127.0.0.1)"},
-           {"port", "PORT", "listen port (default server.port, 8080; 0 = any free port)"},
-           {"no-migrate", "", "do not apply pending migrations at start"}},
+          serve_flags(),
           run};
 }
 

@@ -1,0 +1,30 @@
+#include "cli/workflow_loader.hpp"
+
+#include "engine/calendar/calendar_loader.hpp"
+
+namespace jiaohe::cli {
+
+engine::tasks::WorkflowSetup LoadedWorkflow::setup() const {
+  return {&profile, calendar.get(), &catalogue, engine::tasks::rule_limits(pack)};
+}
+
+std::vector<Flag> workflow_flags() {
+  return {{"profile", "FILE", "statute profile (default <data_dir>/statutes/zhejiang-2022.json)"},
+          {"calendars", "DIR", "working-day calendars (default <data_dir>/calendars)"},
+          {"catalogue", "FILE", "catalogue JSON (default <data_dir>/demo/catalogue.json)"},
+          {"pack", "FILE", "rule pack JSON (default <data_dir>/packs/baseline.json)"}};
+}
+
+LoadedWorkflow load_workflow(const ParsedArgs& args, const engine::Config& config) {
+  LoadedWorkflow w;
+  w.profile = engine::statute::load_statute_profile(
+      args.value("profile").value_or(config.data_dir + "/statutes/zhejiang-2022.json"));
+  w.calendar = std::make_unique<engine::calendar::WorkingCalendar>(
+      engine::calendar::load_calendar(args.value("calendars").value_or(config.data_dir + "/calendars")));
+  w.catalogue = engine::catalog::load_catalogue(args.value("catalogue").value_or(config.data_dir + "/demo/catalogue.json"));
+  w.pack = engine::catalog::load_rule_pack(args.value("pack").value_or(config.data_dir + "/packs/baseline.json"),
+                                           w.catalogue);
+  return w;
+}
+
+}  // namespace jiaohe::cli

@@ -1,0 +1,192 @@
+#include "engine/store/dispute_store.hpp"
+
+#include <chrono>
+
+#include "engine/error.hpp"
+#include "engine/store/scan_store.hpp"
+#include "engine/store/task_tx.hpp"
+#include "engine/calendar/local_time.hpp"
+#include "rules/ids/identifier_check.hpp"
+
+namespace jiaohe::engine::store {
+namespace {
+
+using tasks::Task;
+using tasks::TaskKind;
+
+constexpr const char* kEvidence = R"sql(
+  SELECT coalesce(jsonb_agg(jsonb_build_object('dataset', dataset_id, 'record', record_key, 'attribute', attribute,
+                                                'value', value) ORDER BY dataset_id, record_key, attribute), '[]')::text
+  FROM canonical_values WHERE subject_id = $1 AND ($2::text IS NULL OR attribute = $2))sql";
+constexpr const char* kInsertDispute = R"sql(
+  INSERT INTO disputes (kind, subject_id, dataset_id, attribute, agency_code, claimed_value, description, notify,
+                        channel, publication_suspended, evidence, status, filed_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11::jsonb, 'open', $12::timestamptz) RETURNING id)sql";
+constexpr const char* kDisputeOf = R"sql(
+  SELECT kind, subject_id, coalesce(dataset_id, ''), coalesce(attribute, ''), agency_code, notify::text, status
+  FROM disputes WHERE id = $1 FOR UPDATE)sql";
+constexpr const char* kResolveDispute =
+    "UPDATE disputes SET status = $2, result = $3, result_reason = nullif($4, '') WHERE id = $1";
+constexpr const char* kAppealDispute = "UPDATE disputes SET status = 'appealed' WHERE id = $1";
+constexpr const char* kDisputeStatus = "SELECT status FROM disputes WHERE id = $1";
+constexpr const char* kDisputeEvidence = "SELECT evidence::text FROM disputes WHERE id = $1";
+
+const tasks::Actor kParty{"party", tasks::ActorRole::kParty, {}};
+
+std::optional<std::string> non_empty(const std::string& s) {
+  return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
+struct DisputeRow {
+  std::string kind, subject, dataset, attribute, agency, status;
+  nlohmann::json notify;
+};
+
+DisputeRow dispute_of(pqxx::work& tx, std::int64_t id) {
+  const auto rows = tx.exec_params(kDisputeOf, id);
+  if (rows.empty()) throw Error(ErrorCode::kNotFound, "dispute " + std::to_string(id) + " does not exist");
+  const auto& r = rows[0];
+  return {r[0].c_str(), r[1].c_str(), r[2].c_str(), r[3].c_str(), r[4].c_str(), r[6].c_str(),
+          nlohmann::json::parse(r[5].c_str())};
+}
+
+// A task of the dispute's procedure, flagging the disputed values while it is open.
+Task open_dispute_task(TaskTx& t, TaskKind kind, std::int64_t dispute_id, const DisputeRow& d, const std::string& assignee,
+                       std::optional<std::int64_t> parent, const std::string& reason) {
+  Task task;
+  task.kind = kind;
+  task.assignee = assignee;
+  task.dispute_id = dispute_id;
+  task.parent_task_id = parent;
+  task.dataset_id = d.dataset;
+  task = t.open(task, kParty, reason);
+  t.flag(task.id, d.subject, non_empty(d.dataset), std::nullopt, non_empty(d.attribute));
+  return task;
+}
+
+std::string validated_subject(const std::string& text, Instant now) {
+  const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now + std::chrono::hours(8)));
+  const auto check = rules::ids::check_identifier(text, rules::ids::CitizenIdOptions{today, false});
+  if (!check.valid)
+    throw Error(ErrorCode::kInvalidInput, "the subject identifier is not a valid citizen ID number or credit code (" +
+                                              std::string(check.reason_code) + ")");
+  return std::string(check.value());
+}
+
+}  // namespace
+
+DisputeStore::DisputeStore(std::string url, tasks::WorkflowSetup setup) : url_(std::move(url)), setup_(std::move(setup)) {}
+
+Filed DisputeStore::file(const DisputeRequest& request, Instant now) {
+  DisputeRow d;
+  d.subject = validated_subject(request.subject_id, now);
+  if (request.description.empty()) throw Error(ErrorCode::kInvalidInput, "a description of the problem is required");
+  d.dataset = request.dataset_id;
+  d.attribute = request.attribute;
+  d.agency = request.agency_code;
+  if (!d.dataset.empty() && setup_.catalogue) {
+    const auto* dataset = setup_.catalogue->dataset(d.dataset);
+    if (!dataset) throw Error(ErrorCode::kInvalidInput, "dataset '" + d.dataset + "' is not in the catalogue");
+    if (d.agency.empty()) d.agency = dataset->agency.code;
+  }
+  if (d.agency.empty())
+    throw Error(ErrorCode::kInvalidInput, "name the agency (or a dataset of the catalogue) the dispute is about");
+  d.kind = request.withdrawal ? "withdrawal" : "dispute";
+  d.notify = request.notify;
+  pqxx::connection c(url_);
+  pqxx::work tx(c);
+  TaskTx t(tx, setup_, now);
+  const std::string evidence = tx.exec_params(kEvidence, d.subject, non_empty(d.attribute))[0][0].c_str();
+  const bool via_authority = request.channel == FilingChannel::kAuthority && !request.withdrawal;
+  const auto id =
+      tx.exec_params(kInsertDispute, d.kind, d.subject, non_empty(d.dataset), non_empty(d.attribute), d.agency,
+                     non_empty(request.claimed_value), request.description, request.notify.dump(),
+                     via_authority ? "authority" : "agency",
+                     request.withdrawal ? std::optional<bool>(request.publication_suspended) : std::nullopt, evidence,
+                     to_pg_timestamp(now))[0][0]
+          .as<std::int64_t>();
+  const TaskKind kind = request.withdrawal ? TaskKind::kVerifyWithdrawal
+                        : via_authority    ? TaskKind::kForwardDispute
+                                           : TaskKind::kVerifyDispute;
+  std::string reason = d.kind + " " + std::to_string(id) + " filed with the " + (via_authority ? "authority" : "agency");
+  if (request.withdrawal) reason += request.publication_suspended ? "; publication suspended" : "; publication not suspended";
+  const auto task = open_dispute_task(t, kind, id, d, via_authority ? "authority" : d.agency, std::nullopt, reason);
+  tx.commit();
+  return {id, task.id};
+}
+
+Task DisputeStore::forward(std::int64_t task_id, const tasks::Actor& actor, Instant now) {
+  pqxx::connection c(url_);
+  pqxx::work tx(c);
+  TaskTx t(tx, setup_, now);
+  const Task task = t.load(task_id);
+  if (!task.dispute_id) throw Error(ErrorCode::kConflict, "task " + std::to_string(task_id) + " has no dispute to forward");
+  const auto d = dispute_of(tx, *task.dispute_id);
+  t.act(task, tasks::TaskAction::kForward, actor, "forwarded to " + d.agency, [&](Task& a) {
+    a.answered_at = now;
+    a.resolution = "forwarded";
+  });
+  auto next = open_dispute_task(t, TaskKind::kVerifyDispute, *task.dispute_id, d, d.agency, task.id,
+                                "forwarded by the authority (task " + std::to_string(task_id) + ")");
+  tx.commit();
+  return next;
+}
+
+Task DisputeStore::answer(std::int64_t task_id, const std::string& result, const std::string& reason,
+                          const tasks::Actor& actor, Instant now) {
+  if (result.empty()) throw Error(ErrorCode::kInvalidInput, "a result is required");
+  pqxx::connection c(url_);
+  pqxx::work tx(c);
+  TaskTx t(tx, setup_, now);
+  const Task task = t.load(task_id);
+  if (!task.dispute_id || task.kind == TaskKind::kForwardDispute)
+    throw Error(ErrorCode::kConflict, "task " + std::to_string(task_id) + " is a " + tasks::kind_name(task.kind) +
+                                          " task: it has no result for a party");
+  const auto d = dispute_of(tx, *task.dispute_id);
+  const Task answered = t.act(task, tasks::TaskAction::kAnswer, actor, reason, [&](Task& a) {
+    a.resolution = result;
+    a.resolution_reason = reason;
+    a.answered_at = now;
+  });
+  const Task closed = t.act(answered, tasks::TaskAction::kClose, actor, "result sent to the party");
+  const bool review = task.kind == TaskKind::kReview;
+  tx.exec_params(kResolveDispute, *task.dispute_id, review ? "closed" : "resolved", result, reason);
+  const auto event_id = t.event(task.id, "party_notified", actor, nullptr, nlohmann::json{{"result", result}}, reason);
+  t.notify(closed, "result", "party", "result:" + std::to_string(task.id), event_id,
+           {{"result", result}, {"reason", reason}, {"notify", d.notify}, {"appealable", !review}});
+  tx.commit();
+  return closed;
+}
+
+Task DisputeStore::appeal(std::int64_t dispute_id, const std::string& reason, Instant now) {
+  pqxx::connection c(url_);
+  pqxx::work tx(c);
+  TaskTx t(tx, setup_, now);
+  const auto d = dispute_of(tx, dispute_id);
+  if (d.status != "resolved")
+    throw Error(ErrorCode::kConflict, "dispute " + std::to_string(dispute_id) + " is " + d.status +
+                                          ": only a result can be appealed, and only once");
+  tx.exec_params(kAppealDispute, dispute_id);
+  auto task = open_dispute_task(t, TaskKind::kReview, dispute_id, d, "authority", std::nullopt,
+                                "the party appealed the result: " + reason);
+  tx.commit();
+  return task;
+}
+
+std::string DisputeStore::status(std::int64_t dispute_id) const {
+  pqxx::connection c(url_);
+  pqxx::read_transaction tx(c);
+  const auto rows = tx.exec_params(kDisputeStatus, dispute_id);
+  if (rows.empty()) throw Error(ErrorCode::kNotFound, "dispute " + std::to_string(dispute_id) + " does not exist");
+  return rows[0][0].c_str();
+}
+
+nlohmann::json DisputeStore::evidence(std::int64_t dispute_id) const {
+  pqxx::connection c(url_);
+  pqxx::read_transaction tx(c);
+  const auto rows = tx.exec_params(kDisputeEvidence, dispute_id);
+  if (rows.empty()) throw Error(ErrorCode::kNotFound, "dispute " + std::to_string(dispute_id) + " does not exist");
+  return nlohmann::json::parse(rows[0][0].c_str());
+}
+
+}  // namespace jiaohe::engine::store

@@ -1,0 +1,61 @@
+#pragma once
+// Disputes (Art. 19 ¶1-2), withdrawal requests (Art. 44) and appeals: filing snapshots the
+// subject's values as evidence and opens the procedure's first task; results notify the party.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/clock.hpp"
+#include "engine/tasks/task.hpp"
+#include "engine/tasks/workflow_setup.hpp"
+
+namespace jiaohe::engine::store {
+
+enum class FilingChannel { kAgency, kAuthority };
+
+struct DisputeRequest {
+  std::string subject_id;   // citizen ID number or credit code; validated
+  std::string dataset_id;   // empty: the party does not know
+  std::string attribute;    // empty: unknown
+  std::string agency_code;  // empty: the dataset's agency from the catalogue
+  std::string claimed_value;
+  std::string description;
+  nlohmann::json notify = nlohmann::json::object();  // how to reach the party
+  FilingChannel channel = FilingChannel::kAgency;
+  bool withdrawal = false;             // an Art. 44 withdrawal request instead of a dispute
+  bool publication_suspended = false;  // withdrawal only
+};
+
+struct Filed {
+  std::int64_t dispute_id = 0;
+  std::int64_t task_id = 0;
+};
+
+class DisputeStore {
+ public:
+  DisputeStore(std::string url, tasks::WorkflowSetup setup);
+
+  // Files a dispute or withdrawal: engine::Error(kInvalidInput) for an invalid identifier
+  // (with the reason, never the number), a missing description or an unknown agency.
+  Filed file(const DisputeRequest& request, Instant now);
+  // The authority forwards a dispute filed with it; the agency's verify_dispute task is timed
+  // from now. Returns the new task.
+  tasks::Task forward(std::int64_t task_id, const tasks::Actor& actor, Instant now);
+  // The result of a verify_dispute, verify_withdrawal or review task: closes it, records the
+  // result on the dispute and notifies the party.
+  tasks::Task answer(std::int64_t task_id, const std::string& result, const std::string& reason,
+                     const tasks::Actor& actor, Instant now);
+  // The party disagrees with the result (once): a review task for the authority.
+  tasks::Task appeal(std::int64_t dispute_id, const std::string& reason, Instant now);
+
+  std::string status(std::int64_t dispute_id) const;
+  nlohmann::json evidence(std::int64_t dispute_id) const;
+
+ private:
+  std::string url_;
+  tasks::WorkflowSetup setup_;
+};
+
+}  // namespace jiaohe::engine::store

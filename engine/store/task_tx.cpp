@@ -1,0 +1,200 @@
+#include "engine/store/task_tx.hpp"
+
+#include "engine/calendar/local_time.hpp"
+#include "engine/error.hpp"
+#include "engine/store/scan_store.hpp"
+#include "engine/tasks/task_state_machine.hpp"
+
+namespace jiaohe::engine::store {
+namespace {
+
+using tasks::Task;
+
+constexpr const char* kSelectTask = R"sql(
+  SELECT id, kind, assignee, step, status, coalesce(resolution, ''), coalesce(resolution_reason, ''),
+         array_to_json(flags)::text, jiaohe_micros(received_at), jiaohe_micros(due_at), provisional,
+         deadline_basis::text, deadline_version, jiaohe_micros(reminder_at), extensions, extension_asked,
+         reminder_fired, overdue_fired, overdue, dispute_id, parent_task_id, scan_id, coalesce(dataset_id, ''),
+         coalesce(rule_id, ''), jiaohe_micros(answered_at), jiaohe_micros(closed_at)
+  FROM tasks WHERE id = $1 FOR UPDATE)sql";
+constexpr const char* kInsertTask = R"sql(
+  INSERT INTO tasks (kind, assignee, step, status, received_at, due_at, provisional, deadline_basis,
+                     deadline_version, reminder_at, next_fire_at, dispute_id, parent_task_id, scan_id, dataset_id,
+                     rule_id, created_at)
+  VALUES ($1, $2, $3, 'open', $4::timestamptz, $5::timestamptz, $6, $7::jsonb, $8, $9::timestamptz,
+          $10::timestamptz, $11, $12, $13, $14, $15, $16::timestamptz)
+  RETURNING id)sql";
+constexpr const char* kUpdateTask = R"sql(
+  UPDATE tasks SET status = $2, resolution = nullif($3, ''), resolution_reason = nullif($4, ''),
+    flags = ARRAY(SELECT jsonb_array_elements_text($5::jsonb)), due_at = $6::timestamptz, provisional = $7,
+    deadline_basis = $8::jsonb, deadline_version = $9, reminder_at = $10::timestamptz, extensions = $11,
+    extension_asked = $12, reminder_fired = $13, overdue_fired = $14, overdue = $15, next_fire_at = $16::timestamptz,
+    answered_at = $17::timestamptz, closed_at = $18::timestamptz
+  WHERE id = $1)sql";
+constexpr const char* kInsertEvent = R"sql(
+  INSERT INTO task_events (task_id, at, actor, actor_role, action, before, after, reason)
+  VALUES ($1, $2::timestamptz, $3, $4, $5, $6::jsonb, $7::jsonb, nullif($8, '')) RETURNING id)sql";
+constexpr const char* kInsertOutbox = R"sql(
+  INSERT INTO outbox (idempotency_key, task_id, event_id, recipient, kind, payload, next_attempt_at, created_at)
+  VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::timestamptz, $7::timestamptz)
+  ON CONFLICT (idempotency_key) DO NOTHING)sql";
+constexpr const char* kInsertFlag = R"sql(
+  INSERT INTO verification_flags (subject_id, dataset_id, record_key, attribute, task_id, set_at)
+  VALUES ($1, $2, $3, $4, $5, $6::timestamptz))sql";
+constexpr const char* kClearFlags = R"sql(
+  UPDATE verification_flags SET cleared_at = $2::timestamptz WHERE task_id = $1 AND cleared_at IS NULL)sql";
+
+template <typename T>
+std::optional<T> optional_of(const pqxx::field& f) {
+  if (f.is_null()) return std::nullopt;
+  return f.as<T>();
+}
+
+std::optional<std::string> text_of(const std::optional<std::int64_t>& v) {
+  return v ? std::optional<std::string>(std::to_string(*v)) : std::nullopt;
+}
+
+std::optional<std::string> non_empty(const std::string& s) {
+  return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
+Task task_of(const pqxx::row& r) {
+  Task t;
+  t.id = r[0].as<std::int64_t>();
+  t.kind = *tasks::parse_kind(r[1].c_str());
+  t.assignee = r[2].c_str();
+  t.step = r[3].c_str();
+  t.status = *tasks::parse_status(r[4].c_str());
+  t.resolution = r[5].c_str();
+  t.resolution_reason = r[6].c_str();
+  for (const auto& f : nlohmann::json::parse(r[7].c_str())) t.flags.push_back(f.get<std::string>());
+  t.received_at = *instant_of(r[8]);
+  t.due_at = instant_of(r[9]);
+  t.provisional = r[10].as<bool>();
+  t.basis = deadlines::basis_from_json(nlohmann::json::parse(r[11].c_str()));
+  t.deadline_version = r[12].as<int>();
+  t.reminder_at = instant_of(r[13]);
+  t.extensions = r[14].as<int>();
+  t.extension_asked = optional_of<std::int64_t>(r[15]);
+  t.reminder_fired = r[16].as<bool>();
+  t.overdue_fired = r[17].as<bool>();
+  t.overdue = r[18].as<bool>();
+  t.dispute_id = optional_of<std::int64_t>(r[19]);
+  t.parent_task_id = optional_of<std::int64_t>(r[20]);
+  t.scan_id = optional_of<std::int64_t>(r[21]);
+  t.dataset_id = r[22].c_str();
+  t.rule_id = r[23].c_str();
+  t.answered_at = instant_of(r[24]);
+  t.closed_at = instant_of(r[25]);
+  return t;
+}
+
+}  // namespace
+
+std::optional<std::string> pg_time(const std::optional<Instant>& t) {
+  return t ? std::optional<std::string>(to_pg_timestamp(*t)) : std::nullopt;
+}
+
+std::optional<Instant> instant_of(const pqxx::field& micros) {
+  if (micros.is_null()) return std::nullopt;
+  return Instant(std::chrono::microseconds(micros.as<std::int64_t>()));
+}
+
+Task TaskTx::load(std::int64_t id) {
+  const auto rows = tx_.exec_params(kSelectTask, id);
+  if (rows.empty()) throw Error(ErrorCode::kNotFound, "task " + std::to_string(id) + " does not exist");
+  return task_of(rows[0]);
+}
+
+Task TaskTx::open(Task t, const tasks::Actor& actor, const std::string& reason,
+                  const std::optional<deadlines::TimeLimit>& limit) {
+  const auto& profile = *setup_.profile;
+  const auto& procedure = profile.procedure(tasks::kind_name(t.kind));
+  t.step = procedure.id + " (" + procedure.article + ")";
+  t.status = tasks::TaskStatus::kOpen;
+  t.received_at = now_;
+  t.deadline_version = 0;  // apply_deadline makes the first deadline version 1
+  tasks::apply_deadline(t, tasks::plan_deadline(profile, *setup_.calendar, t.kind, now_, limit));
+  const auto rows = tx_.exec_params(
+      kInsertTask, tasks::kind_name(t.kind), t.assignee, t.step, to_pg_timestamp(now_), pg_time(t.due_at),
+      t.provisional, deadlines::to_json(t.basis).dump(), t.deadline_version, pg_time(t.reminder_at),
+      pg_time(tasks::next_fire_at(t)), text_of(t.dispute_id), text_of(t.parent_task_id), text_of(t.scan_id),
+      non_empty(t.dataset_id), non_empty(t.rule_id), to_pg_timestamp(now_));
+  t.id = rows[0][0].as<std::int64_t>();
+  nlohmann::json after = tasks::snapshot(t);
+  after["kind"] = tasks::kind_name(t.kind);
+  after["assignee"] = t.assignee;
+  after["deadline_basis"] = deadlines::to_json(t.basis);
+  const auto event_id = event(t.id, "opened", actor, nullptr, after, reason);
+  notify(t, "task_opened", t.assignee, "task_opened:" + std::to_string(t.id), event_id);
+  return t;
+}
+
+Task TaskTx::act(const Task& task, tasks::TaskAction action, const tasks::Actor& actor, const std::string& reason,
+                 const std::function<void(Task&)>& change, std::int64_t requested_extension) {
+  tasks::TransitionContext context;
+  context.kind = task.kind;
+  context.assignee = task.assignee;
+  context.extensions = task.extensions;
+  context.extension = setup_.profile->procedure(tasks::kind_name(task.kind)).extension;
+  context.requested_extension = requested_extension;
+  Task after = task;
+  after.status = tasks::next_status(task.status, action, actor, context);
+  if (change) change(after);
+  save(task, after, tasks::action_name(action), actor, reason);
+  return after;
+}
+
+std::int64_t TaskTx::save(const Task& before, const Task& after, const std::string& action, const tasks::Actor& actor,
+                          const std::string& reason, const nlohmann::json& detail) {
+  Task t = after;
+  if (tasks::is_final(t.status) && !t.closed_at) t.closed_at = now_;
+  nlohmann::json flags = t.flags;
+  tx_.exec_params(kUpdateTask, t.id, tasks::status_name(t.status), t.resolution, t.resolution_reason, flags.dump(),
+                  pg_time(t.due_at), t.provisional, deadlines::to_json(t.basis).dump(), t.deadline_version,
+                  pg_time(t.reminder_at), t.extensions, text_of(t.extension_asked), t.reminder_fired, t.overdue_fired,
+                  t.overdue, pg_time(tasks::next_fire_at(t)), pg_time(t.answered_at), pg_time(t.closed_at));
+  nlohmann::json after_json = tasks::snapshot(t);
+  if (detail.is_object()) after_json.update(detail);
+  const auto id = event(t.id, action, actor, tasks::snapshot(before), after_json, reason);
+  if (tasks::is_final(t.status) && !tasks::is_final(before.status)) {
+    const auto cleared = tx_.exec_params(kClearFlags, t.id, to_pg_timestamp(now_)).affected_rows();
+    if (cleared > 0)
+      event(t.id, "flags_cleared", actor, nlohmann::json{{"flags", cleared}}, nlohmann::json{{"flags", 0}},
+            "the task closed: the record is no longer under verification");
+  }
+  return id;
+}
+
+std::int64_t TaskTx::event(std::int64_t task_id, const std::string& action, const tasks::Actor& actor,
+                           const nlohmann::json& before, const nlohmann::json& after, const std::string& reason) {
+  const auto json_or_null = [](const nlohmann::json& j) {
+    return j.is_null() ? std::optional<std::string>() : std::optional<std::string>(j.dump());
+  };
+  const auto rows = tx_.exec_params(kInsertEvent, task_id, to_pg_timestamp(now_), actor.name,
+                                    tasks::role_name(actor.role), action, json_or_null(before), json_or_null(after),
+                                    reason);
+  return rows[0][0].as<std::int64_t>();
+}
+
+void TaskTx::notify(const Task& task, const std::string& kind, const std::string& recipient, const std::string& key,
+                    std::int64_t event_id, nlohmann::json payload) {
+  payload["kind"] = kind;
+  payload["idempotency_key"] = key;
+  payload["task"] = {{"id", task.id},
+                     {"kind", tasks::kind_name(task.kind)},
+                     {"assignee", task.assignee},
+                     {"step", task.step},
+                     {"status", tasks::status_name(task.status)},
+                     {"due_at", task.due_at ? nlohmann::json(calendar::format_instant(*task.due_at)) : nlohmann::json()}};
+  if (task.dispute_id) payload["dispute_id"] = *task.dispute_id;
+  tx_.exec_params(kInsertOutbox, key, task.id, event_id, recipient, kind, payload.dump(), to_pg_timestamp(now_));
+}
+
+void TaskTx::flag(std::int64_t task_id, const std::optional<std::string>& subject,
+                  const std::optional<std::string>& dataset, const std::optional<std::string>& record,
+                  const std::optional<std::string>& attribute) {
+  tx_.exec_params(kInsertFlag, subject, dataset, record, attribute, task_id, to_pg_timestamp(now_));
+}
+
+}  // namespace jiaohe::engine::store

@@ -1,0 +1,67 @@
+#pragma once
+// Inside one workflow transaction: load a task under a row lock, ask the state machine, write
+// the new row with its event, and queue the notifications the change causes — all in the same
+// pqxx::work, so a change, its event and its notification commit or vanish together.
+// Internal to engine/store/ (it includes libpqxx).
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+
+#include "engine/tasks/task.hpp"
+#include "engine/tasks/task_deadline.hpp"
+#include "engine/tasks/workflow_setup.hpp"
+
+namespace jiaohe::engine::store {
+
+std::optional<std::string> pg_time(const std::optional<Instant>& t);
+std::optional<Instant> instant_of(const pqxx::field& micros);
+
+class TaskTx {
+ public:
+  TaskTx(pqxx::work& tx, const tasks::WorkflowSetup& setup, Instant now) : tx_(tx), setup_(setup), now_(now) {}
+
+  pqxx::work& tx() { return tx_; }
+  Instant now() const { return now_; }
+  const tasks::WorkflowSetup& setup() const { return setup_; }
+
+  // The task, locked FOR UPDATE; engine::Error(kNotFound) when there is none.
+  tasks::Task load(std::int64_t id);
+
+  // A new task of `kind` received now: its deadline from the profile (or `limit`), the row,
+  // an "opened" event and a task_opened notification to the assignee. Returns it with its id.
+  tasks::Task open(tasks::Task task, const tasks::Actor& actor, const std::string& reason,
+                   const std::optional<deadlines::TimeLimit>& limit = {});
+
+  // Checks `action` in the state machine, applies `change` to a copy, and writes it with an
+  // event named after the action. `requested_extension` only matters for extension requests.
+  tasks::Task act(const tasks::Task& task, tasks::TaskAction action, const tasks::Actor& actor,
+                  const std::string& reason, const std::function<void(tasks::Task&)>& change = {},
+                  std::int64_t requested_extension = 0);
+
+  // Writes `after` over `before` and records the event; clears the verification flags of a
+  // task that became final (with its own event). Returns the event id.
+  std::int64_t save(const tasks::Task& before, const tasks::Task& after, const std::string& action,
+                    const tasks::Actor& actor, const std::string& reason, const nlohmann::json& detail = {});
+
+  std::int64_t event(std::int64_t task_id, const std::string& action, const tasks::Actor& actor,
+                     const nlohmann::json& before, const nlohmann::json& after, const std::string& reason);
+
+  // Queues a notification (ignored if its idempotency key was already queued).
+  void notify(const tasks::Task& task, const std::string& kind, const std::string& recipient, const std::string& key,
+              std::int64_t event_id, nlohmann::json payload = nlohmann::json::object());
+
+  // Flags the task's record or subject as under verification (异议标注).
+  void flag(std::int64_t task_id, const std::optional<std::string>& subject, const std::optional<std::string>& dataset,
+            const std::optional<std::string>& record, const std::optional<std::string>& attribute);
+
+ private:
+  pqxx::work& tx_;
+  const tasks::WorkflowSetup& setup_;
+  Instant now_;
+};
+
+}  // namespace jiaohe::engine::store

@@ -1,0 +1,24 @@
+#pragma once
+// The deadline sweep as a job (`jiaohe sweep`, and every minute inside `jiaohe serve`):
+// reminders, overdue marks and rectification orders, each exactly once per task.
+#include <string>
+
+#include "engine/store/deadline_store.hpp"
+#include "jobs/job.hpp"
+
+namespace jiaohe::jobs {
+
+class DeadlineSweeper final : public Job {
+ public:
+  DeadlineSweeper(std::string url, engine::tasks::WorkflowSetup setup) : store_(std::move(url), std::move(setup)) {}
+  std::string name() const override { return "deadline_sweep"; }
+  void run_once(engine::Instant now) override;
+  // What the last run did.
+  const engine::store::SweepCounts& last() const { return last_; }
+
+ private:
+  engine::store::DeadlineStore store_;
+  engine::store::SweepCounts last_;
+};
+
+}  // namespace jiaohe::jobs

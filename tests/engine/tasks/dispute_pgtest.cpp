@@ -1,0 +1,134 @@
+// Disputes, withdrawals and appeals through their procedures, with the profile's deadlines.
+#include <doctest/doctest.h>
+
+#include "engine/calendar/local_time.hpp"
+#include "engine/error.hpp"
+#include "engine/store/dispute_store.hpp"
+#include "tests/engine/tasks/workflow_fixture.hpp"
+
+using namespace jiaohe;
+using engine::calendar::format_instant;
+using engine::store::DisputeRequest;
+using engine::store::FilingChannel;
+using engine::tasks::ActorRole;
+using engine::tasks::TaskKind;
+using engine::tasks::TaskStatus;
+
+namespace {
+
+struct DisputeFixture : testing::WorkflowFixture {
+  engine::store::DisputeStore disputes{db.url(), setup};
+  const engine::tasks::Actor head{"director zhao", ActorRole::kAgencyHead, "civ"};
+  const engine::tasks::Actor authority{"operator", ActorRole::kAuthority, {}};
+
+  DisputeRequest request(FilingChannel channel) {
+    DisputeRequest r;
+    r.subject_id = person;
+    r.dataset_id = "aid";
+    r.attribute = "person.name";
+    r.claimed_value = "张三";
+    r.description = "my name is misspelt";
+    r.notify = {{"channel", "sms"}, {"address", "13800138000"}};
+    r.channel = channel;
+    return r;
+  }
+  std::vector<std::string> actions(std::int64_t task) {
+    std::vector<std::string> out;
+    for (const auto& e : store.events(task)) out.push_back(e.action);
+    return out;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a dispute filed with the agency gets 5 working days and the head may extend it to 10 once") {
+  DisputeFixture f;
+  f.scan();  // canonical values for the evidence
+  const auto filed = f.disputes.file(f.request(FilingChannel::kAgency), f.clock.now());
+  auto task = f.store.task(filed.task_id);
+  CHECK(task.kind == TaskKind::kVerifyDispute);
+  CHECK(task.assignee == "civ");
+  CHECK(format_instant(*task.due_at) == "2026-12-05T00:00:00+08:00");
+  CHECK(f.disputes.evidence(filed.dispute_id).size() == 2);  // the name in reg and in aid
+  CHECK(f.store.flags_for_subject(f.person).size() == 1);
+
+  CHECK_THROWS_WITH_AS(f.store.request_extension(filed.task_id, 11, "busy", testing::kCivClerk, f.clock.now()),
+                       doctest::Contains("beyond the profile's maximum of 10"), engine::Error);
+  f.store.request_extension(filed.task_id, 0, "needs a records search", testing::kCivClerk, f.clock.now());
+  CHECK_THROWS_WITH_AS(f.store.decide_extension(filed.task_id, true, "ok", testing::kCivClerk, f.clock.now()),
+                       doctest::Contains("agency_head"), engine::Error);
+  task = f.store.decide_extension(filed.task_id, true, "approved", f.head, f.clock.now());
+  CHECK(format_instant(*task.due_at) == "2026-12-12T00:00:00+08:00");
+  CHECK(task.deadline_version == 2);
+  CHECK(task.basis.extension.has_value());
+  CHECK_THROWS_AS(f.store.request_extension(filed.task_id, 0, "more", testing::kCivClerk, f.clock.now()), engine::Error);
+
+  task = f.disputes.answer(filed.task_id, "corrected", "spelling fixed", testing::kCivClerk, f.clock.now());
+  CHECK(task.status == TaskStatus::kClosed);
+  CHECK(f.disputes.status(filed.dispute_id) == "resolved");
+  CHECK(f.store.flags_for_subject(f.person).empty());
+  CHECK(f.sql("SELECT payload->>'result' FROM outbox WHERE recipient = 'party'") == "corrected");
+  CHECK(f.actions(filed.task_id) == std::vector<std::string>{"opened", "request_extension", "approve_extension",
+                                                             "answer", "close", "flags_cleared", "party_notified"});
+}
+
+TEST_CASE("a dispute filed with the authority is forwarded and the agency's 5 days run from the forwarding") {
+  DisputeFixture f;
+  const auto filed = f.disputes.file(f.request(FilingChannel::kAuthority), f.clock.now());
+  const auto forward = f.store.task(filed.task_id);
+  CHECK(forward.kind == TaskKind::kForwardDispute);
+  CHECK(forward.assignee == "authority");
+  CHECK(format_instant(*forward.due_at) == "2026-12-02T00:00:00+08:00");  // Monday and Tuesday
+  CHECK_THROWS_AS(f.store.request_extension(filed.task_id, 0, "", f.authority, f.clock.now()), engine::Error);
+  f.clock.set(testing::local_time(2026, 11, 30, 9));  // Monday
+  const auto verify = f.disputes.forward(filed.task_id, f.authority, f.clock.now());
+  CHECK(verify.kind == TaskKind::kVerifyDispute);
+  CHECK(verify.assignee == "civ");
+  CHECK(verify.parent_task_id == filed.task_id);
+  CHECK(format_instant(*verify.due_at) == "2026-12-08T00:00:00+08:00");
+  CHECK(f.store.task(filed.task_id).status == TaskStatus::kForwarded);
+  CHECK(f.store.flags_for_subject(f.person).size() == 1);
+}
+
+TEST_CASE("a withdrawal request gets the immediate limit and records the suspension") {
+  DisputeFixture f;
+  auto r = f.request(FilingChannel::kAgency);
+  r.withdrawal = true;
+  r.publication_suspended = true;
+  const auto filed = f.disputes.file(r, f.clock.now());
+  const auto task = f.store.task(filed.task_id);
+  CHECK(task.kind == TaskKind::kVerifyWithdrawal);
+  CHECK(*task.due_at - f.clock.now() == std::chrono::hours(24));
+  CHECK(f.sql("SELECT publication_suspended FROM disputes") == "t");
+}
+
+TEST_CASE("a party may appeal a result once and the review goes to the authority") {
+  DisputeFixture f;
+  const auto filed = f.disputes.file(f.request(FilingChannel::kAgency), f.clock.now());
+  CHECK_THROWS_AS(f.disputes.appeal(filed.dispute_id, "too early", f.clock.now()), engine::Error);
+  f.disputes.answer(filed.task_id, "confirmed_accurate", "the record matches the birth certificate", testing::kCivClerk,
+                    f.clock.now());
+  const auto review = f.disputes.appeal(filed.dispute_id, "I disagree", f.clock.now());
+  CHECK(review.kind == TaskKind::kReview);
+  CHECK(review.assignee == "authority");
+  CHECK(format_instant(*review.due_at) == "2026-12-12T00:00:00+08:00");
+  CHECK_THROWS_WITH_AS(f.disputes.appeal(filed.dispute_id, "again", f.clock.now()), doctest::Contains("only once"),
+                       engine::Error);
+  f.disputes.answer(review.id, "upheld", "reviewed", f.authority, f.clock.now());
+  CHECK(f.disputes.status(filed.dispute_id) == "closed");
+  CHECK_THROWS_AS(f.disputes.appeal(filed.dispute_id, "again", f.clock.now()), engine::Error);
+}
+
+TEST_CASE("an invalid identifier is refused with the reason and without the number") {
+  DisputeFixture f;
+  auto r = f.request(FilingChannel::kAgency);
+  r.subject_id = f.person.substr(0, 17) + (f.person[17] == '0' ? '1' : '0');
+  try {
+    f.disputes.file(r, f.clock.now());
+    FAIL("accepted");
+  } catch (const engine::Error& e) {
+    CHECK(e.code() == engine::ErrorCode::kInvalidInput);
+    CHECK(std::string(e.what()).find("check_character") != std::string::npos);
+    CHECK(std::string(e.what()).find(r.subject_id) == std::string::npos);
+  }
+}

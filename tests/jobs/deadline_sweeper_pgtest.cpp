@@ -1,0 +1,140 @@
+// The sweeper: reminders, overdue marks and rectification orders, once each, even with two
+// sweepers at once; and deadlines recomputed when the calendar changes.
+#include <doctest/doctest.h>
+
+#include <barrier>
+#include <filesystem>
+#include <thread>
+
+#include "engine/calendar/local_time.hpp"
+#include "engine/store/deadline_store.hpp"
+#include "engine/store/dispute_store.hpp"
+#include "jobs/deadline_sweeper.hpp"
+#include "tests/engine/tasks/workflow_fixture.hpp"
+
+using namespace jiaohe;
+using engine::calendar::format_instant;
+
+namespace {
+
+struct SweepFixture : testing::WorkflowFixture {
+  engine::store::DisputeStore disputes{db.url(), setup};
+
+  std::int64_t file_dispute() {
+    engine::store::DisputeRequest r;
+    r.subject_id = person;
+    r.agency_code = "civ";
+    r.description = "wrong name";
+    return disputes.file(r, clock.now()).task_id;
+  }
+  std::string count(const std::string& where) { return sql("SELECT count(*) FROM " + where); }
+};
+
+}  // namespace
+
+TEST_CASE("a reminder at the lead time then overdue with one rectify task") {
+  SweepFixture f;
+  const auto id = f.file_dispute();  // due 2026-12-05 00:00, reminder one working day before
+  jobs::DeadlineSweeper sweeper(f.db.url(), f.setup);
+  const auto task = f.store.task(id);
+  CHECK(format_instant(*task.reminder_at) == "2026-12-04T00:00:00+08:00");
+  sweeper.run_once(testing::local_time(2026, 12, 3, 23));
+  CHECK(sweeper.last().reminders == 0);
+  sweeper.run_once(testing::local_time(2026, 12, 4, 9));
+  CHECK(sweeper.last().reminders == 1);
+  sweeper.run_once(testing::local_time(2026, 12, 4, 10));
+  CHECK(sweeper.last().reminders == 0);
+  sweeper.run_once(testing::local_time(2026, 12, 5, 0));
+  CHECK(sweeper.last().overdue == 1);
+  CHECK(sweeper.last().rectifications == 1);
+  sweeper.run_once(testing::local_time(2026, 12, 6, 0));
+  CHECK(sweeper.last().overdue == 0);
+  CHECK(f.count("tasks WHERE kind = 'rectify' AND parent_task_id = " + std::to_string(id)) == "1");
+  CHECK(f.sql("SELECT assignee FROM tasks WHERE kind = 'rectify'") == "civ");
+  CHECK(f.count("outbox WHERE kind = 'reminder'") == "1");
+  CHECK(f.count("outbox WHERE kind = 'overdue'") == "1");
+  CHECK(f.count("outbox WHERE kind = 'rectification_order'") == "1");
+  CHECK(f.store.task(id).overdue);
+  std::vector<std::string> actions;
+  for (const auto& e : f.store.events(id)) actions.push_back(e.action);
+  CHECK(actions == std::vector<std::string>{"opened", "reminder", "overdue", "rectification_ordered"});
+}
+
+TEST_CASE("an answered task is not marked overdue") {
+  SweepFixture f;
+  const auto id = f.file_dispute();
+  f.disputes.answer(id, "corrected", "done", testing::kCivClerk, f.clock.now());
+  jobs::DeadlineSweeper sweeper(f.db.url(), f.setup);
+  sweeper.run_once(testing::local_time(2026, 12, 10, 0));
+  CHECK(sweeper.last().overdue == 0);
+  CHECK(sweeper.last().reminders == 0);
+}
+
+TEST_CASE("two sweepers at once fire each reminder and rectification exactly once") {
+  SweepFixture f;
+  constexpr int kTasks = 30;
+  for (int i = 0; i < kTasks; ++i) f.file_dispute();
+  for (const auto when : {testing::local_time(2026, 12, 4, 9), testing::local_time(2026, 12, 5, 1)}) {
+    jobs::DeadlineSweeper a(f.db.url(), f.setup), b(f.db.url(), f.setup);
+    std::barrier start(2);
+    std::thread other([&] {
+      start.arrive_and_wait();
+      b.run_once(when);
+    });
+    start.arrive_and_wait();
+    a.run_once(when);
+    other.join();
+  }
+  CHECK(f.count("outbox WHERE kind = 'reminder'") == std::to_string(kTasks));
+  CHECK(f.count("outbox WHERE kind = 'overdue'") == std::to_string(kTasks));
+  CHECK(f.count("tasks WHERE kind = 'rectify'") == std::to_string(kTasks));
+  CHECK(f.count("task_events WHERE action = 'reminder'") == std::to_string(kTasks));
+  CHECK(f.count("task_timer_fires") == std::to_string(3 * kTasks));
+}
+
+TEST_CASE("an extension moves the deadline and its reminder fires again for the new version") {
+  SweepFixture f;
+  const auto id = f.file_dispute();
+  jobs::DeadlineSweeper sweeper(f.db.url(), f.setup);
+  sweeper.run_once(testing::local_time(2026, 12, 4, 9));
+  CHECK(sweeper.last().reminders == 1);
+  f.store.request_extension(id, 0, "search", testing::kCivClerk, f.clock.now());
+  f.store.decide_extension(id, true, "ok", {"director", engine::tasks::ActorRole::kAgencyHead, "civ"}, f.clock.now());
+  sweeper.run_once(testing::local_time(2026, 12, 5, 9));
+  CHECK(sweeper.last().overdue == 0);
+  sweeper.run_once(testing::local_time(2026, 12, 11, 9));
+  CHECK(sweeper.last().reminders == 1);
+  CHECK(f.count("outbox WHERE kind = 'reminder'") == "2");
+}
+
+TEST_CASE("loading the missing year's calendar recomputes provisional deadlines with an event") {
+  SweepFixture f;
+  const auto dir = testing::make_temp_dir("calendar-2025");
+  for (const char* file : {"2025.json", "fixed-holidays.json"})
+    std::filesystem::copy_file(testing::source_dir() + "/data/calendars/" + file, dir + "/" + file);
+  const auto partial = engine::calendar::load_calendar(dir);
+  engine::tasks::WorkflowSetup old_setup = f.setup;
+  old_setup.calendar = &partial;
+  engine::store::DisputeStore disputes(f.db.url(), old_setup);
+  engine::store::DisputeRequest r;
+  r.subject_id = f.person;
+  r.agency_code = "civ";
+  r.description = "wrong name";
+  const auto filed = disputes.file(r, testing::local_time(2026, 2, 12, 10));  // before the Spring Festival
+  auto task = f.store.task(filed.task_id);
+  CHECK(task.provisional);
+  CHECK(format_instant(*task.due_at) == "2026-02-20T00:00:00+08:00");  // weekdays only
+
+  engine::store::DeadlineStore deadlines(f.db.url(), f.setup);
+  CHECK(deadlines.recompute(testing::local_time(2026, 2, 12, 11)) == 1);
+  task = f.store.task(filed.task_id);
+  CHECK_FALSE(task.provisional);
+  CHECK(format_instant(*task.due_at) == "2026-02-27T00:00:00+08:00");  // the notice's make-up day and holiday
+  CHECK(task.deadline_version == 2);
+  const auto events = f.store.events(filed.task_id);
+  CHECK(events.back().action == "deadline_recomputed");
+  CHECK(events.back().after["old_due_at"] == "2026-02-20T00:00:00+08:00");
+  CHECK(events.back().after["new_due_at"] == "2026-02-27T00:00:00+08:00");
+  CHECK(events.front().after["due_at"] == "2026-02-20T00:00:00+08:00");  // history is not rewritten
+  CHECK(deadlines.recompute(testing::local_time(2026, 2, 12, 12)) == 0);
+}
