@@ -12,6 +12,7 @@
 #include "engine/log/log.hpp"
 #include "engine/store/database.hpp"
 #include "jobs/deadline_sweeper.hpp"
+#include "jobs/outbox_delivery.hpp"
 #include "jobs/periodic_runner.hpp"
 
 namespace jiaohe::cli {
@@ -43,6 +44,10 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   jobs::DeadlineSweeper sweeper(db.url(), workflow.setup());
   jobs::PeriodicRunner sweeping(sweeper, clock, std::chrono::minutes(1));
   sweeping.start();
+  // Notifications leave through the outbox; without webhooks they stay queued and visible.
+  jobs::OutboxDelivery delivery(db.url(), {config.notify_webhooks, config.notify_secret, {}, std::chrono::seconds(5)});
+  jobs::PeriodicRunner delivering(delivery, clock, std::chrono::seconds(10));
+  if (!config.notify_webhooks.empty()) delivering.start();
   api::AppContext context{db.url(), &clock};
   api::Router router(api::make_routes());
   api::ServerOptions options;
@@ -61,6 +66,7 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   engine::log::info("serve.stopping", {{"signal", received}});
   server.stop();
   sweeping.stop();
+  delivering.stop();
   engine::log::info("serve.stopped");
   return 0;
 }

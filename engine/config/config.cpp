@@ -37,6 +37,18 @@ Setter int_key(Int Config::*field, std::string key, std::int64_t lo, std::int64_
   };
 }
 
+Setter string_map_key(std::map<std::string, std::string> Config::*field, std::string key) {
+  return [field, key](Config& c, const json& v, const std::string& where) {
+    if (!v.is_object()) type_error(where, key, "an object of strings", v);
+    std::map<std::string, std::string> out;
+    for (const auto& [k, item] : v.items()) {
+      if (!item.is_string()) type_error(where, key + "." + k, "a string", item);
+      out[k] = item.get<std::string>();
+    }
+    c.*field = std::move(out);
+  };
+}
+
 Setter log_level_key() {
   return [](Config& c, const json& v, const std::string& where) {
     static const std::vector<std::string> levels = {"trace", "debug", "info", "warn", "error", "off"};
@@ -46,9 +58,11 @@ Setter log_level_key() {
   };
 }
 
+enum class EnvForm { kText, kInteger, kJson };
+
 struct KeyDef {
   ConfigKey key;
-  bool is_integer;
+  EnvForm env_form;
   Setter set;
 };
 
@@ -56,21 +70,26 @@ const std::vector<KeyDef>& key_defs() {
   static const std::vector<KeyDef> defs = {
       {{"database.url", "JIAOHE_DATABASE_URL",
         "PostgreSQL URL; empty starts the embedded cluster under home"},
-       false, string_key(&Config::database_url, "database.url")},
+       EnvForm::kText, string_key(&Config::database_url, "database.url")},
       {{"home", "JIAOHE_HOME", "folder for the embedded PostgreSQL and state (default .jiaohe)"},
-       false, string_key(&Config::home, "home")},
+       EnvForm::kText, string_key(&Config::home, "home")},
       {{"data_dir", "JIAOHE_DATA_DIR", "folder with calendars/, statutes/, packs/ (default: the source tree's data/)"},
-       false, string_key(&Config::data_dir, "data_dir")},
+       EnvForm::kText, string_key(&Config::data_dir, "data_dir")},
       {{"server.host", "JIAOHE_SERVER_HOST", "address `serve` listens on (default 127.0.0.1)"},
-       false, string_key(&Config::server_host, "server.host")},
+       EnvForm::kText, string_key(&Config::server_host, "server.host")},
       {{"server.port", "JIAOHE_SERVER_PORT", "port `serve` listens on (default 8080; 0 picks a free one)"},
-       true, int_key(&Config::server_port, "server.port", 0, 65535)},
+       EnvForm::kInteger, int_key(&Config::server_port, "server.port", 0, 65535)},
       {{"server.body_limit", "JIAOHE_SERVER_BODY_LIMIT", "largest request body in bytes (default 65536)"},
-       true, int_key(&Config::server_body_limit, "server.body_limit", 1, 64LL * 1024 * 1024)},
+       EnvForm::kInteger, int_key(&Config::server_body_limit, "server.body_limit", 1, 64LL * 1024 * 1024)},
       {{"server.threads", "JIAOHE_SERVER_THREADS", "worker threads for request handling (default 2)"},
-       true, int_key(&Config::server_threads, "server.threads", 1, 256)},
+       EnvForm::kInteger, int_key(&Config::server_threads, "server.threads", 1, 256)},
       {{"log.level", "JIAOHE_LOG_LEVEL", "trace, debug, info, warn, error or off (default info)"},
-       false, log_level_key()},
+       EnvForm::kText, log_level_key()},
+      {{"notify.webhooks", "JIAOHE_NOTIFY_WEBHOOKS",
+        "webhook URL per recipient (agency code, authority, party), as a JSON object; none: notifications stay queued"},
+       EnvForm::kJson, string_map_key(&Config::notify_webhooks, "notify.webhooks")},
+      {{"notify.secret", "JIAOHE_NOTIFY_SECRET", "HMAC-SHA256 key for the X-Jiaohe-Signature header of webhooks"},
+       EnvForm::kText, string_key(&Config::notify_secret, "notify.secret")},
   };
   return defs;
 }
@@ -134,7 +153,13 @@ Config load_config(const std::optional<std::filesystem::path>& file,
     auto it = environment.find(def.key.env);
     if (it == environment.end()) continue;
     json value = it->second;
-    if (def.is_integer) {
+    if (def.env_form == EnvForm::kJson) {
+      try {
+        value = json::parse(it->second);
+      } catch (const json::parse_error& e) {
+        throw ConfigError("environment variable " + def.key.env + ": malformed JSON: " + e.what());
+      }
+    } else if (def.env_form == EnvForm::kInteger) {
       try {
         std::size_t used = 0;
         long long n = std::stoll(it->second, &used);

@@ -21,6 +21,10 @@ struct Config {
   std::int64_t server_body_limit = 64 * 1024;
   int server_threads = 2;
   std::string log_level = "info";
+  // Webhooks of the notification outbox: recipient (agency code, "authority", "party") -> URL.
+  // Empty: notifications stay queued and visible.
+  std::map<std::string, std::string> notify_webhooks;
+  std::string notify_secret;  // HMAC-SHA256 key of the signature header
 };
 
 // A configuration mistake; the message names the source (file or variable) and the key.

@@ -154,7 +154,7 @@ ScanStore::ScanStore(const std::string& url, const catalog::Catalogue& catalogue
       control_(std::make_unique<PgSession>(url)),
       results_(std::make_unique<PgSession>(url)),
       reader_(std::make_unique<PgSession>(url)) {
-  for (auto* s : {control_.get(), results_.get(), reader_.get()}) s->exec("SET DateStyle = ISO; SET TimeZone = 'UTC'");
+  for (auto* s : {control_.get(), results_.get(), reader_.get()}) s->exec("SET DateStyle = ISO; SET TimeZone = 'UTC'; SET client_min_messages = warning");
 }
 
 ScanStore::~ScanStore() = default;

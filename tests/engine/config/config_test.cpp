@@ -83,3 +83,17 @@ TEST_CASE("a bad environment value names the variable") {
 TEST_CASE("a missing config file is an error, not silently the defaults") {
   CHECK(error_of(std::filesystem::path("/nonexistent/jiaohe.json"), {}).find("cannot be read") != std::string::npos);
 }
+
+TEST_CASE("webhooks are an object of URLs from the file or JSON in the environment") {
+  auto path = write_config(R"({"notify": {"webhooks": {"gaj": "http://127.0.0.1:9/hook"}, "secret": "s"}})");
+  Config c = load_config(path, {});
+  CHECK(c.notify_webhooks.at("gaj") == "http://127.0.0.1:9/hook");
+  CHECK(c.notify_secret == "s");
+  Config e = load_config(path, {{"JIAOHE_NOTIFY_WEBHOOKS", R"({"party": "http://127.0.0.1:9/party"})"}});
+  CHECK(e.notify_webhooks.count("gaj") == 0);
+  CHECK(e.notify_webhooks.at("party") == "http://127.0.0.1:9/party");
+  CHECK(error_of(write_config(R"({"notify": {"webhooks": {"gaj": 5}}})"), {}).find("\"notify.webhooks.gaj\" must be a string") !=
+        std::string::npos);
+  CHECK(error_of(std::nullopt, {{"JIAOHE_NOTIFY_WEBHOOKS", "{nope"}}).find("JIAOHE_NOTIFY_WEBHOOKS: malformed JSON") !=
+        std::string::npos);
+}
