@@ -61,6 +61,11 @@ DatasetDef parse_dataset(const nlohmann::json& d, const Where& at, const std::ve
   ds.table = require_string<E>(d, "table", where);
   require_identifier(ds.table, where.at("table"), true);
   ds.database_url = optional_string<E>(d, "database_url", where);
+  // Set rules join datasets inside one database, so this version reads every platform table
+  // from Jiaohe's own database; a separate platform database is refused rather than ignored.
+  if (!ds.database_url.empty())
+    fail<E>(where.at("database_url"), "a separate platform database is not supported yet; give null and make "
+                                      "the table reachable in Jiaohe's database (e.g. postgres_fdw)");
   if (!d.contains("subject")) fail<E>(where.at("subject"), "is missing (type and key_column)");
   const Where sw = where.at("subject");
   require_object<E>(d["subject"], sw);

@@ -1,5 +1,7 @@
 #include "engine/demo/province_generator.hpp"
 
+#include "engine/calendar/local_time.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <random>
@@ -730,9 +732,7 @@ class Generator {
 
 }  // namespace
 
-year_month_day shanghai_date(Instant instant) {
-  return year_month_day{floor<days>(instant + hours(8))};
-}
+year_month_day shanghai_date(Instant instant) { return year_month_day{calendar::local_day_of(instant)}; }
 
 ProvinceSummary generate_province(const ProvinceOptions& options, ProvinceSink& sink) {
   if (options.subjects < 0)

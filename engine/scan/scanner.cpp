@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/calendar/local_time.hpp"
 #include "engine/log/log.hpp"
 #include "engine/scan/dataset_plan.hpp"
 #include "engine/scan/row_evaluator.hpp"
@@ -14,11 +15,6 @@ namespace {
 
 constexpr std::size_t kStageBytes = 8 << 20;  // flush staging buffers to PostgreSQL at this size
 constexpr std::int64_t kProgressRows = 65536;
-
-// Asia/Shanghai is UTC+8 without daylight saving since 1991.
-std::chrono::year_month_day shanghai_date(Instant now) {
-  return std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now + std::chrono::hours(8)));
-}
 
 std::vector<std::string> chosen_datasets(const ScanRequest& request, const catalog::Catalogue& catalogue) {
   std::vector<std::string> all;
@@ -47,7 +43,7 @@ ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
   const auto started = std::chrono::steady_clock::now();
   const bool incremental = request.mode == ScanMode::kIncremental;
   const auto dataset_ids = chosen_datasets(request, catalogue_);
-  const rules::kinds::RowContext context{shanghai_date(request.now)};
+  const rules::kinds::RowContext context{std::chrono::year_month_day(calendar::local_day_of(request.now))};
   std::vector<DatasetPlan> plans;
   for (const auto& id : dataset_ids) plans.push_back(plan_dataset(*catalogue_.dataset(id), catalogue_, pack_, context));
 

@@ -300,11 +300,12 @@ void ScanStore::run_set_rule(const rules::RuleDef& rule, const catalog::DatasetD
       const std::string value = "btrim(" + q(column->column) + "::text)";
       Params p = params;
       p.push_back(attribute);
-      s.command("INSERT INTO scan_findings SELECT $1, $2::int, $3, $4, $5, $6, t.rk, t.subject, $7, "
-                "jsonb_build_object('value', t.value, 'records', t.n) "
-                "FROM (SELECT " + rk + " AS rk, " + key + " AS subject, " + value + " AS value, "
-                "count(*) OVER (PARTITION BY " + value + ") AS n FROM " + table +
-                " WHERE " + value + " <> '') t WHERE t.n > 1",
+      // Duplicated values first (one hash aggregate), then the records carrying them.
+      s.command("WITH duplicated AS (SELECT " + value + " AS value, count(*) AS n FROM " + table + " WHERE " + value +
+                    " <> '' GROUP BY 1 HAVING count(*) > 1) "
+                "INSERT INTO scan_findings SELECT $1, $2::int, $3, $4, $5, $6, " + rk + ", " + key + ", $7, "
+                "jsonb_build_object('value', d.value, 'records', d.n) FROM " + table + " JOIN duplicated d ON " + value +
+                    " = d.value",
                 p);
     }
   } else if (rule.kind == "referential") {

@@ -124,3 +124,10 @@ TEST_CASE("unreadable and malformed files name the path") {
   CHECK_THROWS_WITH_AS(engine::catalog::load_catalogue(dir + "/bad.json"), doctest::Contains("malformed JSON at byte"),
                        engine::catalog::CatalogueError);
 }
+
+TEST_CASE("a dataset in a separate platform database is refused with the reason") {
+  auto doc = demo_catalogue();
+  doc["datasets"][4]["database_url"] = "postgresql://elsewhere/platform";
+  CHECK(catalogue_error(doc).find("dataset swj_taxpayer (/datasets/4/database_url): a separate platform database is "
+                                  "not supported yet") != std::string::npos);
+}
