@@ -9,6 +9,7 @@
 #include "engine/catalog/catalog.hpp"
 #include "engine/scan/scanner.hpp"
 #include "rules/ids/id_generator.hpp"
+#include "tests/support/small_platform.hpp"
 #include "tests/support/test_database.hpp"
 
 using namespace jiaohe;
@@ -42,12 +43,7 @@ struct Fixture {
     bad_check = A.substr(0, 17) + (A[17] == '0' ? '1' : '0');
     pqxx::connection c(db.url());
     pqxx::work tx(c);
-    tx.exec(R"sql(
-      CREATE SCHEMA platform;
-      CREATE TABLE platform.reg (rid text PRIMARY KEY, id_no text, name text, sex text, birth date,
-                                 updated_at timestamptz NOT NULL);
-      CREATE TABLE platform.aid (rid text PRIMARY KEY, sfzh text, xm text, xb text, csrq text, phone text,
-                                 updated_at timestamptz NOT NULL);)sql");
+    tx.exec(testing::kSmallPlatformSchema);
     const std::string fresh = "2026-11-26 12:00:00+00";
     auto reg = [&](const char* rid, const std::string& idno, std::optional<std::string> name, const char* sex,
                    const char* birth) {

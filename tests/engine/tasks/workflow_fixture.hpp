@@ -12,6 +12,7 @@
 #include "engine/statute/statute_profile.hpp"
 #include "engine/store/task_store.hpp"
 #include "rules/ids/id_generator.hpp"
+#include "tests/support/small_platform.hpp"
 #include "tests/support/test_database.hpp"
 
 namespace jiaohe::testing {
@@ -44,12 +45,7 @@ struct WorkflowFixture {
   WorkflowFixture() {
     pqxx::connection c(db.url());
     pqxx::work tx(c);
-    tx.exec(R"sql(
-      CREATE SCHEMA platform;
-      CREATE TABLE platform.reg (rid text PRIMARY KEY, id_no text, name text, sex text, birth date,
-                                 updated_at timestamptz NOT NULL);
-      CREATE TABLE platform.aid (rid text PRIMARY KEY, sfzh text, xm text, xb text, csrq text, phone text,
-                                 updated_at timestamptz NOT NULL);)sql");
+    tx.exec(testing::kSmallPlatformSchema);
     tx.exec_params("INSERT INTO platform.reg VALUES ('r1', $1, '张三', '1', '1990-03-07', '2026-11-26 12:00:00+00')", person);
     tx.exec_params("INSERT INTO platform.reg VALUES ('r2', $1, NULL, '1', '1970-01-01', '2026-11-26 12:00:00+00')", other);
     tx.exec_params("INSERT INTO platform.aid VALUES ('a1', $1, '张叁', '男', '1990-03-07', '13800138000', '2026-11-26 12:00:00+00')",
