@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "engine/error.hpp"
-#include "rules/text/suggest.hpp"
+#include "rules/json_checks.hpp"
 
 namespace jiaohe::engine::util {
 
@@ -27,9 +27,8 @@ void check_keys(const nlohmann::json& object, const std::vector<std::string>& al
   if (!object.is_object()) throw Error(ErrorCode::kInvalidInput, where + ": must be a JSON object");
   for (const auto& [key, value] : object.items()) {
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-    std::string msg = where + ": unknown key \"" + key + "\"";
-    if (auto near = rules::text::nearest_name(key, allowed)) msg += " (did you mean \"" + *near + "\"?)";
-    throw Error(ErrorCode::kInvalidInput, msg);
+    throw Error(ErrorCode::kInvalidInput,
+                where + ": " + rules::json_checks::with_suggestion("unknown key \"" + key + "\"", key, allowed));
   }
 }
 
