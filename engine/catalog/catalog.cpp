@@ -1,5 +1,6 @@
 #include "engine/catalog/catalog.hpp"
 
+#include <algorithm>
 #include <regex>
 #include <set>
 
@@ -61,11 +62,6 @@ DatasetDef parse_dataset(const nlohmann::json& d, const Where& at, const std::ve
   ds.table = require_string<E>(d, "table", where);
   require_identifier(ds.table, where.at("table"), true);
   ds.database_url = optional_string<E>(d, "database_url", where);
-  // Set rules join datasets inside one database, so this version reads every platform table
-  // from Jiaohe's own database; a separate platform database is refused rather than ignored.
-  if (!ds.database_url.empty())
-    fail<E>(where.at("database_url"), "a separate platform database is not supported yet; give null and make "
-                                      "the table reachable in Jiaohe's database (e.g. postgres_fdw)");
   if (!d.contains("subject")) fail<E>(where.at("subject"), "is missing (type and key_column)");
   const Where sw = where.at("subject");
   require_object<E>(d["subject"], sw);
@@ -205,9 +201,20 @@ void check_pack_against_catalogue(const rules::RulePack& pack, const Catalogue& 
     for (std::size_t j = 0; j < rule.datasets.size(); ++j)
       require_one_of<rules::RulePackError>(rule.datasets[j], dataset_ids, where.at("targets").at("datasets").at(j),
                                            "dataset");
-    if (rule.params.contains("base_dataset"))
-      require_one_of<rules::RulePackError>(rule.params["base_dataset"].get<std::string>(), dataset_ids,
-                                           where.at("params").at("base_dataset"), "dataset");
+    if (rule.params.contains("base_dataset")) {
+      const std::string base_id = rule.params["base_dataset"].get<std::string>();
+      require_one_of<rules::RulePackError>(base_id, dataset_ids, where.at("params").at("base_dataset"), "dataset");
+      // The referential check is one anti-join, so both tables must be in one database.
+      const auto* base = catalogue.dataset(base_id);
+      for (const auto& d : catalogue.datasets) {
+        const bool targeted = rule.datasets.empty() ||
+                              std::find(rule.datasets.begin(), rule.datasets.end(), d.id) != rule.datasets.end();
+        if (targeted && d.column_for(d.key_attribute()) && d.database_url != base->database_url)
+          fail<rules::RulePackError>(where.at("params").at("base_dataset"),
+                                     "dataset " + d.id + " and base dataset " + base_id +
+                                         " are in different databases; a referential rule needs both in one");
+      }
+    }
   }
 }
 

@@ -12,6 +12,7 @@ namespace {
 
 using Params = std::vector<std::optional<std::string>>;
 
+constexpr const char* kSessionSettings = "SET DateStyle = ISO; SET TimeZone = 'UTC'; SET client_min_messages = warning";
 constexpr const char* kTryLock = "SELECT pg_try_advisory_lock(hashtext('jiaohe.scan'), hashtext($1))";
 constexpr const char* kWaitLock = "SELECT pg_advisory_lock(hashtext('jiaohe.scan'), hashtext($1))";
 constexpr const char* kInsertScan =
@@ -154,7 +155,7 @@ ScanStore::ScanStore(const std::string& url, const catalog::Catalogue& catalogue
       control_(std::make_unique<PgSession>(url)),
       results_(std::make_unique<PgSession>(url)),
       reader_(std::make_unique<PgSession>(url)) {
-  for (auto* s : {control_.get(), results_.get(), reader_.get()}) s->exec("SET DateStyle = ISO; SET TimeZone = 'UTC'; SET client_min_messages = warning");
+  for (auto* s : {control_.get(), results_.get(), reader_.get()}) s->exec(kSessionSettings);
 }
 
 ScanStore::~ScanStore() = default;
@@ -189,8 +190,18 @@ std::optional<std::string> ScanStore::watermark(const std::string& dataset_id) {
   return rows[0][0];
 }
 
+PgSession& ScanStore::source(const catalog::DatasetDef& dataset) {
+  if (dataset.database_url.empty() || dataset.database_url == url_) return *reader_;
+  auto& session = remote_[dataset.database_url];
+  if (!session) {
+    session = std::make_unique<PgSession>(dataset.database_url);
+    session->exec(kSessionSettings);
+  }
+  return *session;
+}
+
 std::int64_t ScanStore::estimate_rows(const catalog::DatasetDef& dataset) {
-  auto rows = control_->query(kEstimate, {dataset.table});
+  auto rows = source(dataset).query(kEstimate, {dataset.table});
   return rows.empty() ? 0 : as_int(rows[0][0]);
 }
 
@@ -198,7 +209,7 @@ ScanStore::ReadResult ScanStore::read_rows(const catalog::DatasetDef& dataset, c
                                            const std::optional<std::string>& since,
                                            const std::function<void(std::string_view)>& on_line) {
   // COPY takes no parameters: identifiers and the watermark literal are quoted by libpq.
-  PgSession& r = *reader_;
+  PgSession& r = source(dataset);
   const std::string table = r.quote_identifier(dataset.table);
   const std::string updated = r.quote_identifier(dataset.last_update_column);
   std::string select = "SELECT " + r.quote_identifier(dataset.record_key) + "::text";
@@ -291,6 +302,30 @@ void ScanStore::run_set_rule(const rules::RuleDef& rule, const catalog::DatasetD
   const auto& d = *dataset;
   params.push_back(d.id);
   params.push_back(d.agency.code);
+  // A dataset in Jiaohe's database is checked with one INSERT ... SELECT; one in a separate
+  // platform database runs the SELECT there and its (few) findings are staged here.
+  PgSession& data = source(d);
+  const auto execute = [&](const std::string& sql, const Params& p) {
+    if (&data == reader_.get()) {
+      s.command(sql, p);
+      return;
+    }
+    static const std::string kInsert = "INSERT INTO scan_findings ";
+    std::string select = sql;
+    select.erase(select.find(kInsert), kInsert.size());
+    std::string lines;
+    for (const auto& row : data.query(select, p)) {
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        if (row[i]) {
+          append_copy_field(lines, *row[i]);
+        } else {
+          lines += "\\N";
+        }
+        lines += i + 1 < row.size() ? '\t' : '\n';
+      }
+    }
+    stage(lines, "", "");
+  };
   const std::string table = q(d.table), rk = q(d.record_key) + "::text",
                     key = "upper(btrim(" + q(d.key_column) + "::text))", updated = q(d.last_update_column);
   if (rule.kind == "unique_key") {
@@ -301,7 +336,7 @@ void ScanStore::run_set_rule(const rules::RuleDef& rule, const catalog::DatasetD
       Params p = params;
       p.push_back(attribute);
       // Duplicated values first (one hash aggregate), then the records carrying them.
-      s.command("WITH duplicated AS (SELECT " + value + " AS value, count(*) AS n FROM " + table + " WHERE " + value +
+      execute("WITH duplicated AS (SELECT " + value + " AS value, count(*) AS n FROM " + table + " WHERE " + value +
                     " <> '' GROUP BY 1 HAVING count(*) > 1) "
                 "INSERT INTO scan_findings SELECT $1, $2::int, $3, $4, $5, $6, " + rk + ", " + key + ", $7, "
                 "jsonb_build_object('value', d.value, 'records', d.n) FROM " + table + " JOIN duplicated d ON " + value +
@@ -313,7 +348,7 @@ void ScanStore::run_set_rule(const rules::RuleDef& rule, const catalog::DatasetD
     Params p = params;
     p.push_back(d.key_attribute());
     p.push_back(base->id);
-    s.command("INSERT INTO scan_findings SELECT $1, $2::int, $3, $4, $5, $6, " + rk + ", " + key + ", $7, "
+    execute("INSERT INTO scan_findings SELECT $1, $2::int, $3, $4, $5, $6, " + rk + ", " + key + ", $7, "
               "jsonb_build_object('value', " + q(d.key_column) + "::text, 'base_dataset', $8::text) FROM " + table +
               " t WHERE " + key + " <> '' AND NOT EXISTS (SELECT 1 FROM " + q(base->table) + " b WHERE upper(btrim(b." +
               q(base->key_column) + "::text)) = " + key + ")",
@@ -325,12 +360,12 @@ void ScanStore::run_set_rule(const rules::RuleDef& rule, const catalog::DatasetD
     p.push_back(std::to_string(max_age));
     const std::string cutoff = "$7::timestamptz - make_interval(days => $8::int)";
     if (rule.kind == "row_staleness") {
-      s.command("INSERT INTO scan_findings SELECT $1, $2::int, $3, $4, $5, $6, " + rk + ", " + key +
+      execute("INSERT INTO scan_findings SELECT $1, $2::int, $3, $4, $5, $6, " + rk + ", " + key +
                     ", '_record', jsonb_build_object('last_update', " + updated + ", 'max_age_days', $8::int) FROM " +
                     table + " WHERE " + updated + " IS NULL OR " + updated + " < " + cutoff,
                 p);
     } else {
-      s.command("INSERT INTO scan_findings SELECT $1, $2::int, $3, $4, $5, $6, '*', NULL, '_dataset', "
+      execute("INSERT INTO scan_findings SELECT $1, $2::int, $3, $4, $5, $6, '*', NULL, '_dataset', "
                 "jsonb_build_object('newest_update', m.newest, 'max_age_days', $8::int) FROM (SELECT max(" +
                     updated + ") AS newest FROM " + table + ") m WHERE m.newest IS NULL OR m.newest < " + cutoff,
                 p);

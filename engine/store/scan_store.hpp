@@ -84,6 +84,10 @@ class ScanStore {
   std::unique_ptr<PgSession> control_;  // locks and the scan record, autocommit
   std::unique_ptr<PgSession> results_;  // the one results transaction
   std::unique_ptr<PgSession> reader_;   // COPY out, one snapshot per dataset
+  std::map<std::string, std::unique_ptr<PgSession>> remote_;  // datasets in separate platform databases
+
+  // Where a dataset's table lives: Jiaohe's database or its own database_url.
+  PgSession& source(const catalog::DatasetDef& dataset);
 };
 
 // Timestamps as PostgreSQL text in UTC, for parameters.

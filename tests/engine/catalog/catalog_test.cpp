@@ -125,9 +125,16 @@ TEST_CASE("unreadable and malformed files name the path") {
                        engine::catalog::CatalogueError);
 }
 
-TEST_CASE("a dataset in a separate platform database is refused with the reason") {
-  auto doc = demo_catalogue();
-  doc["datasets"][4]["database_url"] = "postgresql://elsewhere/platform";
-  CHECK(catalogue_error(doc).find("dataset swj_taxpayer (/datasets/4/database_url): a separate platform database is "
-                                  "not supported yet") != std::string::npos);
+TEST_CASE("a referential rule across two databases is refused naming both datasets") {
+  auto doc = baseline_pack();
+  auto catalogue_doc = demo_catalogue();
+  catalogue_doc["datasets"][2]["database_url"] = "postgresql://elsewhere/platform";  // rst_insured
+  try {
+    auto catalogue = engine::catalog::parse_catalogue(catalogue_doc, "cat.json");
+    engine::catalog::check_pack_against_catalogue(rules::parse_rule_pack(doc, "pack.json"), catalogue, "pack.json");
+    FAIL("no error");
+  } catch (const rules::RulePackError& e) {
+    CHECK(std::string(e.what()).find("rule BL-REF-001 (/rules/8/params/base_dataset): dataset rst_insured and base "
+                                     "dataset gaj_hukou are in different databases") != std::string::npos);
+  }
 }

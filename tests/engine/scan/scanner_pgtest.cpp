@@ -192,3 +192,27 @@ TEST_CASE("an unknown dataset name is refused with a suggestion") {
   CHECK_THROWS_WITH_AS(engine::scan::Scanner(f.db.url(), f.catalogue, f.pack).run(request, f.quiet),
                        doctest::Contains("unknown dataset \"regg\" (did you mean \"reg\"?)"), engine::scan::ScanError);
 }
+
+TEST_CASE("a dataset in a separate platform database is read there and still conflicts across agencies") {
+  Fixture f;
+  testing::TestDatabase platform;
+  {
+    pqxx::connection source(f.db.url()), target(platform.url());
+    pqxx::work read(source), write(target);
+    write.exec(testing::kSmallPlatformSchema);
+    for (const auto& row : read.exec("SELECT rid, sfzh, xm, xb, csrq, phone, updated_at::text FROM platform.aid"))
+      write.exec_params("INSERT INTO platform.aid VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz)", row[0].c_str(),
+                        row[1].c_str(), row[2].c_str(), row[3].c_str(), row[4].c_str(), row[5].c_str(), row[6].c_str());
+    read.exec("DROP TABLE platform.aid");  // only the platform database has it now
+    read.commit();
+    write.commit();
+  }
+  for (auto& d : f.catalogue.datasets)
+    if (d.id == "aid") d.database_url = platform.url();
+  // A referential rule from aid to reg would span two databases: the pack loader refuses it.
+  std::erase_if(f.pack.rules, [](const rules::RuleDef& r) { return r.kind == "referential"; });
+  f.scan();
+  auto expected = kExpected;
+  expected.erase({"BL-REF-001", "aid", "a3", "person.id_number"});
+  CHECK(f.open_findings() == expected);
+}
