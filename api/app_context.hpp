@@ -3,12 +3,16 @@
 #include <string>
 
 #include "engine/clock.hpp"
+#include "engine/tasks/workflow_setup.hpp"
 
 namespace jiaohe::api {
 
 struct AppContext {
   std::string database_url;
   const engine::Clock* clock = nullptr;
+  // Profile, calendar and catalogue for the workflow endpoints (disputes); the loaded data
+  // outlives the server.
+  engine::tasks::WorkflowSetup workflow = {};
 };
 
 }  // namespace jiaohe::api

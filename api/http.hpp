@@ -1,9 +1,12 @@
 #pragma once
 // Plain request/response values, so that handlers and tests never see Beast types.
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "engine/auth/caller.hpp"
 
 namespace jiaohe::api {
 
@@ -15,6 +18,9 @@ struct Request {
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
   std::map<std::string, std::string> params;   // from the route pattern, e.g. {id}
+  // Set by the server before a route with roles runs (api/authenticate.cpp); handlers never
+  // parse tokens themselves.
+  std::optional<engine::auth::Caller> caller;
 
   std::string header(const std::string& lower_name) const {
     auto it = headers.find(lower_name);

@@ -15,6 +15,14 @@ Response problem(int status, const std::string& title, const std::string& detail
   return r;
 }
 
+Response problem(int status, const std::string& title, const std::string& detail, const nlohmann::json& extensions) {
+  Response r = problem(status, title, detail);
+  auto body = nlohmann::json::parse(r.body);
+  for (const auto& [k, v] : extensions.items()) body[k] = v;
+  r.body = body.dump();
+  return r;
+}
+
 Response problem_from_current_exception() {
   try {
     throw;

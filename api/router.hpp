@@ -1,13 +1,15 @@
 #pragma once
-// Routes are data: method, path pattern, body limit and handler, listed in one table
+// Routes are data: method, path pattern, body limit, handler and roles, listed in one table
 // (routes.cpp). The router only matches; the server does I/O, handlers do the work.
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "api/http.hpp"
+#include "engine/auth/caller.hpp"
 
 namespace jiaohe::api {
 
@@ -20,6 +22,9 @@ struct Route {
   std::string summary;          // for /openapi.json and docs
   std::size_t body_limit = 0;   // 0: the server's default
   Handler handler;
+  // Who may call it: empty = public (no token read); otherwise a valid bearer token of one of
+  // these roles is required (401 without one, 403 for another role).
+  std::vector<engine::auth::Role> roles = {};
 };
 
 struct RouteMatch {

@@ -12,6 +12,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "api/authenticate.hpp"
 #include "api/problem.hpp"
 #include "engine/log/log.hpp"
 
@@ -244,6 +245,7 @@ Response Server::Impl::handle(Request& request) {
   }
   request.params = m.params;
   try {
+    if (auto refused = authenticate(*m.route, request, context)) return *refused;
     return m.route->handler(request, context);
   } catch (...) {
     return problem_from_current_exception();

@@ -14,6 +14,7 @@ const std::vector<Command>& command_table() {
       deadline_command(),
       validate_id_command(),
       generate_command(),
+      token_command(),
   };
   return table;
 }

@@ -12,5 +12,6 @@ Command sweep_command();
 Command deadline_command();
 Command validate_id_command();
 Command generate_command();
+Command token_command();
 
 }  // namespace jiaohe::cli

@@ -48,7 +48,7 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   jobs::OutboxDelivery delivery(db.url(), {config.notify_webhooks, config.notify_secret, {}, std::chrono::seconds(5)});
   jobs::PeriodicRunner delivering(delivery, clock, std::chrono::seconds(10));
   if (!config.notify_webhooks.empty()) delivering.start();
-  api::AppContext context{db.url(), &clock};
+  api::AppContext context{db.url(), &clock, workflow.setup()};
   api::Router router(api::make_routes());
   api::ServerOptions options;
   options.host = config.server_host;

@@ -31,6 +31,18 @@ constexpr const char* kAppealDispute = "UPDATE disputes SET status = 'appealed' 
 constexpr const char* kDisputeStatus = "SELECT status FROM disputes WHERE id = $1";
 constexpr const char* kDisputeEvidence = "SELECT evidence::text FROM disputes WHERE id = $1";
 
+constexpr const char* kDisputeView = R"sql(
+  SELECT kind, subject_id, coalesce(dataset_id, ''), coalesce(attribute, ''), agency_code, channel, status,
+         coalesce(result, ''), coalesce(result_reason, ''), jiaohe_micros(filed_at)
+  FROM disputes WHERE id = $1)sql";
+constexpr const char* kLiveDisputeTask = R"sql(
+  SELECT step, assignee, jiaohe_micros(due_at) FROM tasks
+  WHERE dispute_id = $1 AND status NOT IN ('closed', 'forwarded') ORDER BY id DESC LIMIT 1)sql";
+constexpr const char* kDisputeHistory = R"sql(
+  SELECT jiaohe_micros(e.at), e.task_id, t.step, e.action, e.actor_role, coalesce(e.reason, '')
+  FROM task_events e JOIN tasks t ON t.id = e.task_id
+  WHERE t.dispute_id = $1 ORDER BY e.at, e.id)sql";
+
 const tasks::Actor kParty{"party", tasks::ActorRole::kParty, {}};
 
 std::optional<std::string> non_empty(const std::string& s) {
@@ -179,6 +191,35 @@ std::string DisputeStore::status(std::int64_t dispute_id) const {
   const auto rows = tx.exec_params(kDisputeStatus, dispute_id);
   if (rows.empty()) throw Error(ErrorCode::kNotFound, "dispute " + std::to_string(dispute_id) + " does not exist");
   return rows[0][0].c_str();
+}
+
+DisputeView DisputeStore::view(std::int64_t dispute_id) const {
+  pqxx::connection c(url_);
+  pqxx::read_transaction tx(c);
+  const auto rows = tx.exec_params(kDisputeView, dispute_id);
+  if (rows.empty()) throw Error(ErrorCode::kNotFound, "dispute " + std::to_string(dispute_id) + " does not exist");
+  const auto& r = rows[0];
+  DisputeView v;
+  v.id = dispute_id;
+  v.kind = r[0].c_str();
+  v.subject_id = r[1].c_str();
+  v.dataset_id = r[2].c_str();
+  v.attribute = r[3].c_str();
+  v.agency_code = r[4].c_str();
+  v.channel = r[5].c_str();
+  v.status = r[6].c_str();
+  v.result = r[7].c_str();
+  v.result_reason = r[8].c_str();
+  v.filed_at = *instant_of(r[9]);
+  const auto live = tx.exec_params(kLiveDisputeTask, dispute_id);
+  if (!live.empty()) {
+    v.current_step = live[0][0].c_str();
+    v.assignee = live[0][1].c_str();
+    v.deadline = instant_of(live[0][2]);
+  }
+  for (const auto& e : tx.exec_params(kDisputeHistory, dispute_id))
+    v.history.push_back({*instant_of(e[0]), e[1].as<std::int64_t>(), e[2].c_str(), e[3].c_str(), e[4].c_str(), e[5].c_str()});
+  return v;
 }
 
 nlohmann::json DisputeStore::evidence(std::int64_t dispute_id) const {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -26,6 +27,25 @@ struct DisputeRequest {
   FilingChannel channel = FilingChannel::kAgency;
   bool withdrawal = false;             // an Art. 44 withdrawal request instead of a dispute
   bool publication_suspended = false;  // withdrawal only
+};
+
+// A dispute as its party and staff see it: where it stands, the deadline of the step that is
+// running and what happened so far (the events of every task of its procedure).
+struct DisputeEvent {
+  Instant at{};
+  std::int64_t task_id = 0;
+  std::string step, action, actor_role, reason;
+};
+
+struct DisputeView {
+  std::int64_t id = 0;
+  std::string kind;  // dispute or withdrawal
+  std::string subject_id, dataset_id, attribute, agency_code, channel, status, result, result_reason;
+  Instant filed_at{};
+  std::optional<Instant> deadline;  // due_at of the live task; none when no task runs or it is paused
+  std::string current_step;         // empty when no task runs
+  std::string assignee;             // who must act on the live task
+  std::vector<DisputeEvent> history;
 };
 
 struct Filed {
@@ -51,6 +71,8 @@ class DisputeStore {
   tasks::Task appeal(std::int64_t dispute_id, const std::string& reason, Instant now);
 
   std::string status(std::int64_t dispute_id) const;
+  // engine::Error(kNotFound) when there is no such dispute.
+  DisputeView view(std::int64_t dispute_id) const;
   nlohmann::json evidence(std::int64_t dispute_id) const;
 
  private:

@@ -1,0 +1,94 @@
+// `jiaohe token`: creates, lists and revokes API bearer tokens (the token is printed once).
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/database_flag.hpp"
+#include "engine/calendar/local_time.hpp"
+#include "engine/clock.hpp"
+#include "engine/log/mask.hpp"
+#include "engine/store/database.hpp"
+#include "engine/store/token_store.hpp"
+
+namespace jiaohe::cli {
+namespace {
+
+engine::store::TokenSpec spec_of(const ParsedArgs& args) {
+  engine::store::TokenSpec spec;
+  const auto role = args.value("role");
+  if (!role) throw UsageError("token create needs --role citizen|agency|authority|admin");
+  const auto parsed = engine::auth::parse_role(*role);
+  if (!parsed) throw UsageError("unknown role '" + *role + "': use citizen, agency, authority or admin");
+  spec.role = *parsed;
+  spec.subject_id = args.value("subject").value_or("");
+  spec.agency_code = args.value("agency").value_or("");
+  spec.label = args.value("label").value_or("");
+  if (auto expires = args.value("expires")) {
+    std::string error;
+    spec.expires_at = engine::calendar::parse_instant(*expires, &error);
+    if (!spec.expires_at) throw UsageError("--expires: " + error);
+  }
+  return spec;
+}
+
+int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
+  if (args.positionals.empty()) throw UsageError("token needs an action: create, list or revoke ID");
+  const std::string action = args.positionals[0];
+  if (action != "create" && action != "list" && action != "revoke")
+    throw UsageError("unknown action '" + action + "': use create, list or revoke ID");
+  if (action == "revoke" ? args.positionals.size() != 2 : args.positionals.size() != 1)
+    throw UsageError(action == "revoke" ? "token revoke needs one token id" : "token " + action + " takes no arguments");
+  std::optional<engine::store::TokenSpec> spec;
+  if (action == "create") spec = spec_of(args);  // usage errors before touching the database
+  std::int64_t revoke_id = 0;
+  if (action == "revoke") {
+    try {
+      revoke_id = std::stoll(args.positionals[1]);
+    } catch (const std::exception&) {
+      throw UsageError("token revoke needs a numeric id, got '" + args.positionals[1] + "'");
+    }
+  }
+
+  const auto config = with_database_flag(base, args);
+  engine::store::DatabaseLocation db(config);
+  engine::store::TokenStore tokens(db.url());
+  const engine::SystemClock clock;
+  if (action == "create") {
+    const auto created = tokens.create(*spec, clock.now());
+    std::cerr << "token " << created.id << " (" << engine::auth::role_name(spec->role)
+              << "); it is shown only now:\n";
+    std::cout << created.token << "\n";
+  } else if (action == "list") {
+    std::cout << "id\trole\tsubject\tagency\tlabel\tcreated\texpires\trevoked\n";
+    for (const auto& t : tokens.list()) {
+      std::cout << t.id << '\t' << engine::auth::role_name(t.role) << '\t' << engine::log::mask_identifier(t.subject_id)
+                << '\t' << t.agency_code << '\t' << t.label << '\t' << engine::calendar::format_instant(t.created_at)
+                << '\t' << (t.expires_at ? engine::calendar::format_instant(*t.expires_at) : "-") << '\t'
+                << (t.revoked_at ? engine::calendar::format_instant(*t.revoked_at) : "-") << "\n";
+    }
+  } else {
+    tokens.revoke(revoke_id, clock.now());
+    std::cout << "token " << revoke_id << " revoked\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+Command token_command() {
+  return {"token",
+          "create, list or revoke API bearer tokens",
+          "create --role ROLE [...] | list | revoke ID",
+          "create: makes a token of ROLE (citizen needs --subject, a valid citizen ID number or\n"
+          "credit code; agency needs --agency) and prints it once on stdout; only its SHA-256 is\n"
+          "stored. list: every token with masked subjects. revoke ID: the token stops working at\n"
+          "once. See docs/API.md.",
+          {database_url_flag(),
+           {"role", "ROLE", "citizen, agency, authority or admin (create)"},
+           {"subject", "ID", "the identifier a citizen token acts for (create)"},
+           {"agency", "CODE", "the agency an agency token acts for (create)"},
+           {"label", "TEXT", "a note to recognise the token by (create)"},
+           {"expires", "INSTANT", "ISO-8601 expiry with offset, e.g. 2027-01-01T00:00:00+08:00 (create)"}},
+          run};
+}
+
+}  // namespace jiaohe::cli

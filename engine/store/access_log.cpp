@@ -1,0 +1,29 @@
+#include "engine/store/access_log.hpp"
+
+#include <pqxx/pqxx>
+
+#include "engine/store/scan_store.hpp"
+
+namespace jiaohe::engine::store {
+namespace {
+
+constexpr const char* kInsertAccess = R"sql(
+  INSERT INTO access_log (at, token_id, role, agency_code, action, resource, subject_id)
+  VALUES ($1::timestamptz, $2, $3, $4, $5, $6, $7))sql";
+
+std::optional<std::string> non_empty(const std::string& s) {
+  return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
+}  // namespace
+
+void record_access(const std::string& url, const auth::Caller& caller, const AccessEntry& entry, Instant now) {
+  if (caller.role == auth::Role::kCitizen) return;
+  pqxx::connection c(url);
+  pqxx::work tx(c);
+  tx.exec_params(kInsertAccess, to_pg_timestamp(now), caller.token_id, auth::role_name(caller.role),
+                 non_empty(caller.agency_code), entry.action, entry.resource, non_empty(entry.subject_id));
+  tx.commit();
+}
+
+}  // namespace jiaohe::engine::store

@@ -1,0 +1,20 @@
+#pragma once
+// Staff reads of personal data (a subject's dispute, values, evidence) are recorded, so that a
+// party and the authority can see who looked at what and when.
+#include <string>
+
+#include "engine/auth/caller.hpp"
+#include "engine/clock.hpp"
+
+namespace jiaohe::engine::store {
+
+struct AccessEntry {
+  std::string action;    // e.g. "read_dispute"
+  std::string resource;  // e.g. "/v1/disputes/12"
+  std::string subject_id;
+};
+
+// Appends one row to access_log for `caller` (own reads by a citizen are not recorded).
+void record_access(const std::string& url, const auth::Caller& caller, const AccessEntry& entry, Instant now);
+
+}  // namespace jiaohe::engine::store

@@ -1,0 +1,139 @@
+#include "engine/store/token_store.hpp"
+
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+#include <array>
+#include <chrono>
+
+#include <pqxx/pqxx>
+
+#include "engine/error.hpp"
+#include "engine/store/scan_store.hpp"
+#include "engine/store/task_tx.hpp"
+#include "rules/ids/identifier_check.hpp"
+
+namespace jiaohe::engine::store {
+namespace {
+
+constexpr const char* kInsertToken = R"sql(
+  INSERT INTO api_tokens (token_hash, role, subject_id, agency_code, label, created_at, expires_at)
+  VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz) RETURNING id)sql";
+constexpr const char* kListTokens = R"sql(
+  SELECT id, role, coalesce(subject_id, ''), coalesce(agency_code, ''), label, jiaohe_micros(created_at),
+         jiaohe_micros(expires_at), jiaohe_micros(revoked_at)
+  FROM api_tokens ORDER BY id)sql";
+constexpr const char* kRevokeToken =
+    "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, $2::timestamptz) WHERE id = $1";
+constexpr const char* kAuthenticate = R"sql(
+  SELECT id, role, coalesce(subject_id, ''), coalesce(agency_code, '') FROM api_tokens
+  WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2::timestamptz))sql";
+
+std::string hex(const unsigned char* data, std::size_t size) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(size * 2);
+  for (std::size_t i = 0; i < size; ++i) {
+    out += kDigits[data[i] >> 4];
+    out += kDigits[data[i] & 0xF];
+  }
+  return out;
+}
+
+std::optional<std::string> non_empty(const std::string& s) {
+  return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
+// The normalised identifier a citizen token acts for.
+std::string citizen_subject(const std::string& text, Instant now) {
+  const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now + std::chrono::hours(8)));
+  const auto check = rules::ids::check_identifier(text, rules::ids::CitizenIdOptions{today, false});
+  if (!check.valid)
+    throw Error(ErrorCode::kInvalidInput, "the subject is not a valid citizen ID number or credit code (" +
+                                              std::string(check.reason_code) + ")");
+  return std::string(check.value());
+}
+
+}  // namespace
+
+std::string token_hash(const std::string& token) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int size = 0;
+  if (EVP_Digest(token.data(), token.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1)
+    throw Error(ErrorCode::kInternal, "SHA-256 failed");
+  return hex(digest.data(), size);
+}
+
+TokenStore::TokenStore(std::string url) : url_(std::move(url)) {}
+
+CreatedToken TokenStore::create(const TokenSpec& spec, Instant now) {
+  std::string subject;
+  if (spec.role == auth::Role::kCitizen) {
+    if (spec.subject_id.empty()) throw Error(ErrorCode::kInvalidInput, "a citizen token needs a subject identifier");
+    subject = citizen_subject(spec.subject_id, now);
+  } else if (!spec.subject_id.empty()) {
+    throw Error(ErrorCode::kInvalidInput, "only citizen tokens take a subject identifier");
+  }
+  if (spec.role == auth::Role::kAgency && spec.agency_code.empty())
+    throw Error(ErrorCode::kInvalidInput, "an agency token needs an agency code");
+  if (spec.role != auth::Role::kAgency && !spec.agency_code.empty())
+    throw Error(ErrorCode::kInvalidInput, "only agency tokens take an agency code");
+  if (spec.expires_at && *spec.expires_at <= now)
+    throw Error(ErrorCode::kInvalidInput, "the expiry must lie in the future");
+
+  std::array<unsigned char, 32> random{};
+  if (RAND_bytes(random.data(), static_cast<int>(random.size())) != 1)
+    throw Error(ErrorCode::kInternal, "the random number generator failed");
+  CreatedToken created;
+  created.token = hex(random.data(), random.size());
+  pqxx::connection c(url_);
+  pqxx::work tx(c);
+  created.id = tx.exec_params(kInsertToken, token_hash(created.token), auth::role_name(spec.role), non_empty(subject),
+                              non_empty(spec.agency_code), spec.label, to_pg_timestamp(now), pg_time(spec.expires_at))[0][0]
+                   .as<std::int64_t>();
+  tx.commit();
+  return created;
+}
+
+std::vector<TokenInfo> TokenStore::list() const {
+  pqxx::connection c(url_);
+  pqxx::read_transaction tx(c);
+  std::vector<TokenInfo> out;
+  for (const auto& r : tx.exec(kListTokens)) {
+    TokenInfo t;
+    t.id = r[0].as<std::int64_t>();
+    t.role = auth::parse_role(r[1].c_str()).value_or(auth::Role::kCitizen);
+    t.subject_id = r[2].c_str();
+    t.agency_code = r[3].c_str();
+    t.label = r[4].c_str();
+    t.created_at = *instant_of(r[5]);
+    t.expires_at = instant_of(r[6]);
+    t.revoked_at = instant_of(r[7]);
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+void TokenStore::revoke(std::int64_t id, Instant now) {
+  pqxx::connection c(url_);
+  pqxx::work tx(c);
+  if (tx.exec_params(kRevokeToken, id, to_pg_timestamp(now)).affected_rows() == 0)
+    throw Error(ErrorCode::kNotFound, "token " + std::to_string(id) + " does not exist");
+  tx.commit();
+}
+
+std::optional<auth::Caller> TokenStore::authenticate(const std::string& token, Instant now) const {
+  if (token.empty()) return std::nullopt;
+  pqxx::connection c(url_);
+  pqxx::read_transaction tx(c);
+  const auto rows = tx.exec_params(kAuthenticate, token_hash(token), to_pg_timestamp(now));
+  if (rows.empty()) return std::nullopt;
+  auth::Caller caller;
+  caller.token_id = rows[0][0].as<std::int64_t>();
+  caller.role = auth::parse_role(rows[0][1].c_str()).value_or(auth::Role::kCitizen);
+  caller.subject_id = rows[0][2].c_str();
+  caller.agency_code = rows[0][3].c_str();
+  return caller;
+}
+
+}  // namespace jiaohe::engine::store
