@@ -85,6 +85,13 @@ std::string validated_subject(const std::string& text, Instant now) {
   return std::string(check.value());
 }
 
+// The dispute's row of a read query, or NotFound: every read of one dispute starts here.
+pqxx::row dispute_row(pqxx::read_transaction& tx, const char* sql, std::int64_t dispute_id) {
+  const auto rows = tx.exec_params(sql, dispute_id);
+  if (rows.empty()) throw Error(ErrorCode::kNotFound, "dispute " + std::to_string(dispute_id) + " does not exist");
+  return rows[0];
+}
+
 }  // namespace
 
 DisputeStore::DisputeStore(std::string url, tasks::WorkflowSetup setup) : url_(std::move(url)), setup_(std::move(setup)) {}
@@ -188,17 +195,13 @@ Task DisputeStore::appeal(std::int64_t dispute_id, const std::string& reason, In
 std::string DisputeStore::status(std::int64_t dispute_id) const {
   pqxx::connection c(url_);
   pqxx::read_transaction tx(c);
-  const auto rows = tx.exec_params(kDisputeStatus, dispute_id);
-  if (rows.empty()) throw Error(ErrorCode::kNotFound, "dispute " + std::to_string(dispute_id) + " does not exist");
-  return rows[0][0].c_str();
+  return dispute_row(tx, kDisputeStatus, dispute_id)[0].c_str();
 }
 
 DisputeView DisputeStore::view(std::int64_t dispute_id) const {
   pqxx::connection c(url_);
   pqxx::read_transaction tx(c);
-  const auto rows = tx.exec_params(kDisputeView, dispute_id);
-  if (rows.empty()) throw Error(ErrorCode::kNotFound, "dispute " + std::to_string(dispute_id) + " does not exist");
-  const auto& r = rows[0];
+  const auto r = dispute_row(tx, kDisputeView, dispute_id);
   DisputeView v;
   v.id = dispute_id;
   v.kind = r[0].c_str();
@@ -225,9 +228,7 @@ DisputeView DisputeStore::view(std::int64_t dispute_id) const {
 nlohmann::json DisputeStore::evidence(std::int64_t dispute_id) const {
   pqxx::connection c(url_);
   pqxx::read_transaction tx(c);
-  const auto rows = tx.exec_params(kDisputeEvidence, dispute_id);
-  if (rows.empty()) throw Error(ErrorCode::kNotFound, "dispute " + std::to_string(dispute_id) + " does not exist");
-  return nlohmann::json::parse(rows[0][0].c_str());
+  return nlohmann::json::parse(dispute_row(tx, kDisputeEvidence, dispute_id)[0].c_str());
 }
 
 }  // namespace jiaohe::engine::store
