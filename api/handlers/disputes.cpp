@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/json_body.hpp"
 #include "api/problem.hpp"
 #include "engine/calendar/local_time.hpp"
 #include "engine/catalog/catalog.hpp"
@@ -13,41 +14,12 @@
 #include "engine/store/access_log.hpp"
 #include "engine/store/dispute_store.hpp"
 #include "rules/ids/identifier_check.hpp"
-#include "rules/text/suggest.hpp"
 
 namespace jiaohe::api::handlers {
 namespace {
 
 using engine::auth::Role;
 using nlohmann::json;
-
-// One field error of a 422: where (a JSON pointer), what, and the validator's reason code.
-struct FieldError {
-  std::string pointer, detail, reason;
-};
-
-json to_json(const std::vector<FieldError>& errors) {
-  json out = json::array();
-  for (const auto& e : errors) {
-    json item{{"pointer", e.pointer}, {"detail", e.detail}};
-    if (!e.reason.empty()) item["reason"] = e.reason;
-    out.push_back(std::move(item));
-  }
-  return out;
-}
-
-Response invalid(const std::vector<FieldError>& errors) {
-  return problem(422, "Invalid input", errors.front().pointer + ": " + errors.front().detail,
-                 json{{"errors", to_json(errors)}});
-}
-
-enum class FieldType { kString, kBoolean, kObject };
-
-struct FieldSpec {
-  std::string name;
-  FieldType type;
-  bool required;
-};
 
 const std::vector<FieldSpec> kDisputeFields = {
     {"subject_id", FieldType::kString, true},       {"description", FieldType::kString, true},
@@ -56,49 +28,6 @@ const std::vector<FieldSpec> kDisputeFields = {
     {"notify", FieldType::kObject, false},          {"withdrawal", FieldType::kBoolean, false},
     {"publication_suspended", FieldType::kBoolean, false},
 };
-
-const char* type_name(FieldType t) {
-  switch (t) {
-    case FieldType::kString: return "a string";
-    case FieldType::kBoolean: return "true or false";
-    case FieldType::kObject: return "an object";
-  }
-  return "";
-}
-
-bool has_type(const json& v, FieldType t) {
-  switch (t) {
-    case FieldType::kString: return v.is_string();
-    case FieldType::kBoolean: return v.is_boolean();
-    case FieldType::kObject: return v.is_object();
-  }
-  return false;
-}
-
-// Unknown fields, missing required ones and wrong types, every one of them.
-std::vector<FieldError> check_shape(const json& body, const std::vector<FieldSpec>& fields) {
-  std::vector<FieldError> errors;
-  if (!body.is_object()) return {{"", "the body must be a JSON object", ""}};
-  std::vector<std::string> names;
-  for (const auto& f : fields) names.push_back(f.name);
-  for (const auto& [key, value] : body.items()) {
-    if (std::find(names.begin(), names.end(), key) != names.end()) continue;
-    std::string detail = "unknown field";
-    if (auto near = rules::text::nearest_name(key, names)) detail += " (did you mean '" + *near + "'?)";
-    errors.push_back({"/" + key, detail, ""});
-  }
-  for (const auto& f : fields) {
-    const auto it = body.find(f.name);
-    if (it == body.end()) {
-      if (f.required) errors.push_back({"/" + f.name, "required", ""});
-    } else if (!has_type(*it, f.type)) {
-      errors.push_back({"/" + f.name, std::string("must be ") + type_name(f.type), ""});
-    }
-  }
-  return errors;
-}
-
-std::string string_field(const json& body, const char* name) { return body.value(name, std::string()); }
 
 json optional_text(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
@@ -145,9 +74,9 @@ bool may_read(const engine::auth::Caller& caller, const engine::store::DisputeVi
 
 // POST /v1/disputes: 201 with the dispute (and Location) once it is committed.
 Response file_dispute(const Request& request, AppContext& ctx) {
-  json body = json::parse(request.body, nullptr, false);
-  if (body.is_discarded()) return problem(400, "Malformed JSON", "the request body is not valid JSON");
-  if (auto errors = check_shape(body, kDisputeFields); !errors.empty()) return invalid(errors);
+  auto parsed = parse_body(request, kDisputeFields);
+  if (auto* refusal = std::get_if<Response>(&parsed)) return std::move(*refusal);
+  const auto& body = std::get<json>(parsed);
 
   const auto now = ctx.clock->now();
   const auto today = std::chrono::year_month_day(engine::calendar::local_day_of(now));

@@ -1,0 +1,40 @@
+#pragma once
+// Reading a JSON request body strictly: malformed JSON is 400; unknown fields (with "did you
+// mean"), missing required fields and wrong types are 422 with one JSON pointer per field.
+// Every POST handler declares its fields as a table and calls parse_body first.
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "api/http.hpp"
+
+namespace jiaohe::api {
+
+// One field error of a 422: where (a JSON pointer), what, and a validator's reason code.
+struct FieldError {
+  std::string pointer, detail, reason;
+};
+
+enum class FieldType { kString, kBoolean, kObject, kInteger };
+
+struct FieldSpec {
+  std::string name;
+  FieldType type;
+  bool required;
+};
+
+// The 422 problem listing every error (the first one in `detail`).
+Response invalid(const std::vector<FieldError>& errors);
+
+// Unknown fields, missing required ones and wrong types, every one of them.
+std::vector<FieldError> check_shape(const nlohmann::json& body, const std::vector<FieldSpec>& fields);
+
+// The body as a JSON object matching `fields`, or the 400/422 answer.
+std::variant<nlohmann::json, Response> parse_body(const Request& request, const std::vector<FieldSpec>& fields);
+
+std::string string_field(const nlohmann::json& body, const char* name);
+
+}  // namespace jiaohe::api

@@ -1,0 +1,77 @@
+#include "api/pagination.hpp"
+
+#include <charconv>
+#include <vector>
+
+#include "api/problem.hpp"
+#include "rules/text/suggest.hpp"
+
+namespace jiaohe::api {
+namespace {
+
+constexpr int kDefaultLimit = 50;
+constexpr int kMaxLimit = 200;
+// Cursors are "c" + the id in hex: opaque to clients, trivially checked here.
+constexpr char kCursorPrefix = 'c';
+
+Response bad_parameter(const std::string& name, const std::string& detail) {
+  return problem(400, "Invalid query parameter", name + ": " + detail,
+                 nlohmann::json{{"errors", {{{"parameter", name}, {"detail", detail}}}}});
+}
+
+}  // namespace
+
+std::optional<Response> check_query(const Request& request, const std::set<std::string>& allowed) {
+  std::vector<std::string> names(allowed.begin(), allowed.end());
+  names.push_back("limit");
+  names.push_back("cursor");
+  for (const auto& [key, value] : request.query) {
+    if (allowed.count(key) || key == "limit" || key == "cursor") continue;
+    std::string detail = "unknown query parameter";
+    if (auto near = rules::text::nearest_name(key, names)) detail += " (did you mean '" + *near + "'?)";
+    return bad_parameter(key, detail);
+  }
+  return std::nullopt;
+}
+
+std::variant<engine::store::PageQuery, Response> page_query(const Request& request) {
+  engine::store::PageQuery q;
+  q.limit = kDefaultLimit;
+  if (auto it = request.query.find("limit"); it != request.query.end()) {
+    const auto& s = it->second;
+    int n = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+    if (ec != std::errc() || end != s.data() + s.size() || n < 1 || n > kMaxLimit)
+      return bad_parameter("limit", "must be a whole number from 1 to " + std::to_string(kMaxLimit));
+    q.limit = n;
+  }
+  if (auto it = request.query.find("cursor"); it != request.query.end()) {
+    const auto& s = it->second;
+    std::int64_t id = 0;
+    bool ok = s.size() > 1 && s.size() <= 17 && s[0] == kCursorPrefix;
+    if (ok) {
+      auto [end, ec] = std::from_chars(s.data() + 1, s.data() + s.size(), id, 16);
+      ok = ec == std::errc() && end == s.data() + s.size() && id > 0;
+    }
+    if (!ok) return bad_parameter("cursor", "not a cursor this server gave out; use next_cursor of the previous page");
+    q.before_id = id;
+  }
+  return q;
+}
+
+std::string encode_cursor(std::int64_t before_id) {
+  char buf[20];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, before_id, 16);
+  (void)ec;
+  return std::string(1, kCursorPrefix) + std::string(buf, end);
+}
+
+Response page_response(nlohmann::json items, const std::optional<std::int64_t>& next_before_id) {
+  Response r;
+  r.body = nlohmann::json{{"items", std::move(items)},
+                          {"next_cursor", next_before_id ? nlohmann::json(encode_cursor(*next_before_id)) : nlohmann::json(nullptr)}}
+               .dump();
+  return r;
+}
+
+}  // namespace jiaohe::api

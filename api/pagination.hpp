@@ -1,0 +1,34 @@
+#pragma once
+// List endpoints: query parameters checked against the endpoint's names (unknown ones are a
+// 400 with "did you mean"), `limit` (1-200, default 50) and an opaque `cursor` taken from the
+// previous page's `next_cursor`. Answers are {"items": [...], "next_cursor": "..." | null}.
+#include <set>
+#include <string>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+#include "api/http.hpp"
+#include "engine/store/page.hpp"
+
+namespace jiaohe::api {
+
+// nullopt when every query parameter is one of `allowed` (limit and cursor are always allowed).
+std::optional<Response> check_query(const Request& request, const std::set<std::string>& allowed);
+
+// ?limit= and ?cursor=, or the 400 naming the bad one.
+std::variant<engine::store::PageQuery, Response> page_query(const Request& request);
+
+std::string encode_cursor(std::int64_t before_id);
+
+// 200 with the page envelope.
+Response page_response(nlohmann::json items, const std::optional<std::int64_t>& next_before_id);
+
+template <typename T, typename ToJson>
+Response page_response(const engine::store::Page<T>& page, ToJson to_json) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& item : page.items) items.push_back(to_json(item));
+  return page_response(std::move(items), page.next_before_id);
+}
+
+}  // namespace jiaohe::api
