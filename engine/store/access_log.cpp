@@ -2,6 +2,7 @@
 
 #include <pqxx/pqxx>
 
+#include "engine/store/connection_pool.hpp"
 #include "engine/store/scan_store.hpp"
 
 namespace jiaohe::engine::store {
@@ -19,7 +20,8 @@ std::optional<std::string> non_empty(const std::string& s) {
 
 void record_access(const std::string& url, const auth::Caller& caller, const AccessEntry& entry, Instant now) {
   if (caller.role == auth::Role::kCitizen) return;
-  pqxx::connection c(url);
+  auto lease = connect(url);
+  auto& c = *lease;
   pqxx::work tx(c);
   tx.exec_params(kInsertAccess, to_pg_timestamp(now), caller.token_id, auth::role_name(caller.role),
                  non_empty(caller.agency_code), entry.action, entry.resource, non_empty(entry.subject_id));

@@ -1,6 +1,7 @@
 #include "engine/store/deadline_store.hpp"
 
 #include "engine/calendar/local_time.hpp"
+#include "engine/store/connection_pool.hpp"
 #include "engine/store/scan_store.hpp"
 #include "engine/store/task_tx.hpp"
 
@@ -84,7 +85,8 @@ DeadlineStore::DeadlineStore(std::string url, tasks::WorkflowSetup setup) : url_
 
 SweepCounts DeadlineStore::sweep(Instant now, int batch) {
   SweepCounts counts;
-  pqxx::connection c(url_);
+  auto lease = connect(url_);
+  auto& c = *lease;
   for (;;) {
     pqxx::work tx(c);
     TaskTx t(tx, setup_, now);
@@ -96,7 +98,8 @@ SweepCounts DeadlineStore::sweep(Instant now, int batch) {
 }
 
 int DeadlineStore::recompute(Instant now) {
-  pqxx::connection c(url_);
+  auto lease = connect(url_);
+  auto& c = *lease;
   pqxx::work tx(c);
   TaskTx t(tx, setup_, now);
   const auto& profile = *setup_.profile;

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "engine/error.hpp"
+#include "engine/store/connection_pool.hpp"
 #include "engine/store/scan_store.hpp"
 #include "engine/store/task_tx.hpp"
 #include "engine/calendar/local_time.hpp"
@@ -112,123 +113,119 @@ Filed DisputeStore::file(const DisputeRequest& request, Instant now) {
     throw Error(ErrorCode::kInvalidInput, "name the agency (or a dataset of the catalogue) the dispute is about");
   d.kind = request.withdrawal ? "withdrawal" : "dispute";
   d.notify = request.notify;
-  pqxx::connection c(url_);
-  pqxx::work tx(c);
-  TaskTx t(tx, setup_, now);
-  const std::string evidence = tx.exec_params(kEvidence, d.subject, non_empty(d.attribute))[0][0].c_str();
-  const bool via_authority = request.channel == FilingChannel::kAuthority && !request.withdrawal;
-  const auto id =
-      tx.exec_params(kInsertDispute, d.kind, d.subject, non_empty(d.dataset), non_empty(d.attribute), d.agency,
-                     non_empty(request.claimed_value), request.description, request.notify.dump(),
-                     via_authority ? "authority" : "agency",
-                     request.withdrawal ? std::optional<bool>(request.publication_suspended) : std::nullopt, evidence,
-                     to_pg_timestamp(now))[0][0]
-          .as<std::int64_t>();
-  const TaskKind kind = request.withdrawal ? TaskKind::kVerifyWithdrawal
-                        : via_authority    ? TaskKind::kForwardDispute
-                                           : TaskKind::kVerifyDispute;
-  std::string reason = d.kind + " " + std::to_string(id) + " filed with the " + (via_authority ? "authority" : "agency");
-  if (request.withdrawal) reason += request.publication_suspended ? "; publication suspended" : "; publication not suspended";
-  const auto task = open_dispute_task(t, kind, id, d, via_authority ? "authority" : d.agency, std::nullopt, reason);
-  tx.commit();
-  return {id, task.id};
+  return in_task_tx(url_, setup_, now, [&](TaskTx& t) {
+    auto& tx = t.tx();
+    const std::string evidence = tx.exec_params(kEvidence, d.subject, non_empty(d.attribute))[0][0].c_str();
+    const bool via_authority = request.channel == FilingChannel::kAuthority && !request.withdrawal;
+    const auto id =
+        tx.exec_params(kInsertDispute, d.kind, d.subject, non_empty(d.dataset), non_empty(d.attribute), d.agency,
+                       non_empty(request.claimed_value), request.description, request.notify.dump(),
+                       via_authority ? "authority" : "agency",
+                       request.withdrawal ? std::optional<bool>(request.publication_suspended) : std::nullopt, evidence,
+                       to_pg_timestamp(now))[0][0]
+            .as<std::int64_t>();
+    const TaskKind kind = request.withdrawal ? TaskKind::kVerifyWithdrawal
+                          : via_authority    ? TaskKind::kForwardDispute
+                                             : TaskKind::kVerifyDispute;
+    std::string reason = d.kind + " " + std::to_string(id) + " filed with the " + (via_authority ? "authority" : "agency");
+    if (request.withdrawal) reason += request.publication_suspended ? "; publication suspended" : "; publication not suspended";
+    const auto task = open_dispute_task(t, kind, id, d, via_authority ? "authority" : d.agency, std::nullopt, reason);
+    return Filed{id, task.id};
+  });
 }
 
 Task DisputeStore::forward(std::int64_t task_id, const tasks::Actor& actor, Instant now) {
-  pqxx::connection c(url_);
-  pqxx::work tx(c);
-  TaskTx t(tx, setup_, now);
-  const Task task = t.load(task_id);
-  if (!task.dispute_id) throw Error(ErrorCode::kConflict, "task " + std::to_string(task_id) + " has no dispute to forward");
-  const auto d = dispute_of(tx, *task.dispute_id);
-  t.act(task, tasks::TaskAction::kForward, actor, "forwarded to " + d.agency, [&](Task& a) {
-    a.answered_at = now;
-    a.resolution = "forwarded";
+  return in_task_tx(url_, setup_, now, [&](TaskTx& t) {
+    auto& tx = t.tx();
+    const Task task = t.load(task_id);
+    if (!task.dispute_id) throw Error(ErrorCode::kConflict, "task " + std::to_string(task_id) + " has no dispute to forward");
+    const auto d = dispute_of(tx, *task.dispute_id);
+    t.act(task, tasks::TaskAction::kForward, actor, "forwarded to " + d.agency, [&](Task& a) {
+      a.answered_at = now;
+      a.resolution = "forwarded";
+    });
+    auto next = open_dispute_task(t, TaskKind::kVerifyDispute, *task.dispute_id, d, d.agency, task.id,
+                                  "forwarded by the authority (task " + std::to_string(task_id) + ")");
+    return next;
   });
-  auto next = open_dispute_task(t, TaskKind::kVerifyDispute, *task.dispute_id, d, d.agency, task.id,
-                                "forwarded by the authority (task " + std::to_string(task_id) + ")");
-  tx.commit();
-  return next;
 }
 
 Task DisputeStore::answer(std::int64_t task_id, const std::string& result, const std::string& reason,
                           const tasks::Actor& actor, Instant now) {
   if (result.empty()) throw Error(ErrorCode::kInvalidInput, "a result is required");
-  pqxx::connection c(url_);
-  pqxx::work tx(c);
-  TaskTx t(tx, setup_, now);
-  const Task task = t.load(task_id);
-  if (!task.dispute_id || task.kind == TaskKind::kForwardDispute)
-    throw Error(ErrorCode::kConflict, "task " + std::to_string(task_id) + " is a " + tasks::kind_name(task.kind) +
-                                          " task: it has no result for a party");
-  const auto d = dispute_of(tx, *task.dispute_id);
-  const Task answered = t.act(task, tasks::TaskAction::kAnswer, actor, reason, [&](Task& a) {
-    a.resolution = result;
-    a.resolution_reason = reason;
-    a.answered_at = now;
+  return in_task_tx(url_, setup_, now, [&](TaskTx& t) {
+    auto& tx = t.tx();
+    const Task task = t.load(task_id);
+    if (!task.dispute_id || task.kind == TaskKind::kForwardDispute)
+      throw Error(ErrorCode::kConflict, "task " + std::to_string(task_id) + " is a " + tasks::kind_name(task.kind) +
+                                            " task: it has no result for a party");
+    const auto d = dispute_of(tx, *task.dispute_id);
+    const Task answered = t.act(task, tasks::TaskAction::kAnswer, actor, reason, [&](Task& a) {
+      a.resolution = result;
+      a.resolution_reason = reason;
+      a.answered_at = now;
+    });
+    const Task closed = t.act(answered, tasks::TaskAction::kClose, actor, "result sent to the party");
+    const bool review = task.kind == TaskKind::kReview;
+    tx.exec_params(kResolveDispute, *task.dispute_id, review ? "closed" : "resolved", result, reason);
+    const auto event_id = t.event(task.id, "party_notified", actor, nullptr, nlohmann::json{{"result", result}}, reason);
+    t.notify(closed, "result", "party", "result:" + std::to_string(task.id), event_id,
+             {{"result", result}, {"reason", reason}, {"notify", d.notify}, {"appealable", !review}});
+    return closed;
   });
-  const Task closed = t.act(answered, tasks::TaskAction::kClose, actor, "result sent to the party");
-  const bool review = task.kind == TaskKind::kReview;
-  tx.exec_params(kResolveDispute, *task.dispute_id, review ? "closed" : "resolved", result, reason);
-  const auto event_id = t.event(task.id, "party_notified", actor, nullptr, nlohmann::json{{"result", result}}, reason);
-  t.notify(closed, "result", "party", "result:" + std::to_string(task.id), event_id,
-           {{"result", result}, {"reason", reason}, {"notify", d.notify}, {"appealable", !review}});
-  tx.commit();
-  return closed;
 }
 
 Task DisputeStore::appeal(std::int64_t dispute_id, const std::string& reason, Instant now) {
-  pqxx::connection c(url_);
-  pqxx::work tx(c);
-  TaskTx t(tx, setup_, now);
-  const auto d = dispute_of(tx, dispute_id);
-  if (d.status != "resolved")
-    throw Error(ErrorCode::kConflict, "dispute " + std::to_string(dispute_id) + " is " + d.status +
-                                          ": only a result can be appealed, and only once");
-  tx.exec_params(kAppealDispute, dispute_id);
-  auto task = open_dispute_task(t, TaskKind::kReview, dispute_id, d, "authority", std::nullopt,
-                                "the party appealed the result: " + reason);
-  tx.commit();
-  return task;
+  return in_task_tx(url_, setup_, now, [&](TaskTx& t) {
+    auto& tx = t.tx();
+    const auto d = dispute_of(tx, dispute_id);
+    if (d.status != "resolved")
+      throw Error(ErrorCode::kConflict, "dispute " + std::to_string(dispute_id) + " is " + d.status +
+                                            ": only a result can be appealed, and only once");
+    tx.exec_params(kAppealDispute, dispute_id);
+    auto task = open_dispute_task(t, TaskKind::kReview, dispute_id, d, "authority", std::nullopt,
+                                  "the party appealed the result: " + reason);
+    return task;
+  });
 }
 
 std::string DisputeStore::status(std::int64_t dispute_id) const {
-  pqxx::connection c(url_);
-  pqxx::read_transaction tx(c);
-  return dispute_row(tx, kDisputeStatus, dispute_id)[0].c_str();
+  return read_only(url_, [&](pqxx::read_transaction& tx) {
+    return dispute_row(tx, kDisputeStatus, dispute_id)[0].c_str();
+  });
 }
 
 DisputeView DisputeStore::view(std::int64_t dispute_id) const {
-  pqxx::connection c(url_);
-  pqxx::read_transaction tx(c);
-  const auto r = dispute_row(tx, kDisputeView, dispute_id);
-  DisputeView v;
-  v.id = dispute_id;
-  v.kind = r[0].c_str();
-  v.subject_id = r[1].c_str();
-  v.dataset_id = r[2].c_str();
-  v.attribute = r[3].c_str();
-  v.agency_code = r[4].c_str();
-  v.channel = r[5].c_str();
-  v.status = r[6].c_str();
-  v.result = r[7].c_str();
-  v.result_reason = r[8].c_str();
-  v.filed_at = *instant_of(r[9]);
-  const auto live = tx.exec_params(kLiveDisputeTask, dispute_id);
-  if (!live.empty()) {
-    v.current_step = live[0][0].c_str();
-    v.assignee = live[0][1].c_str();
-    v.deadline = instant_of(live[0][2]);
-  }
-  for (const auto& e : tx.exec_params(kDisputeHistory, dispute_id))
-    v.history.push_back({*instant_of(e[0]), e[1].as<std::int64_t>(), e[2].c_str(), e[3].c_str(), e[4].c_str(), e[5].c_str()});
-  return v;
+  return read_only(url_, [&](pqxx::read_transaction& tx) {
+    const auto r = dispute_row(tx, kDisputeView, dispute_id);
+    DisputeView v;
+    v.id = dispute_id;
+    v.kind = r[0].c_str();
+    v.subject_id = r[1].c_str();
+    v.dataset_id = r[2].c_str();
+    v.attribute = r[3].c_str();
+    v.agency_code = r[4].c_str();
+    v.channel = r[5].c_str();
+    v.status = r[6].c_str();
+    v.result = r[7].c_str();
+    v.result_reason = r[8].c_str();
+    v.filed_at = *instant_of(r[9]);
+    const auto live = tx.exec_params(kLiveDisputeTask, dispute_id);
+    if (!live.empty()) {
+      v.current_step = live[0][0].c_str();
+      v.assignee = live[0][1].c_str();
+      v.deadline = instant_of(live[0][2]);
+    }
+    for (const auto& e : tx.exec_params(kDisputeHistory, dispute_id))
+      v.history.push_back({*instant_of(e[0]), e[1].as<std::int64_t>(), e[2].c_str(), e[3].c_str(), e[4].c_str(), e[5].c_str()});
+    return v;
+  });
 }
 
 nlohmann::json DisputeStore::evidence(std::int64_t dispute_id) const {
-  pqxx::connection c(url_);
-  pqxx::read_transaction tx(c);
-  return nlohmann::json::parse(dispute_row(tx, kDisputeEvidence, dispute_id)[0].c_str());
+  return read_only(url_, [&](pqxx::read_transaction& tx) {
+    return nlohmann::json::parse(dispute_row(tx, kDisputeEvidence, dispute_id)[0].c_str());
+  });
 }
 
 }  // namespace jiaohe::engine::store

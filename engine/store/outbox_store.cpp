@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
+#include "engine/store/connection_pool.hpp"
 #include "engine/store/scan_store.hpp"
 
 namespace jiaohe::engine::store {
@@ -27,7 +28,8 @@ DeliveryCounts OutboxStore::deliver_due(Instant now, const std::vector<std::stri
   DeliveryCounts counts;
   if (recipients.empty()) return counts;
   const auto wanted = nlohmann::json(recipients).dump();
-  pqxx::connection c(url_);
+  auto lease = connect(url_);
+  auto& c = *lease;
   for (;;) {
     // One message per transaction: its lock is held while it is sent, so no other deliverer
     // sends it at the same time, and its outcome commits on its own.

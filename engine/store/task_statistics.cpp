@@ -5,6 +5,7 @@
 #include <pqxx/pqxx>
 
 #include "engine/deadlines/deadline_calculator.hpp"
+#include "engine/store/connection_pool.hpp"
 #include "engine/store/scan_store.hpp"
 #include "engine/store/task_tx.hpp"
 
@@ -20,7 +21,8 @@ constexpr const char* kReceived = R"sql(
 
 std::vector<AgencyStatistics> task_statistics(const std::string& url, const calendar::WorkingCalendar& calendar,
                                               Instant from, Instant to) {
-  pqxx::connection c(url);
+  auto lease = connect(url);
+  auto& c = *lease;
   pqxx::read_transaction tx(c);
   std::map<std::string, AgencyStatistics> by_agency;
   std::map<std::string, std::int64_t> working_days;

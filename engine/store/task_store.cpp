@@ -3,6 +3,7 @@
 #include <map>
 
 #include "engine/error.hpp"
+#include "engine/store/connection_pool.hpp"
 #include "engine/store/scan_store.hpp"
 #include "engine/store/task_tx.hpp"
 
@@ -157,154 +158,144 @@ std::string answer_name(FindingAnswer answer) {
 TaskStore::TaskStore(std::string url, tasks::WorkflowSetup setup) : url_(std::move(url)), setup_(std::move(setup)) {}
 
 ReconcileCounts TaskStore::reconcile_findings(std::int64_t scan_id, Instant now) {
-  pqxx::connection c(url_);
-  pqxx::work tx(c);
-  TaskTx t(tx, setup_, now);
-  const auto counts = reconcile_in(t, scan_id);
-  tx.commit();
-  return counts;
+  return in_task_tx(url_, setup_, now, [&](TaskTx& t) {
+    return reconcile_in(t, scan_id);
+  });
 }
 
 std::vector<std::int64_t> TaskStore::open_finding_tasks(std::int64_t scan_id, Instant now) {
-  pqxx::connection c(url_);
-  pqxx::work tx(c);
-  TaskTx t(tx, setup_, now);
-  reconcile_in(t, scan_id);
-  std::vector<std::int64_t> opened;
-  for (const auto& r : tx.exec(kUntaskedFindings)) {
-    Task task;
-    task.kind = tasks::TaskKind::kVerifyFinding;
-    task.assignee = r[0].c_str();
-    task.dataset_id = r[1].c_str();
-    task.rule_id = r[2].c_str();
-    task.scan_id = scan_id;
-    const std::string ids = r[3].c_str();
-    const auto limit = setup_.rule_limits.find(task.rule_id);
-    const auto count = nlohmann::json::parse(ids).size();
-    task = t.open(task, kScanActor,
-                  "scan " + std::to_string(scan_id) + ": " + std::to_string(count) + " finding(s) of rule " +
-                      task.rule_id + " in " + task.dataset_id,
-                  limit == setup_.rule_limits.end() ? std::nullopt : std::optional(limit->second));
-    tx.exec_params(kLinkFindings, task.id, ids);
-    tx.exec_params(kFlagFindings, task.id, to_pg_timestamp(now), ids);
-    opened.push_back(task.id);
-  }
-  tx.commit();
-  return opened;
+  return in_task_tx(url_, setup_, now, [&](TaskTx& t) {
+    auto& tx = t.tx();
+    reconcile_in(t, scan_id);
+    std::vector<std::int64_t> opened;
+    for (const auto& r : tx.exec(kUntaskedFindings)) {
+      Task task;
+      task.kind = tasks::TaskKind::kVerifyFinding;
+      task.assignee = r[0].c_str();
+      task.dataset_id = r[1].c_str();
+      task.rule_id = r[2].c_str();
+      task.scan_id = scan_id;
+      const std::string ids = r[3].c_str();
+      const auto limit = setup_.rule_limits.find(task.rule_id);
+      const auto count = nlohmann::json::parse(ids).size();
+      task = t.open(task, kScanActor,
+                    "scan " + std::to_string(scan_id) + ": " + std::to_string(count) + " finding(s) of rule " +
+                        task.rule_id + " in " + task.dataset_id,
+                    limit == setup_.rule_limits.end() ? std::nullopt : std::optional(limit->second));
+      tx.exec_params(kLinkFindings, task.id, ids);
+      tx.exec_params(kFlagFindings, task.id, to_pg_timestamp(now), ids);
+      opened.push_back(task.id);
+    }
+    return opened;
+  });
 }
 
 Task TaskStore::answer_findings(std::int64_t task_id, FindingAnswer answer, const std::string& reason,
                                 const tasks::Actor& actor, Instant now) {
   if (answer != FindingAnswer::kCorrected && reason.empty())
     throw Error(ErrorCode::kInvalidInput, "answering " + answer_name(answer) + " needs a reason");
-  pqxx::connection c(url_);
-  pqxx::work tx(c);
-  TaskTx t(tx, setup_, now);
-  const Task task = t.load(task_id);
-  if (task.kind != tasks::TaskKind::kVerifyFinding)
-    throw Error(ErrorCode::kConflict, "task " + std::to_string(task_id) + " is a " + tasks::kind_name(task.kind) +
-                                          " task, not a finding task");
-  Task after = t.act(task, TaskAction::kAnswer, actor, reason, [&](Task& a) {
-    a.resolution = answer_name(answer);
-    a.resolution_reason = reason;
-    a.answered_at = now;
+  return in_task_tx(url_, setup_, now, [&](TaskTx& t) {
+    auto& tx = t.tx();
+    const Task task = t.load(task_id);
+    if (task.kind != tasks::TaskKind::kVerifyFinding)
+      throw Error(ErrorCode::kConflict, "task " + std::to_string(task_id) + " is a " + tasks::kind_name(task.kind) +
+                                            " task, not a finding task");
+    Task after = t.act(task, TaskAction::kAnswer, actor, reason, [&](Task& a) {
+      a.resolution = answer_name(answer);
+      a.resolution_reason = reason;
+      a.answered_at = now;
+    });
+    tx.exec_params(kSetAllOutcomes, task_id, answer_name(answer));
+    tx.exec_params(kAnswerFindings, task_id, answer_name(answer));
+    // A correction waits for the next scan; the other answers settle the task now.
+    if (answer != FindingAnswer::kCorrected)
+      after = t.act(after, TaskAction::kClose, actor, "answered " + answer_name(answer));
+    return after;
   });
-  tx.exec_params(kSetAllOutcomes, task_id, answer_name(answer));
-  tx.exec_params(kAnswerFindings, task_id, answer_name(answer));
-  // A correction waits for the next scan; the other answers settle the task now.
-  if (answer != FindingAnswer::kCorrected)
-    after = t.act(after, TaskAction::kClose, actor, "answered " + answer_name(answer));
-  tx.commit();
-  return after;
 }
 
 Task TaskStore::start(std::int64_t task_id, const tasks::Actor& actor, Instant now) {
-  pqxx::connection c(url_);
-  pqxx::work tx(c);
-  TaskTx t(tx, setup_, now);
-  auto after = t.act(t.load(task_id), TaskAction::kStart, actor, "");
-  tx.commit();
-  return after;
+  return in_task_tx(url_, setup_, now, [&](TaskTx& t) {
+    auto after = t.act(t.load(task_id), TaskAction::kStart, actor, "");
+    return after;
+  });
 }
 
 Task TaskStore::request_extension(std::int64_t task_id, std::int64_t amount, const std::string& reason,
                                   const tasks::Actor& actor, Instant now) {
-  pqxx::connection c(url_);
-  pqxx::work tx(c);
-  TaskTx t(tx, setup_, now);
-  auto after = t.act(
-      t.load(task_id), TaskAction::kRequestExtension, actor, reason,
-      [&](Task& a) {
-        ++a.extensions;
-        a.extension_asked = amount;
-      },
-      amount);
-  tx.commit();
-  return after;
+  return in_task_tx(url_, setup_, now, [&](TaskTx& t) {
+    auto after = t.act(
+        t.load(task_id), TaskAction::kRequestExtension, actor, reason,
+        [&](Task& a) {
+          ++a.extensions;
+          a.extension_asked = amount;
+        },
+        amount);
+    return after;
+  });
 }
 
 Task TaskStore::decide_extension(std::int64_t task_id, bool approve, const std::string& reason,
                                  const tasks::Actor& approver, Instant now) {
-  pqxx::connection c(url_);
-  pqxx::work tx(c);
-  TaskTx t(tx, setup_, now);
-  const Task task = t.load(task_id);
-  const auto action = approve ? TaskAction::kApproveExtension : TaskAction::kDenyExtension;
-  auto after = t.act(task, action, approver, reason, [&](Task& a) {
-    const auto asked = a.extension_asked.value_or(0);
-    a.extension_asked.reset();
-    if (!approve) return;
-    const auto& policy = *setup_.profile->procedure(tasks::kind_name(a.kind)).extension;
-    auto basis = a.basis;
-    basis.extension = deadlines::Extension{policy.form, asked > 0 ? asked : policy.amount,
-                                           policy.form == deadlines::ExtensionForm::kAtMost ? policy.amount : 0};
-    tasks::apply_deadline(a, tasks::replan_deadline(*setup_.profile, *setup_.calendar, std::move(basis)));
+  return in_task_tx(url_, setup_, now, [&](TaskTx& t) {
+    const Task task = t.load(task_id);
+    const auto action = approve ? TaskAction::kApproveExtension : TaskAction::kDenyExtension;
+    auto after = t.act(task, action, approver, reason, [&](Task& a) {
+      const auto asked = a.extension_asked.value_or(0);
+      a.extension_asked.reset();
+      if (!approve) return;
+      const auto& policy = *setup_.profile->procedure(tasks::kind_name(a.kind)).extension;
+      auto basis = a.basis;
+      basis.extension = deadlines::Extension{policy.form, asked > 0 ? asked : policy.amount,
+                                             policy.form == deadlines::ExtensionForm::kAtMost ? policy.amount : 0};
+      tasks::apply_deadline(a, tasks::replan_deadline(*setup_.profile, *setup_.calendar, std::move(basis)));
+    });
+    return after;
   });
-  tx.commit();
-  return after;
 }
 
 Task TaskStore::task(std::int64_t task_id) const {
-  pqxx::connection c(url_);
+  auto lease = connect(url_);
+  auto& c = *lease;
   pqxx::work tx(c);
   TaskTx t(tx, setup_, Instant{});
   return t.load(task_id);
 }
 
 std::vector<tasks::TaskEvent> TaskStore::events(std::int64_t task_id) const {
-  pqxx::connection c(url_);
-  pqxx::read_transaction tx(c);
-  std::vector<tasks::TaskEvent> out;
-  for (const auto& r : tx.exec_params(kSelectEvents, task_id))
-    out.push_back({r[0].as<std::int64_t>(), r[1].as<std::int64_t>(), *instant_of(r[2]), r[3].c_str(), r[4].c_str(),
-                   r[5].c_str(), r[8].c_str(), nlohmann::json::parse(r[6].c_str()),
-                   nlohmann::json::parse(r[7].c_str())});
-  return out;
+  return read_only(url_, [&](pqxx::read_transaction& tx) {
+    std::vector<tasks::TaskEvent> out;
+    for (const auto& r : tx.exec_params(kSelectEvents, task_id))
+      out.push_back({r[0].as<std::int64_t>(), r[1].as<std::int64_t>(), *instant_of(r[2]), r[3].c_str(), r[4].c_str(),
+                     r[5].c_str(), r[8].c_str(), nlohmann::json::parse(r[6].c_str()),
+                     nlohmann::json::parse(r[7].c_str())});
+    return out;
+  });
 }
 
 std::vector<std::int64_t> TaskStore::finding_ids(std::int64_t task_id) const {
-  pqxx::connection c(url_);
-  pqxx::read_transaction tx(c);
-  std::vector<std::int64_t> out;
-  for (const auto& r : tx.exec_params(kSelectFindingIds, task_id)) out.push_back(r[0].as<std::int64_t>());
-  return out;
+  return read_only(url_, [&](pqxx::read_transaction& tx) {
+    std::vector<std::int64_t> out;
+    for (const auto& r : tx.exec_params(kSelectFindingIds, task_id)) out.push_back(r[0].as<std::int64_t>());
+    return out;
+  });
 }
 
 std::vector<tasks::VerificationFlag> TaskStore::flags_for_subject(const std::string& subject_id) const {
-  pqxx::connection c(url_);
-  pqxx::read_transaction tx(c);
-  std::vector<tasks::VerificationFlag> out;
-  for (const auto& r : tx.exec_params(kFlagsOfSubject, subject_id)) out.push_back(flag_of(r));
-  return out;
+  return read_only(url_, [&](pqxx::read_transaction& tx) {
+    std::vector<tasks::VerificationFlag> out;
+    for (const auto& r : tx.exec_params(kFlagsOfSubject, subject_id)) out.push_back(flag_of(r));
+    return out;
+  });
 }
 
 std::vector<tasks::VerificationFlag> TaskStore::flags_for_record(const std::string& dataset_id,
                                                                  const std::string& record_key) const {
-  pqxx::connection c(url_);
-  pqxx::read_transaction tx(c);
-  std::vector<tasks::VerificationFlag> out;
-  for (const auto& r : tx.exec_params(kFlagsOfRecord, dataset_id, record_key)) out.push_back(flag_of(r));
-  return out;
+  return read_only(url_, [&](pqxx::read_transaction& tx) {
+    std::vector<tasks::VerificationFlag> out;
+    for (const auto& r : tx.exec_params(kFlagsOfRecord, dataset_id, record_key)) out.push_back(flag_of(r));
+    return out;
+  });
 }
 
 }  // namespace jiaohe::engine::store

@@ -7,9 +7,12 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <type_traits>
 
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
+
+#include "engine/store/connection_pool.hpp"
 
 #include "engine/tasks/task.hpp"
 #include "engine/tasks/task_deadline.hpp"
@@ -63,5 +66,22 @@ class TaskTx {
   const tasks::WorkflowSetup& setup_;
   Instant now_;
 };
+
+// `body(t)` in one workflow transaction on a pooled connection, committed when it returns
+// normally (an exception rolls everything back); returns what `body` returns.
+template <typename Body>
+auto in_task_tx(const std::string& url, const tasks::WorkflowSetup& setup, Instant now, Body&& body) {
+  auto lease = connect(url);
+  pqxx::work tx(*lease);
+  TaskTx t(tx, setup, now);
+  if constexpr (std::is_void_v<decltype(body(t))>) {
+    body(t);
+    tx.commit();
+  } else {
+    auto result = body(t);
+    tx.commit();
+    return result;
+  }
+}
 
 }  // namespace jiaohe::engine::store

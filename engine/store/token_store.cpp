@@ -9,6 +9,7 @@
 #include <pqxx/pqxx>
 
 #include "engine/error.hpp"
+#include "engine/store/connection_pool.hpp"
 #include "engine/store/scan_store.hpp"
 #include "engine/store/task_tx.hpp"
 #include "rules/ids/identifier_check.hpp"
@@ -86,7 +87,8 @@ CreatedToken TokenStore::create(const TokenSpec& spec, Instant now) {
     throw Error(ErrorCode::kInternal, "the random number generator failed");
   CreatedToken created;
   created.token = hex(random.data(), random.size());
-  pqxx::connection c(url_);
+  auto lease = connect(url_);
+  auto& c = *lease;
   pqxx::work tx(c);
   created.id = tx.exec_params(kInsertToken, token_hash(created.token), auth::role_name(spec.role), non_empty(subject),
                               non_empty(spec.agency_code), spec.label, to_pg_timestamp(now), pg_time(spec.expires_at))[0][0]
@@ -96,7 +98,8 @@ CreatedToken TokenStore::create(const TokenSpec& spec, Instant now) {
 }
 
 std::vector<TokenInfo> TokenStore::list() const {
-  pqxx::connection c(url_);
+  auto lease = connect(url_);
+  auto& c = *lease;
   pqxx::read_transaction tx(c);
   std::vector<TokenInfo> out;
   for (const auto& r : tx.exec(kListTokens)) {
@@ -115,7 +118,8 @@ std::vector<TokenInfo> TokenStore::list() const {
 }
 
 void TokenStore::revoke(std::int64_t id, Instant now) {
-  pqxx::connection c(url_);
+  auto lease = connect(url_);
+  auto& c = *lease;
   pqxx::work tx(c);
   if (tx.exec_params(kRevokeToken, id, to_pg_timestamp(now)).affected_rows() == 0)
     throw Error(ErrorCode::kNotFound, "token " + std::to_string(id) + " does not exist");
@@ -124,7 +128,8 @@ void TokenStore::revoke(std::int64_t id, Instant now) {
 
 std::optional<auth::Caller> TokenStore::authenticate(const std::string& token, Instant now) const {
   if (token.empty()) return std::nullopt;
-  pqxx::connection c(url_);
+  auto lease = connect(url_);
+  auto& c = *lease;
   pqxx::read_transaction tx(c);
   const auto rows = tx.exec_params(kAuthenticate, token_hash(token), to_pg_timestamp(now));
   if (rows.empty()) return std::nullopt;
