@@ -16,9 +16,11 @@ using nlohmann::json;
 
 namespace {
 
-// The workflow fixture's database and platform, served over a real socket on a free port.
+// The workflow fixture's database and platform, served over a real socket on a free port,
+// with filings group-committed as `jiaohe serve` does.
 struct DisputeServer : testing::WorkflowFixture {
-  api::AppContext context{db.url(), &clock, setup};
+  engine::store::GroupCommitter commits{db.url(), setup};
+  api::AppContext context{db.url(), &clock, setup, &commits};
   api::Router router{api::make_routes()};
   api::Server server{[] {
                        api::ServerOptions o;
