@@ -36,12 +36,18 @@ std::size_t GroupCommitter::pending() const {
   return queue_.size();
 }
 
+std::size_t GroupCommitter::in_flight() const {
+  std::lock_guard lock(mutex_);
+  return submitted_ - pieces_;
+}
+
 void GroupCommitter::submit(Instant now, std::function<void(TaskTx&)> work) {
   Piece piece{now, std::move(work), {}};
   auto done = piece.done.get_future();
   {
     std::lock_guard lock(mutex_);
     queue_.push_back(std::move(piece));
+    ++submitted_;
   }
   wake_.notify_one();
   done.get();

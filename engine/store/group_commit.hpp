@@ -53,8 +53,9 @@ class GroupCommitter {
   // Batches committed so far and pieces of work in them (for the benchmark and tests).
   std::size_t batches() const;
   std::size_t pieces() const;
-  // Pieces waiting for a lane.
+  // Pieces waiting for a lane, and pieces submitted but not yet answered (waiting or in a batch).
   std::size_t pending() const;
+  std::size_t in_flight() const;
 
  private:
   struct Piece {
@@ -73,7 +74,7 @@ class GroupCommitter {
   std::condition_variable wake_;
   std::deque<Piece> queue_;
   bool stopping_ = false;
-  std::size_t batches_ = 0, pieces_ = 0;
+  std::size_t batches_ = 0, pieces_ = 0, submitted_ = 0;
   std::vector<std::thread> lanes_;
 };
 
