@@ -51,10 +51,10 @@ struct DisputeView {
 
 // Which disputes a list shows; unset members do not filter.
 struct DisputeFilter {
-  std::string subject_id;  // a citizen: its own identifier
-  std::string agency;      // an agency: the disputes about it or whose live step it must act on
-  std::string status;      // open, resolved, appealed, closed
-  std::string kind;        // dispute or withdrawal
+  std::string subject_id = {};  // a citizen: its own identifier
+  std::string agency = {};      // an agency: the disputes about it or whose live step it must act on
+  std::string status = {};      // open, resolved, appealed, closed
+  std::string kind = {};        // dispute or withdrawal
 };
 
 struct Filed {

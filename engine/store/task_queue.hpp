@@ -17,15 +17,15 @@ namespace jiaohe::engine::store {
 
 // Every set member narrows the queue; unset members do not filter.
 struct TaskFilter {
-  std::string visible_to;  // an agency's code: only its tasks; empty for the authority (all)
-  std::string assignee;
-  std::optional<tasks::TaskStatus> status;
-  std::optional<tasks::TaskKind> kind;
-  std::string dataset_id;
-  std::optional<Instant> due_before;  // due_at strictly before
+  std::string visible_to = {};  // an agency's code: only its tasks; empty for the authority (all)
+  std::string assignee = {};
+  std::optional<tasks::TaskStatus> status = {};
+  std::optional<tasks::TaskKind> kind = {};
+  std::string dataset_id = {};
+  std::optional<Instant> due_before = {};  // due_at strictly before
   // Overdue = due_at before `now` while the assignee must still act (open, in progress,
   // extension requested, reopened): the sweeper's reading, where answered tasks never are.
-  std::optional<bool> overdue;
+  std::optional<bool> overdue = {};
   Instant now{};
 };
 
