@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/handlers/dispute_json.hpp"
 #include "api/json_body.hpp"
 #include "api/problem.hpp"
 #include "engine/calendar/local_time.hpp"
@@ -28,34 +29,6 @@ const std::vector<FieldSpec> kDisputeFields = {
     {"notify", FieldType::kObject, false},          {"withdrawal", FieldType::kBoolean, false},
     {"publication_suspended", FieldType::kBoolean, false},
 };
-
-json optional_text(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-
-json dispute_json(const engine::store::DisputeView& v) {
-  json history = json::array();
-  for (const auto& e : v.history)
-    history.push_back({{"at", engine::calendar::format_instant(e.at)},
-                       {"task_id", e.task_id},
-                       {"step", e.step},
-                       {"action", e.action},
-                       {"actor_role", e.actor_role},
-                       {"reason", e.reason}});
-  return {{"id", v.id},
-          {"kind", v.kind},
-          {"status", v.status},
-          {"subject_id", v.subject_id},
-          {"dataset_id", optional_text(v.dataset_id)},
-          {"attribute", optional_text(v.attribute)},
-          {"agency_code", v.agency_code},
-          {"channel", v.channel},
-          {"filed_at", engine::calendar::format_instant(v.filed_at)},
-          {"deadline", v.deadline ? json(engine::calendar::format_instant(*v.deadline)) : json(nullptr)},
-          {"current_step", optional_text(v.current_step)},
-          {"assignee", optional_text(v.assignee)},
-          {"result", optional_text(v.result)},
-          {"result_reason", optional_text(v.result_reason)},
-          {"history", std::move(history)}};
-}
 
 Response not_found(const std::string& id) { return problem(404, "Not found", "dispute " + id + " does not exist"); }
 
