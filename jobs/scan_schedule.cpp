@@ -38,7 +38,11 @@ ScanMode ScanSchedule::mode_for(engine::Instant slot) const {
 }
 
 ScheduleDecision ScanSchedule::decide_and_run(engine::Instant now) {
-  if (!watching_since_) watching_since_ = now;
+  if (!watching_since_) {
+    watching_since_ = now;
+    engine::log::info("schedule.watching", {{"cron", options_.cron.text()},
+                                            {"next_slot", format_instant(options_.cron.next_after(now))}});
+  }
   ScheduleDecision d;
   auto decided = [&d](What what) {
     d.what = what;
