@@ -14,6 +14,7 @@
 #include "api/router.hpp"
 #include "api/server.hpp"
 #include "engine/store/dispute_store.hpp"
+#include "engine/store/group_commit.hpp"
 #include "engine/store/token_store.hpp"
 #include "tests/engine/tasks/workflow_fixture.hpp"
 #include "tests/support/http_client.hpp"
@@ -21,7 +22,9 @@
 namespace jiaohe::testing {
 
 struct WorkflowServer : WorkflowFixture {
-  api::AppContext context{db.url(), &clock, setup};
+  // Filings are group-committed, as `jiaohe serve` does.
+  engine::store::GroupCommitter commits{db.url(), setup};
+  api::AppContext context{db.url(), &clock, setup, &commits};
   api::Router router{api::make_routes()};
   api::Server server{[] {
                        api::ServerOptions o;
@@ -106,8 +109,6 @@ struct WorkflowServer : WorkflowFixture {
   static std::string task_path(std::int64_t id, const std::string& rest = "") {
     return "/v1/tasks/" + std::to_string(id) + rest;
   }
-
- private:
   static std::map<std::string, std::string> headers(const std::string& token) {
     return {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}};
   }
