@@ -57,26 +57,17 @@ Response appeal_dispute(const Request& request, AppContext& ctx) {
   if (auto* refusal = std::get_if<Response>(&parsed)) return std::move(*refusal);
   const auto reason = string_field(std::get<json>(parsed), "reason");
 
-  const auto absent = [&] { return problem(404, "Not found", "no dispute " + request.params.at("id") + " is visible to you"); };
-  const auto id = id_param(request);
-  if (!id) return absent();
-  engine::store::DisputeStore disputes(ctx.database_url, ctx.workflow);
-  std::string subject;
-  try {
-    subject = disputes.view(*id).subject_id;
-  } catch (const engine::Error& e) {
-    if (e.code() == engine::ErrorCode::kNotFound) return absent();
-    throw;
-  }
-  // The party appeals; the authority may do it on the party's behalf, as it files for it.
-  const auto& caller = *request.caller;
-  if (caller.role == Role::kCitizen && caller.subject_id != subject) return absent();
+  // The party appeals; the authority may do it on the party's behalf, as it files for it (the
+  // route admits only those two roles).
+  auto visible = visible_dispute(request, ctx);
+  if (auto* refusal = std::get_if<Response>(&visible)) return std::move(*refusal);
+  const auto id = std::get<engine::store::DisputeView>(visible).id;
   if (reason.empty()) return invalid({{"/reason", "must not be empty", ""}});
 
-  const auto now = ctx.clock->now();
-  disputes.appeal(*id, reason, now);
+  engine::store::DisputeStore disputes(ctx.database_url, ctx.workflow);
+  disputes.appeal(id, reason, ctx.clock->now());
   Response r;
-  r.body = dispute_json(disputes.view(*id)).dump();
+  r.body = dispute_json(disputes.view(id)).dump();
   return r;
 }
 

@@ -4,6 +4,7 @@
 
 #include "api/problem.hpp"
 #include "engine/error.hpp"
+#include "engine/store/dispute_store.hpp"
 #include "engine/store/task_store.hpp"
 
 namespace jiaohe::api::handlers {
@@ -48,18 +49,48 @@ std::optional<std::int64_t> id_param(const Request& request) {
   return id;
 }
 
-std::variant<engine::tasks::Task, Response> visible_task(const Request& request, AppContext& ctx) {
-  const auto absent = [&] { return problem(404, "Not found", "no task " + request.params.at("id") + " is visible to you"); };
+namespace {
+
+// The resource of {id} that `load` finds, when `may` lets the caller see it; else one 404 for
+// "no such id", "not a number" and "not yours" alike.
+template <typename T, typename Load, typename May>
+std::variant<T, Response> visible(const Request& request, const std::string& what, Load load, May may) {
+  const auto absent = [&] { return problem(404, "Not found", "no " + what + " " + request.params.at("id") + " is visible to you"); };
   const auto id = id_param(request);
   if (!id) return absent();
   try {
-    auto task = engine::store::TaskStore(ctx.database_url, ctx.workflow).task(*id);
-    if (!may_see(*request.caller, task)) return absent();
-    return task;
+    auto resource = load(*id);
+    if (!may(*request.caller, resource)) return absent();
+    return resource;
   } catch (const engine::Error& e) {
     if (e.code() == engine::ErrorCode::kNotFound) return absent();
     throw;
   }
+}
+
+}  // namespace
+
+std::variant<engine::tasks::Task, Response> visible_task(const Request& request, AppContext& ctx) {
+  return visible<engine::tasks::Task>(
+      request, "task", [&](std::int64_t id) { return engine::store::TaskStore(ctx.database_url, ctx.workflow).task(id); },
+      may_see);
+}
+
+bool may_read(const engine::auth::Caller& caller, const engine::store::DisputeView& dispute) {
+  switch (caller.role) {
+    case engine::auth::Role::kCitizen: return caller.subject_id == dispute.subject_id;
+    case engine::auth::Role::kAgency:
+      return caller.agency_code == dispute.agency_code || caller.agency_code == dispute.assignee;
+    case engine::auth::Role::kAuthority: return true;
+    case engine::auth::Role::kAdmin: return false;
+  }
+  return false;
+}
+
+std::variant<engine::store::DisputeView, Response> visible_dispute(const Request& request, AppContext& ctx) {
+  return visible<engine::store::DisputeView>(
+      request, "dispute",
+      [&](std::int64_t id) { return engine::store::DisputeStore(ctx.database_url, ctx.workflow).view(id); }, may_read);
 }
 
 Response not_yours(const engine::tasks::Task& task, const std::string& what) {
