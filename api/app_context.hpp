@@ -1,6 +1,9 @@
 #pragma once
 // What handlers may use: the engine's services, wired once in cli/serve_command.cpp.
+#include <memory>
 #include <string>
+
+#include "api/metrics.hpp"
 
 #include "engine/clock.hpp"
 #include "engine/tasks/workflow_setup.hpp"
@@ -13,6 +16,8 @@ struct AppContext {
   // Profile, calendar and catalogue for the workflow endpoints (disputes); the loaded data
   // outlives the server.
   engine::tasks::WorkflowSetup workflow = {};
+  // The server's request counters (recorded by the server, read by GET /metrics).
+  std::shared_ptr<Metrics> metrics = std::make_shared<Metrics>();
 };
 
 }  // namespace jiaohe::api

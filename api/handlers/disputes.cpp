@@ -57,6 +57,38 @@ json dispute_json(const engine::store::DisputeView& v) {
           {"history", std::move(history)}};
 }
 
+// The shape of dispute_json.
+json dispute_schema() {
+  const json text = {{"type", "string"}};
+  const json optional = {{"type", json::array({"string", "null"})}};
+  const json history_entry = {{"type", "object"},
+                              {"properties",
+                               {{"at", text},
+                                {"task_id", {{"type", "integer"}}},
+                                {"step", text},
+                                {"action", text},
+                                {"actor_role", text},
+                                {"reason", text}}}};
+  return {{"type", "object"},
+          {"properties",
+           {{"id", {{"type", "integer"}}},
+            {"kind", {{"enum", {"dispute", "withdrawal"}}}},
+            {"status", text},
+            {"subject_id", text},
+            {"dataset_id", optional},
+            {"attribute", optional},
+            {"agency_code", text},
+            {"channel", {{"enum", {"agency", "authority"}}}},
+            {"filed_at", {{"type", "string"}, {"format", "date-time"}}},
+            {"deadline", {{"type", json::array({"string", "null"})}, {"format", "date-time"}}},
+            {"current_step", optional},
+            {"assignee", optional},
+            {"result", optional},
+            {"result_reason", optional},
+            {"history", {{"type", "array"}, {"items", history_entry}}}}},
+          {"required", {"id", "kind", "status", "subject_id", "agency_code", "channel", "filed_at", "history"}}};
+}
+
 Response not_found(const std::string& id) { return problem(404, "Not found", "dispute " + id + " does not exist"); }
 
 // Whether the caller may see the dispute; refusals look like absence (404).
@@ -145,5 +177,8 @@ Response get_dispute(const Request& request, AppContext& ctx) {
   r.body = dispute_json(*view).dump();
   return r;
 }
+
+RouteSchema file_dispute_schema() { return {body_schema(kDisputeFields), dispute_schema(), 201}; }
+RouteSchema get_dispute_schema() { return {nullptr, dispute_schema(), 200}; }
 
 }  // namespace jiaohe::api::handlers

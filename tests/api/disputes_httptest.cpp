@@ -2,11 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api/app_context.hpp"
-#include "api/router.hpp"
-#include "api/server.hpp"
-#include "engine/store/token_store.hpp"
-#include "tests/engine/tasks/workflow_fixture.hpp"
+#include "tests/api/served_workflow.hpp"
 #include "tests/support/http_client.hpp"
 
 using namespace jiaohe;
@@ -16,37 +12,7 @@ using nlohmann::json;
 
 namespace {
 
-// The workflow fixture's database and platform, served over a real socket on a free port.
-struct DisputeServer : testing::WorkflowFixture {
-  api::AppContext context{db.url(), &clock, setup};
-  api::Router router{api::make_routes()};
-  api::Server server{[] {
-                       api::ServerOptions o;
-                       o.port = 0;
-                       return o;
-                     }(),
-                     router, context};
-  unsigned short port = server.start();
-  engine::store::TokenStore tokens{db.url()};
-
-  std::string token(Role role, const std::string& subject = "", const std::string& agency = "") {
-    engine::store::TokenSpec spec;
-    spec.role = role;
-    spec.subject_id = subject;
-    spec.agency_code = agency;
-    return tokens.create(spec, clock.now()).token;
-  }
-  static std::map<std::string, std::string> bearer(const std::string& token) {
-    return {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}};
-  }
-  json filing(const std::string& subject) const {
-    return {{"subject_id", subject},
-            {"dataset_id", "aid"},
-            {"attribute", "person.name"},
-            {"claimed_value", "张三"},
-            {"description", "my name is misspelt"},
-            {"notify", {{"channel", "sms"}, {"address", "13800138000"}}}};
-  }
+struct DisputeServer : testing::ServedWorkflow {
   testing::HttpResult post(const std::string& token, const std::string& body) {
     return http_request(port, "POST", "/v1/disputes", body, bearer(token));
   }
