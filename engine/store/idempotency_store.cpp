@@ -9,11 +9,12 @@
 namespace jiaohe::engine::store {
 namespace {
 
-// A remembered key past its retention, or a claim whose process died, no longer holds the key.
+// Keys past their retention (anyone's: this is what keeps the table small), and this key's
+// claim if its process died, are forgotten before claiming.
 constexpr const char* kForgetStale = R"sql(
   DELETE FROM idempotency_keys
-  WHERE token_id = $1 AND key = $2
-    AND (created_at <= $3::timestamptz OR (status = 'running' AND created_at <= $4::timestamptz)))sql";
+  WHERE created_at <= $3::timestamptz
+     OR (token_id = $1 AND key = $2 AND status = 'running' AND created_at <= $4::timestamptz))sql";
 
 constexpr const char* kClaim = R"sql(
   INSERT INTO idempotency_keys (token_id, key, fingerprint, status, created_at)

@@ -20,7 +20,8 @@ struct StoredResponse {
   std::string body;
 };
 
-// How long a key is remembered; an older key is claimed afresh.
+// How long a key is remembered; then it is deleted (by the next claim of any key) and may be
+// claimed afresh.
 inline constexpr std::chrono::hours kIdempotencyRetention{24};
 // A claim still running after this long is taken to be lost (the process died while
 // handling it) and may be claimed again.
