@@ -4,8 +4,8 @@
 #include <string>
 
 #include "api/metrics.hpp"
-
 #include "engine/clock.hpp"
+#include "engine/store/group_commit.hpp"
 #include "engine/tasks/workflow_setup.hpp"
 
 namespace jiaohe::api {
@@ -16,6 +16,8 @@ struct AppContext {
   // Profile, calendar and catalogue for the workflow endpoints (disputes); the loaded data
   // outlives the server.
   engine::tasks::WorkflowSetup workflow = {};
+  // Filings are committed in batches through it when set (serve sets it; see docs/PERFORMANCE.md).
+  engine::store::GroupCommitter* commits = nullptr;
   // The server's request counters (recorded by the server, read by GET /metrics).
   std::shared_ptr<Metrics> metrics = std::make_shared<Metrics>();
 };

@@ -11,6 +11,7 @@
 #include "engine/clock.hpp"
 #include "engine/log/log.hpp"
 #include "engine/store/database.hpp"
+#include "engine/store/group_commit.hpp"
 #include "jobs/deadline_sweeper.hpp"
 #include "jobs/outbox_delivery.hpp"
 #include "jobs/periodic_runner.hpp"
@@ -48,7 +49,8 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   jobs::OutboxDelivery delivery(db.url(), {config.notify_webhooks, config.notify_secret, {}, std::chrono::seconds(5)});
   jobs::PeriodicRunner delivering(delivery, clock, std::chrono::seconds(10));
   if (!config.notify_webhooks.empty()) delivering.start();
-  api::AppContext context{db.url(), &clock, workflow.setup()};
+  engine::store::GroupCommitter commits(db.url(), workflow.setup());
+  api::AppContext context{db.url(), &clock, workflow.setup(), &commits};
   api::Router router(api::make_routes());
   api::ServerOptions options;
   options.host = config.server_host;

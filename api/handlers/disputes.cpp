@@ -146,7 +146,7 @@ Response file_dispute(const Request& request, AppContext& ctx) {
   filing.withdrawal = withdrawal;
   filing.publication_suspended = body.value("publication_suspended", false);
 
-  engine::store::DisputeStore disputes(ctx.database_url, ctx.workflow);
+  engine::store::DisputeStore disputes(ctx.database_url, ctx.workflow, ctx.commits);
   const auto filed = disputes.file(filing, now);  // committed when it returns
   Response r;
   r.status = 201;

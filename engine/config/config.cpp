@@ -81,7 +81,7 @@ const std::vector<KeyDef>& key_defs() {
        EnvForm::kInteger, int_key(&Config::server_port, "server.port", 0, 65535)},
       {{"server.body_limit", "JIAOHE_SERVER_BODY_LIMIT", "largest request body in bytes (default 65536)"},
        EnvForm::kInteger, int_key(&Config::server_body_limit, "server.body_limit", 1, 64LL * 1024 * 1024)},
-      {{"server.threads", "JIAOHE_SERVER_THREADS", "worker threads for request handling (default 2)"},
+      {{"server.threads", "JIAOHE_SERVER_THREADS", "worker threads for request handling (default 32)"},
        EnvForm::kInteger, int_key(&Config::server_threads, "server.threads", 1, 256)},
       {{"log.level", "JIAOHE_LOG_LEVEL", "trace, debug, info, warn, error or off (default info)"},
        EnvForm::kText, log_level_key()},

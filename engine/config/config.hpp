@@ -19,7 +19,7 @@ struct Config {
   std::string server_host = "127.0.0.1";
   int server_port = 8080;
   std::int64_t server_body_limit = 64 * 1024;
-  int server_threads = 2;
+  int server_threads = 32;  // handlers block on PostgreSQL; group commit batches what they wait on together
   std::string log_level = "info";
   // Webhooks of the notification outbox: recipient (agency code, "authority", "party") -> URL.
   // Empty: notifications stay queued and visible.

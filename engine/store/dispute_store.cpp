@@ -4,6 +4,7 @@
 
 #include "engine/error.hpp"
 #include "engine/store/connection_pool.hpp"
+#include "engine/store/group_commit.hpp"
 #include "engine/store/scan_store.hpp"
 #include "engine/store/task_tx.hpp"
 #include "engine/calendar/local_time.hpp"
@@ -55,7 +56,7 @@ struct DisputeRow {
   nlohmann::json notify;
 };
 
-DisputeRow dispute_of(pqxx::work& tx, std::int64_t id) {
+DisputeRow dispute_of(pqxx::transaction_base& tx, std::int64_t id) {
   const auto rows = tx.exec_params(kDisputeOf, id);
   if (rows.empty()) throw Error(ErrorCode::kNotFound, "dispute " + std::to_string(id) + " does not exist");
   const auto& r = rows[0];
@@ -95,7 +96,8 @@ pqxx::row dispute_row(pqxx::read_transaction& tx, const char* sql, std::int64_t 
 
 }  // namespace
 
-DisputeStore::DisputeStore(std::string url, tasks::WorkflowSetup setup) : url_(std::move(url)), setup_(std::move(setup)) {}
+DisputeStore::DisputeStore(std::string url, tasks::WorkflowSetup setup, GroupCommitter* committer)
+    : url_(std::move(url)), setup_(std::move(setup)), committer_(committer) {}
 
 Filed DisputeStore::file(const DisputeRequest& request, Instant now) {
   DisputeRow d;
@@ -113,7 +115,7 @@ Filed DisputeStore::file(const DisputeRequest& request, Instant now) {
     throw Error(ErrorCode::kInvalidInput, "name the agency (or a dataset of the catalogue) the dispute is about");
   d.kind = request.withdrawal ? "withdrawal" : "dispute";
   d.notify = request.notify;
-  return in_task_tx(url_, setup_, now, [&](TaskTx& t) {
+  const auto write = [&](TaskTx& t) {
     auto& tx = t.tx();
     const std::string evidence = tx.exec_params(kEvidence, d.subject, non_empty(d.attribute))[0][0].c_str();
     const bool via_authority = request.channel == FilingChannel::kAuthority && !request.withdrawal;
@@ -131,7 +133,8 @@ Filed DisputeStore::file(const DisputeRequest& request, Instant now) {
     if (request.withdrawal) reason += request.publication_suspended ? "; publication suspended" : "; publication not suspended";
     const auto task = open_dispute_task(t, kind, id, d, via_authority ? "authority" : d.agency, std::nullopt, reason);
     return Filed{id, task.id};
-  });
+  };
+  return committer_ ? committer_->run(now, write) : in_task_tx(url_, setup_, now, write);
 }
 
 Task DisputeStore::forward(std::int64_t task_id, const tasks::Actor& actor, Instant now) {

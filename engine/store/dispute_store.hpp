@@ -53,9 +53,13 @@ struct Filed {
   std::int64_t task_id = 0;
 };
 
+class GroupCommitter;
+
 class DisputeStore {
  public:
-  DisputeStore(std::string url, tasks::WorkflowSetup setup);
+  // With a committer, filings are committed in its batches (group commit); file() still returns
+  // only once its filing is durable.
+  DisputeStore(std::string url, tasks::WorkflowSetup setup, GroupCommitter* committer = nullptr);
 
   // Files a dispute or withdrawal: engine::Error(kInvalidInput) for an invalid identifier
   // (with the reason, never the number), a missing description or an unknown agency.
@@ -78,6 +82,7 @@ class DisputeStore {
  private:
   std::string url_;
   tasks::WorkflowSetup setup_;
+  GroupCommitter* committer_ = nullptr;
 };
 
 }  // namespace jiaohe::engine::store

@@ -25,9 +25,9 @@ std::optional<Instant> instant_of(const pqxx::field& micros);
 
 class TaskTx {
  public:
-  TaskTx(pqxx::work& tx, const tasks::WorkflowSetup& setup, Instant now) : tx_(tx), setup_(setup), now_(now) {}
+  TaskTx(pqxx::transaction_base& tx, const tasks::WorkflowSetup& setup, Instant now) : tx_(tx), setup_(setup), now_(now) {}
 
-  pqxx::work& tx() { return tx_; }
+  pqxx::transaction_base& tx() { return tx_; }
   Instant now() const { return now_; }
   const tasks::WorkflowSetup& setup() const { return setup_; }
 
@@ -62,7 +62,7 @@ class TaskTx {
             const std::optional<std::string>& record, const std::optional<std::string>& attribute);
 
  private:
-  pqxx::work& tx_;
+  pqxx::transaction_base& tx_;
   const tasks::WorkflowSetup& setup_;
   Instant now_;
 };

@@ -1,6 +1,7 @@
 #pragma once
 // The workflow fixture's database and platform, served over a real socket on a free port, with
-// tokens made on demand: what the *_httptest suites of workflow endpoints start from.
+// filings group-committed as `jiaohe serve` does and tokens made on demand: what the
+// *_httptest suites of workflow endpoints start from.
 #include <map>
 #include <string>
 
@@ -15,7 +16,8 @@
 namespace jiaohe::testing {
 
 struct ServedWorkflow : WorkflowFixture {
-  api::AppContext context{db.url(), &clock, setup};
+  engine::store::GroupCommitter commits{db.url(), setup};
+  api::AppContext context{db.url(), &clock, setup, &commits};
   api::Router router{api::make_routes()};
   api::Server server{[] {
                        api::ServerOptions o;
