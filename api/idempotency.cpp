@@ -4,6 +4,7 @@
 
 #include "api/problem.hpp"
 #include "engine/log/log.hpp"
+#include "engine/store/database.hpp"
 #include "engine/store/idempotency_store.hpp"
 #include "engine/util/sha256.hpp"
 
@@ -17,13 +18,20 @@ constexpr const char* kHeader = "idempotency-key";
 // Non-idempotent methods (RFC 9110 §9.2.2); GET, PUT and DELETE may be repeated anyway.
 bool takes_key(const Route& route) { return route.method == "POST" || route.method == "PATCH"; }
 
-// The handler's answer; whatever it throws becomes its problem answer here, so that a failure
-// releases the key like any 5xx.
-Response run_handler(const Route& route, const Request& request, AppContext& ctx) {
+struct Outcome {
+  Response response;
+  bool in_doubt = false;  // the handler's commit may or may not have happened
+};
+
+// The handler's answer; whatever it throws becomes its problem answer here, so that the key
+// is settled for failures too.
+Outcome run_handler(const Route& route, const Request& request, AppContext& ctx) {
   try {
-    return route.handler(request, ctx);
+    return {route.handler(request, ctx)};
+  } catch (const std::exception& e) {
+    return {problem_from_current_exception(), engine::store::is_commit_in_doubt(e)};
   } catch (...) {
-    return problem_from_current_exception();
+    return {problem_from_current_exception()};
   }
 }
 
@@ -63,6 +71,10 @@ Response run_idempotent(const Route& route, const Request& request, AppContext& 
                      "this Idempotency-Key was already used for another request; use a new key for a new request",
                      nlohmann::json{{"errors", nlohmann::json::array({nlohmann::json{
                                                    {"header", "Idempotency-Key"}, {"detail", "used for another request"}}})}});
+    case IdempotencyClaim::Outcome::kInDoubt:
+      return problem(409, "Outcome unknown",
+                     "the first request with this Idempotency-Key lost its database connection while committing, so "
+                     "whether it took effect is unknown; check, then send it with a new key if needed");
     case IdempotencyClaim::Outcome::kInProgress: {
       auto r = problem(409, "Request in progress", "a request with this Idempotency-Key is still being handled; retry shortly");
       r.headers.emplace_back("Retry-After", "1");
@@ -71,9 +83,11 @@ Response run_idempotent(const Route& route, const Request& request, AppContext& 
     case IdempotencyClaim::Outcome::kClaimed: break;
   }
 
-  auto response = run_handler(route, request, ctx);
+  auto [response, in_doubt] = run_handler(route, request, ctx);
   try {
-    if (response.status >= 500)
+    if (in_doubt)
+      store.mark_in_doubt(token, key);
+    else if (response.status >= 500)
       store.release(token, key);
     else
       store.complete(token, key, {response.status, response.content_type, response.headers, response.body}, ctx.clock->now());

@@ -34,6 +34,9 @@ constexpr const char* kComplete = R"sql(
 constexpr const char* kRelease = R"sql(
   DELETE FROM idempotency_keys WHERE token_id = $1 AND key = $2 AND status = 'running')sql";
 
+constexpr const char* kMarkInDoubt = R"sql(
+  UPDATE idempotency_keys SET status = 'in_doubt' WHERE token_id = $1 AND key = $2 AND status = 'running')sql";
+
 StoredResponse response_of(const pqxx::row& r) {
   StoredResponse out;
   out.status = r[2].as<int>();
@@ -65,7 +68,9 @@ IdempotencyClaim IdempotencyStore::claim(std::int64_t token_id, const std::strin
     if (found.empty()) continue;
     const auto& row = found[0];
     if (row[0].c_str() != fingerprint) return {IdempotencyClaim::Outcome::kMismatch, std::nullopt};
-    if (std::string_view(row[1].c_str()) == "running") return {IdempotencyClaim::Outcome::kInProgress, std::nullopt};
+    const std::string_view status = row[1].c_str();
+    if (status == "running") return {IdempotencyClaim::Outcome::kInProgress, std::nullopt};
+    if (status == "in_doubt") return {IdempotencyClaim::Outcome::kInDoubt, std::nullopt};
     return {IdempotencyClaim::Outcome::kReplay, response_of(row)};
   }
   return {IdempotencyClaim::Outcome::kInProgress, std::nullopt};
@@ -85,6 +90,12 @@ void IdempotencyStore::release(std::int64_t token_id, const std::string& key) {
   auto lease = connect(url_);
   pqxx::nontransaction tx(*lease);
   tx.exec_params(kRelease, token_id, key);
+}
+
+void IdempotencyStore::mark_in_doubt(std::int64_t token_id, const std::string& key) {
+  auto lease = connect(url_);
+  pqxx::nontransaction tx(*lease);
+  tx.exec_params(kMarkInDoubt, token_id, key);
 }
 
 }  // namespace jiaohe::engine::store

@@ -33,6 +33,7 @@ struct IdempotencyClaim {
     kReplay,      // the same request already finished: `response` is its answer
     kInProgress,  // the same request is still running
     kMismatch,    // the key was used for another request
+    kInDoubt,     // the same request failed with its commit's outcome unknown
   };
   Outcome outcome = Outcome::kClaimed;
   std::optional<StoredResponse> response;  // kReplay only
@@ -49,6 +50,9 @@ class IdempotencyStore {
   void complete(std::int64_t token_id, const std::string& key, const StoredResponse& response, Instant now);
   // Forgets a running claim, so that a retry runs the request again.
   void release(std::int64_t token_id, const std::string& key);
+  // Keeps a running claim whose request may or may not have taken effect until it expires:
+  // neither replayable nor safe to run again.
+  void mark_in_doubt(std::int64_t token_id, const std::string& key);
 
  private:
   std::string url_;

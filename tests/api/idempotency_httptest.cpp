@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
 
 #include "api/idempotency.hpp"
 #include "engine/store/idempotency_store.hpp"
@@ -155,5 +156,33 @@ TEST_CASE("a server error is not stored so that a retry runs the handler again")
   CHECK(third.status == 201);
   CHECK(third.headers["idempotent-replayed"] == "true");
   CHECK(third.body == second.body);
+  CHECK(calls == 2);
+}
+
+TEST_CASE("a request whose commit is in doubt is neither replayed nor run again under its key") {
+  testing::ServedWorkflow fixture;
+  std::atomic<int> calls{0};
+  // A POST route whose connection breaks while committing.
+  api::Router doubtful({{"POST", "/doubtful", "commit in doubt", 0,
+                         [&calls](const api::Request&, api::AppContext&) -> api::Response {
+                           ++calls;
+                           throw pqxx::in_doubt_error("connection lost during COMMIT");
+                         },
+                         {Role::kCitizen}}});
+  api::Server server({"127.0.0.1", 0}, doubtful, fixture.context);
+  const auto port = server.start();
+  auto headers = fixture.bearer(fixture.token(Role::kCitizen, fixture.person));
+  headers["Idempotency-Key"] = "maybe";
+
+  CHECK(http_request(port, "POST", "/doubtful", "{}", headers).status == 503);
+  auto retry = http_request(port, "POST", "/doubtful", "{}", headers);
+  CHECK(retry.status == 409);
+  CHECK(json::parse(retry.body)["detail"].get<std::string>().find("unknown") != std::string::npos);
+  // Not even once a lost claim's lease is over: only the retention period frees the key.
+  fixture.clock.advance(engine::store::kIdempotencyLease + std::chrono::seconds(1));
+  CHECK(http_request(port, "POST", "/doubtful", "{}", headers).status == 409);
+  CHECK(calls == 1);
+  fixture.clock.advance(engine::store::kIdempotencyRetention);
+  CHECK(http_request(port, "POST", "/doubtful", "{}", headers).status == 503);
   CHECK(calls == 2);
 }
