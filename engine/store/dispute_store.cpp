@@ -33,13 +33,20 @@ constexpr const char* kAppealDispute = "UPDATE disputes SET status = 'appealed' 
 constexpr const char* kDisputeStatus = "SELECT status FROM disputes WHERE id = $1";
 constexpr const char* kDisputeEvidence = "SELECT evidence::text FROM disputes WHERE id = $1";
 
-constexpr const char* kDisputeView = R"sql(
-  SELECT kind, subject_id, coalesce(dataset_id, ''), coalesce(attribute, ''), agency_code, channel, status,
-         coalesce(result, ''), coalesce(result_reason, ''), jiaohe_micros(filed_at)
-  FROM disputes WHERE id = $1)sql";
-constexpr const char* kLiveDisputeTask = R"sql(
-  SELECT step, assignee, jiaohe_micros(due_at) FROM tasks
-  WHERE dispute_id = $1 AND status NOT IN ('closed', 'forwarded') ORDER BY id DESC LIMIT 1)sql";
+// A dispute with the step that is running (if any): what view_of reads, for one or a page.
+constexpr const char* kDisputeViewSelect = R"sql(
+  SELECT d.id, d.kind, d.subject_id, coalesce(d.dataset_id, ''), coalesce(d.attribute, ''), d.agency_code, d.channel,
+         d.status, coalesce(d.result, ''), coalesce(d.result_reason, ''), jiaohe_micros(d.filed_at),
+         coalesce(live.step, ''), coalesce(live.assignee, ''), jiaohe_micros(live.due_at)
+  FROM disputes d LEFT JOIN LATERAL (
+    SELECT step, assignee, due_at FROM tasks
+    WHERE dispute_id = d.id AND status NOT IN ('closed', 'forwarded') ORDER BY id DESC LIMIT 1) live ON true)sql";
+const std::string kDisputeView = std::string(kDisputeViewSelect) + " WHERE d.id = $1";
+const std::string kListDisputes = std::string(kDisputeViewSelect) + R"sql(
+  WHERE ($1::text IS NULL OR d.subject_id = $1) AND ($2::text IS NULL OR d.agency_code = $2 OR live.assignee = $2)
+    AND ($3::text IS NULL OR d.status = $3) AND ($4::text IS NULL OR d.kind = $4)
+    AND ($5::bigint = 0 OR d.id < $5)
+  ORDER BY d.id DESC LIMIT $6)sql";
 constexpr const char* kDisputeHistory = R"sql(
   SELECT jiaohe_micros(e.at), e.task_id, t.step, e.action, e.actor_role, coalesce(e.reason, '')
   FROM task_events e JOIN tasks t ON t.id = e.task_id
@@ -85,6 +92,25 @@ std::string validated_subject(const std::string& text, Instant now) {
     throw Error(ErrorCode::kInvalidInput, "the subject identifier is not a valid citizen ID number or credit code (" +
                                               std::string(check.reason_code) + ")");
   return std::string(check.value());
+}
+
+DisputeView view_of(const pqxx::row& r) {
+  DisputeView v;
+  v.id = r[0].as<std::int64_t>();
+  v.kind = r[1].c_str();
+  v.subject_id = r[2].c_str();
+  v.dataset_id = r[3].c_str();
+  v.attribute = r[4].c_str();
+  v.agency_code = r[5].c_str();
+  v.channel = r[6].c_str();
+  v.status = r[7].c_str();
+  v.result = r[8].c_str();
+  v.result_reason = r[9].c_str();
+  v.filed_at = *instant_of(r[10]);
+  v.current_step = r[11].c_str();
+  v.assignee = r[12].c_str();
+  v.deadline = instant_of(r[13]);
+  return v;
 }
 
 // The dispute's row of a read query, or NotFound: every read of one dispute starts here.
@@ -200,28 +226,20 @@ std::string DisputeStore::status(std::int64_t dispute_id) const {
 
 DisputeView DisputeStore::view(std::int64_t dispute_id) const {
   return read_only(url_, [&](pqxx::read_transaction& tx) {
-    const auto r = dispute_row(tx, kDisputeView, dispute_id);
-    DisputeView v;
-    v.id = dispute_id;
-    v.kind = r[0].c_str();
-    v.subject_id = r[1].c_str();
-    v.dataset_id = r[2].c_str();
-    v.attribute = r[3].c_str();
-    v.agency_code = r[4].c_str();
-    v.channel = r[5].c_str();
-    v.status = r[6].c_str();
-    v.result = r[7].c_str();
-    v.result_reason = r[8].c_str();
-    v.filed_at = *instant_of(r[9]);
-    const auto live = tx.exec_params(kLiveDisputeTask, dispute_id);
-    if (!live.empty()) {
-      v.current_step = live[0][0].c_str();
-      v.assignee = live[0][1].c_str();
-      v.deadline = instant_of(live[0][2]);
-    }
+    auto v = view_of(dispute_row(tx, kDisputeView.c_str(), dispute_id));
     for (const auto& e : tx.exec_params(kDisputeHistory, dispute_id))
       v.history.push_back({*instant_of(e[0]), e[1].as<std::int64_t>(), e[2].c_str(), e[3].c_str(), e[4].c_str(), e[5].c_str()});
     return v;
+  });
+}
+
+Page<DisputeView> DisputeStore::list(const DisputeFilter& f, const PageQuery& page) const {
+  return read_only(url_, [&](pqxx::read_transaction& tx) {
+    std::vector<DisputeView> rows;
+    for (const auto& r : tx.exec_params(kListDisputes, non_empty(f.subject_id), non_empty(f.agency), non_empty(f.status),
+                                        non_empty(f.kind), page.before_id, page.limit + 1))
+      rows.push_back(view_of(r));
+    return page_of(std::move(rows), page, [](const DisputeView& v) { return v.id; });
   });
 }
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/clock.hpp"
+#include "engine/store/page.hpp"
 #include "engine/tasks/task.hpp"
 #include "engine/tasks/workflow_setup.hpp"
 
@@ -48,6 +49,14 @@ struct DisputeView {
   std::vector<DisputeEvent> history;
 };
 
+// Which disputes a list shows; unset members do not filter.
+struct DisputeFilter {
+  std::string subject_id = {};  // a citizen: its own identifier
+  std::string agency = {};      // an agency: the disputes about it or whose live step it must act on
+  std::string status = {};      // open, resolved, appealed, closed
+  std::string kind = {};        // dispute or withdrawal
+};
+
 struct Filed {
   std::int64_t dispute_id = 0;
   std::int64_t task_id = 0;
@@ -77,6 +86,8 @@ class DisputeStore {
   std::string status(std::int64_t dispute_id) const;
   // engine::Error(kNotFound) when there is no such dispute.
   DisputeView view(std::int64_t dispute_id) const;
+  // Newest first, without their history (view() has it).
+  Page<DisputeView> list(const DisputeFilter& filter, const PageQuery& page) const;
   nlohmann::json evidence(std::int64_t dispute_id) const;
 
  private:

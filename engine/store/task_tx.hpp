@@ -23,6 +23,16 @@ namespace jiaohe::engine::store {
 std::optional<std::string> pg_time(const std::optional<Instant>& t);
 std::optional<Instant> instant_of(const pqxx::field& micros);
 
+// The columns of a whole task, in the order task_of reads them (of `tasks`, unqualified): every
+// query that returns tasks selects these, so that there is one reader of a task row.
+inline constexpr const char* kTaskColumns = R"sql(
+  id, kind, assignee, step, status, coalesce(resolution, ''), coalesce(resolution_reason, ''),
+  array_to_json(flags)::text, jiaohe_micros(received_at), jiaohe_micros(due_at), provisional,
+  deadline_basis::text, deadline_version, jiaohe_micros(reminder_at), extensions, extension_asked,
+  reminder_fired, overdue_fired, overdue, dispute_id, parent_task_id, scan_id, coalesce(dataset_id, ''),
+  coalesce(rule_id, ''), jiaohe_micros(answered_at), jiaohe_micros(closed_at))sql";
+tasks::Task task_of(const pqxx::row& r);
+
 class TaskTx {
  public:
   TaskTx(pqxx::transaction_base& tx, const tasks::WorkflowSetup& setup, Instant now) : tx_(tx), setup_(setup), now_(now) {}

@@ -8,7 +8,7 @@
 
 #include "api/idempotency.hpp"
 #include "engine/store/idempotency_store.hpp"
-#include "tests/api/served_workflow.hpp"
+#include "tests/api/workflow_server.hpp"
 #include "tests/support/http_client.hpp"
 
 using namespace jiaohe;
@@ -18,13 +18,14 @@ using nlohmann::json;
 
 namespace {
 
-struct IdempotentServer : testing::ServedWorkflow {
+struct IdempotentServer : testing::WorkflowServer {
   std::string citizen = token(Role::kCitizen, person);
 
-  testing::HttpResult post(const std::string& token, const std::string& key, const std::string& body) {
-    auto headers = bearer(token);
-    headers["Idempotency-Key"] = key;
-    return http_request(port, "POST", "/v1/disputes", body, headers);
+  // POST /v1/disputes with an Idempotency-Key.
+  testing::HttpResult post_with_key(const std::string& token, const std::string& key, const std::string& body) {
+    auto sent = headers(token);
+    sent["Idempotency-Key"] = key;
+    return http_request(port, "POST", "/v1/disputes", body, sent);
   }
   std::string disputes() { return sql("SELECT count(*) FROM disputes"); }
 };
@@ -34,11 +35,11 @@ struct IdempotentServer : testing::ServedWorkflow {
 TEST_CASE("a retry with the same Idempotency-Key replays the first answer and files no second dispute") {
   IdempotentServer s;
   const auto body = s.filing(s.person).dump();
-  auto first = s.post(s.citizen, "retry-1", body);
+  auto first = s.post_with_key(s.citizen, "retry-1", body);
   REQUIRE(first.status == 201);
   CHECK(first.headers.count("idempotent-replayed") == 0);
 
-  auto again = s.post(s.citizen, "retry-1", body);
+  auto again = s.post_with_key(s.citizen, "retry-1", body);
   CHECK(again.status == 201);
   CHECK(again.headers["idempotent-replayed"] == "true");
   CHECK(again.headers["location"] == first.headers["location"]);
@@ -48,16 +49,16 @@ TEST_CASE("a retry with the same Idempotency-Key replays the first answer and fi
   CHECK(s.disputes() == "1");
 
   // Without a key, the same request is a new one.
-  CHECK(http_request(s.port, "POST", "/v1/disputes", body, s.bearer(s.citizen)).status == 201);
+  CHECK(http_request(s.port, "POST", "/v1/disputes", body, s.headers(s.citizen)).status == 201);
   CHECK(s.disputes() == "2");
 }
 
 TEST_CASE("the same key with another body is answered 422 naming the header") {
   IdempotentServer s;
   auto body = s.filing(s.person);
-  REQUIRE(s.post(s.citizen, "k", body.dump()).status == 201);
+  REQUIRE(s.post_with_key(s.citizen, "k", body.dump()).status == 201);
   body["description"] = "something else";
-  auto r = s.post(s.citizen, "k", body.dump());
+  auto r = s.post_with_key(s.citizen, "k", body.dump());
   CHECK(r.status == 422);
   CHECK(r.headers["content-type"] == "application/problem+json");
   CHECK(json::parse(r.body)["detail"].get<std::string>().find("Idempotency-Key") != std::string::npos);
@@ -68,20 +69,23 @@ TEST_CASE("the same key with another body is answered 422 naming the header") {
 TEST_CASE("keys are scoped to the token that sent them") {
   IdempotentServer s;
   const auto body = s.filing(s.person).dump();
-  auto mine = s.post(s.citizen, "shared-key", body);
-  auto theirs = s.post(s.token(Role::kAuthority), "shared-key", body);
+  auto mine = s.post_with_key(s.citizen, "shared-key", body);
+  auto theirs = s.post_with_key(s.token(Role::kAuthority), "shared-key", body);
   REQUIRE(mine.status == 201);
   REQUIRE(theirs.status == 201);
   CHECK(theirs.headers.count("idempotent-replayed") == 0);
   CHECK(json::parse(mine.body)["id"] != json::parse(theirs.body)["id"]);
   // Even another token of the same citizen does not see the key.
-  CHECK(s.post(s.token(Role::kCitizen, s.person), "shared-key", body).headers.count("idempotent-replayed") == 0);
+  CHECK(s.post_with_key(s.token(Role::kCitizen, s.person), "shared-key", body).headers.count("idempotent-replayed") == 0);
   CHECK(s.disputes() == "3");
 }
 
 TEST_CASE("a retry while the first request still runs is answered 409") {
   IdempotentServer s;
-  const auto holder = s.created_token(Role::kCitizen, s.person);
+  engine::store::TokenSpec spec;
+  spec.role = Role::kCitizen;
+  spec.subject_id = s.person;
+  const auto holder = s.tokens.create(spec, s.clock.now());
   const auto body = s.filing(s.person).dump();
   api::Request running;
   running.method = "POST";
@@ -92,46 +96,46 @@ TEST_CASE("a retry while the first request still runs is answered 409") {
   REQUIRE(store.claim(holder.id, "slow", api::request_fingerprint(running), s.clock.now()).outcome ==
           engine::store::IdempotencyClaim::Outcome::kClaimed);
 
-  auto r = s.post(holder.token, "slow", body);
+  auto r = s.post_with_key(holder.token, "slow", body);
   CHECK(r.status == 409);
   CHECK(r.headers["retry-after"] == "1");
   CHECK(s.disputes() == "0");
 
   // A claim whose process died is given up after its lease.
   s.clock.advance(engine::store::kIdempotencyLease + std::chrono::seconds(1));
-  CHECK(s.post(holder.token, "slow", body).status == 201);
+  CHECK(s.post_with_key(holder.token, "slow", body).status == 201);
   CHECK(s.disputes() == "1");
 }
 
 TEST_CASE("empty and oversized keys are answered 400") {
   IdempotentServer s;
   const auto body = s.filing(s.person).dump();
-  CHECK(s.post(s.citizen, "", body).status == 400);
-  auto too_long = s.post(s.citizen, std::string(api::kMaxIdempotencyKeyBytes + 1, 'k'), body);
+  CHECK(s.post_with_key(s.citizen, "", body).status == 400);
+  auto too_long = s.post_with_key(s.citizen, std::string(api::kMaxIdempotencyKeyBytes + 1, 'k'), body);
   CHECK(too_long.status == 400);
   CHECK(json::parse(too_long.body)["detail"].get<std::string>().find("255 bytes") != std::string::npos);
   CHECK(s.disputes() == "0");
-  CHECK(s.post(s.citizen, std::string(api::kMaxIdempotencyKeyBytes, 'k'), body).status == 201);
+  CHECK(s.post_with_key(s.citizen, std::string(api::kMaxIdempotencyKeyBytes, 'k'), body).status == 201);
 }
 
 TEST_CASE("client errors are replayed and keys are forgotten after the retention period") {
   IdempotentServer s;
   auto invalid = s.filing(s.person);
   invalid.erase("description");
-  CHECK(s.post(s.citizen, "k", invalid.dump()).status == 422);
-  auto replayed = s.post(s.citizen, "k", invalid.dump());
+  CHECK(s.post_with_key(s.citizen, "k", invalid.dump()).status == 422);
+  auto replayed = s.post_with_key(s.citizen, "k", invalid.dump());
   CHECK(replayed.status == 422);
   CHECK(replayed.headers["idempotent-replayed"] == "true");
 
   s.clock.advance(engine::store::kIdempotencyRetention + std::chrono::seconds(1));
-  CHECK(s.post(s.citizen, "another", s.filing(s.person).dump()).status == 201);
+  CHECK(s.post_with_key(s.citizen, "another", s.filing(s.person).dump()).status == 201);
   CHECK(s.sql("SELECT count(*) FROM idempotency_keys WHERE key = 'k'") == "0");  // purged by any claim
-  CHECK(s.post(s.citizen, "k", s.filing(s.person).dump()).status == 201);
+  CHECK(s.post_with_key(s.citizen, "k", s.filing(s.person).dump()).status == 201);
   CHECK(s.disputes() == "2");
 }
 
 TEST_CASE("a server error is not stored so that a retry runs the handler again") {
-  testing::ServedWorkflow fixture;
+  testing::WorkflowServer fixture;
   std::atomic<int> calls{0};
   // A POST route that fails the first time it runs and then succeeds.
   api::Router flaky({{"POST", "/flaky", "fails once", 0,
@@ -145,7 +149,7 @@ TEST_CASE("a server error is not stored so that a retry runs the handler again")
                       {Role::kCitizen}}});
   api::Server server({"127.0.0.1", 0}, flaky, fixture.context);
   const auto port = server.start();
-  auto headers = fixture.bearer(fixture.token(Role::kCitizen, fixture.person));
+  auto headers = fixture.headers(fixture.token(Role::kCitizen, fixture.person));
   headers["Idempotency-Key"] = "once";
 
   CHECK(http_request(port, "POST", "/flaky", "{}", headers).status == 500);
@@ -160,7 +164,7 @@ TEST_CASE("a server error is not stored so that a retry runs the handler again")
 }
 
 TEST_CASE("a request whose commit is in doubt is neither replayed nor run again under its key") {
-  testing::ServedWorkflow fixture;
+  testing::WorkflowServer fixture;
   std::atomic<int> calls{0};
   // A POST route whose connection breaks while committing.
   api::Router doubtful({{"POST", "/doubtful", "commit in doubt", 0,
@@ -171,7 +175,7 @@ TEST_CASE("a request whose commit is in doubt is neither replayed nor run again 
                          {Role::kCitizen}}});
   api::Server server({"127.0.0.1", 0}, doubtful, fixture.context);
   const auto port = server.start();
-  auto headers = fixture.bearer(fixture.token(Role::kCitizen, fixture.person));
+  auto headers = fixture.headers(fixture.token(Role::kCitizen, fixture.person));
   headers["Idempotency-Key"] = "maybe";
 
   CHECK(http_request(port, "POST", "/doubtful", "{}", headers).status == 503);

@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "engine/calendar/local_time.hpp"
-#include "tests/api/served_workflow.hpp"
+#include "tests/api/workflow_server.hpp"
 #include "tests/support/http_client.hpp"
 
 using namespace jiaohe;
@@ -22,11 +22,11 @@ std::optional<double> sample(const std::string& scrape, const std::string& serie
   return std::nullopt;
 }
 
-struct MetricsServer : testing::ServedWorkflow {
+struct MetricsServer : testing::WorkflowServer {
   std::string admin = token(Role::kAdmin);
 
   std::string scrape() {
-    auto r = http_request(port, "GET", "/metrics", "", bearer(admin));
+    auto r = http_request(port, "GET", "/metrics", "", headers(admin));
     REQUIRE(r.status == 200);
     CHECK(r.headers["content-type"] == "text/plain; version=0.0.4; charset=utf-8");
     return r.body;
@@ -45,8 +45,8 @@ TEST_CASE("metrics count requests by route pattern method and status") {
   const auto citizen = s.token(Role::kCitizen, s.person);
   CHECK(http_request(s.port, "GET", "/healthz").status == 200);
   CHECK(http_request(s.port, "GET", "/healthz").status == 200);
-  CHECK(http_request(s.port, "GET", "/v1/disputes/41", "", s.bearer(citizen)).status == 404);
-  CHECK(http_request(s.port, "GET", "/v1/disputes/42", "", s.bearer(citizen)).status == 404);
+  CHECK(http_request(s.port, "GET", "/v1/disputes/41", "", s.headers(citizen)).status == 404);
+  CHECK(http_request(s.port, "GET", "/v1/disputes/42", "", s.headers(citizen)).status == 404);
   CHECK(http_request(s.port, "GET", "/v1/disputes/43").status == 401);
   CHECK(http_request(s.port, "GET", "/nowhere/7").status == 404);
   CHECK(http_request(s.port, "DELETE", "/healthz").status == 405);
@@ -85,7 +85,7 @@ TEST_CASE("metrics count requests by route pattern method and status") {
 TEST_CASE("metrics are for admin tokens only") {
   MetricsServer s;
   CHECK(http_request(s.port, "GET", "/metrics").status == 401);
-  CHECK(http_request(s.port, "GET", "/metrics", "", s.bearer(s.token(Role::kAuthority))).status == 403);
+  CHECK(http_request(s.port, "GET", "/metrics", "", s.headers(s.token(Role::kAuthority))).status == 403);
   const auto scrape = s.scrape();
   CHECK(sample(scrape, s.requests("/metrics", "GET", 401)) == 1);
   CHECK(sample(scrape, s.requests("/metrics", "GET", 403)) == 1);
@@ -99,7 +99,7 @@ TEST_CASE("task and scan gauges match the database at scrape time") {
 
   const auto opened = s.scan_and_open();
   REQUIRE(!opened.empty());
-  REQUIRE(http_request(s.port, "POST", "/v1/disputes", s.filing(s.person).dump(), s.bearer(s.token(Role::kCitizen, s.person)))
+  REQUIRE(http_request(s.port, "POST", "/v1/disputes", s.filing(s.person).dump(), s.headers(s.token(Role::kCitizen, s.person)))
               .status == 201);
   const std::string open_tasks = "SELECT count(*) FROM tasks WHERE status NOT IN ('closed', 'forwarded') AND kind = ";
 
