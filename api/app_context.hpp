@@ -1,7 +1,9 @@
 #pragma once
 // What handlers may use: the engine's services, wired once in cli/serve_command.cpp.
+#include <memory>
 #include <string>
 
+#include "api/metrics.hpp"
 #include "engine/clock.hpp"
 #include "engine/store/group_commit.hpp"
 #include "engine/tasks/workflow_setup.hpp"
@@ -16,6 +18,8 @@ struct AppContext {
   engine::tasks::WorkflowSetup workflow = {};
   // Filings are committed in batches through it when set (serve sets it; see docs/PERFORMANCE.md).
   engine::store::GroupCommitter* commits = nullptr;
+  // The server's request counters (recorded by the server, read by GET /metrics).
+  std::shared_ptr<Metrics> metrics = std::make_shared<Metrics>();
 };
 
 }  // namespace jiaohe::api
