@@ -32,7 +32,7 @@ namespace jiaohe::engine::store {
 class TaskTx;
 
 struct GroupCommitOptions {
-  int lanes = 4;              // concurrent batches (threads, each with its own connection)
+  int lanes = 8;              // concurrent batches (threads, each with its own connection)
   std::size_t max_batch = 64;  // pieces of work per transaction at most
 };
 
