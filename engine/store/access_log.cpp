@@ -19,12 +19,18 @@ std::optional<std::string> non_empty(const std::string& s) {
 }  // namespace
 
 void record_access(const std::string& url, const auth::Caller& caller, const AccessEntry& entry, Instant now) {
-  if (caller.role == auth::Role::kCitizen) return;
+  record_accesses(url, caller, {entry}, now);
+}
+
+void record_accesses(const std::string& url, const auth::Caller& caller, const std::vector<AccessEntry>& entries,
+                     Instant now) {
+  if (caller.role == auth::Role::kCitizen || entries.empty()) return;
   auto lease = connect(url);
   auto& c = *lease;
   pqxx::work tx(c);
-  tx.exec_params(kInsertAccess, to_pg_timestamp(now), caller.token_id, auth::role_name(caller.role),
-                 non_empty(caller.agency_code), entry.action, entry.resource, non_empty(entry.subject_id));
+  for (const auto& entry : entries)
+    tx.exec_params(kInsertAccess, to_pg_timestamp(now), caller.token_id, auth::role_name(caller.role),
+                   non_empty(caller.agency_code), entry.action, entry.resource, non_empty(entry.subject_id));
   tx.commit();
 }
 

@@ -2,6 +2,7 @@
 // Staff reads of personal data (a subject's dispute, values, evidence) are recorded, so that a
 // party and the authority can see who looked at what and when.
 #include <string>
+#include <vector>
 
 #include "engine/auth/caller.hpp"
 #include "engine/clock.hpp"
@@ -16,5 +17,8 @@ struct AccessEntry {
 
 // Appends one row to access_log for `caller` (own reads by a citizen are not recorded).
 void record_access(const std::string& url, const auth::Caller& caller, const AccessEntry& entry, Instant now);
+// Several rows in one transaction (a list that shows many subjects).
+void record_accesses(const std::string& url, const auth::Caller& caller, const std::vector<AccessEntry>& entries,
+                     Instant now);
 
 }  // namespace jiaohe::engine::store

@@ -19,4 +19,17 @@ struct Page {
   std::optional<std::int64_t> next_before_id;  // set when more rows follow
 };
 
+// The page of `fetched` (up to limit + 1 items, newest first): the extra item only says that a
+// next page exists, which starts below the last item kept.
+template <typename T>
+Page<T> page_of(std::vector<T> fetched, const PageQuery& query) {
+  Page<T> page;
+  page.items = std::move(fetched);
+  if (static_cast<int>(page.items.size()) > query.limit) {
+    page.items.resize(static_cast<std::size_t>(query.limit));
+    page.next_before_id = page.items.back().id;
+  }
+  return page;
+}
+
 }  // namespace jiaohe::engine::store

@@ -1,0 +1,163 @@
+#include "engine/scan/scan_launcher.hpp"
+
+#include <future>
+#include <thread>
+
+#include "engine/error.hpp"
+#include "engine/log/log.hpp"
+#include "engine/scan/scanner.hpp"
+#include "engine/store/scan_records.hpp"
+#include "engine/store/task_store.hpp"
+
+namespace jiaohe::engine::scan {
+namespace {
+
+using Steady = std::chrono::steady_clock;
+constexpr auto kProgressInterval = std::chrono::seconds(1);
+
+// Hands the scan id to the starter, writes progress to the scan's row, and stops the scan at a
+// dataset or phase boundary once the launcher stops. Mid-dataset the row stream is left alone:
+// breaking off a COPY would leave its connection unusable for the rollback.
+class LaunchObserver final : public ScanObserver {
+ public:
+  LaunchObserver(const std::string& url, std::promise<std::int64_t>& started, const std::atomic<bool>& stopping)
+      : url_(url), started_(started), stopping_(stopping) {}
+
+  bool started() const { return scan_id_ != 0; }
+
+  void scan_started(std::int64_t scan_id) override {
+    scan_id_ = scan_id;
+    started_.set_value(scan_id);
+  }
+  void dataset_started(const std::string& dataset, std::int64_t) override {
+    stop_if_asked();
+    progress_.dataset = dataset;
+    progress_.phase = "reading";
+    save();
+  }
+  void rows_read(const std::string&, std::int64_t rows) override {
+    current_rows_ = rows;
+    if (Steady::now() - last_saved_ >= kProgressInterval) save();
+  }
+  void dataset_finished(const std::string&, std::int64_t rows) override {
+    finished_rows_ += rows;
+    current_rows_ = 0;
+    ++progress_.datasets_done;
+    progress_.dataset.clear();
+    save();
+  }
+  void phase(const std::string& what) override {
+    stop_if_asked();
+    progress_.phase = what;
+    save();
+  }
+
+ private:
+  void stop_if_asked() const {
+    if (stopping_) throw ScanError("stopped: the server is shutting down");
+  }
+  // Progress is a courtesy to readers: failing to write it must not fail the scan.
+  void save() {
+    last_saved_ = Steady::now();
+    progress_.rows_scanned = finished_rows_ + current_rows_;
+    try {
+      store::record_scan_progress(url_, scan_id_, progress_);
+    } catch (const std::exception& e) {
+      log::warn("scan.progress_not_saved", {{"scan", scan_id_}, {"error", e.what()}});
+    }
+  }
+
+  const std::string& url_;
+  std::promise<std::int64_t>& started_;
+  const std::atomic<bool>& stopping_;
+  std::int64_t scan_id_ = 0;
+  store::ScanProgress progress_;
+  std::int64_t finished_rows_ = 0, current_rows_ = 0;
+  Steady::time_point last_saved_{};
+};
+
+}  // namespace
+
+struct ScanLauncher::Run {
+  std::promise<std::int64_t> started;
+  std::atomic<bool> done{false};
+  std::thread thread;
+};
+
+ScanLauncher::ScanLauncher(std::string database_url, const rules::RulePack& pack, tasks::WorkflowSetup setup,
+                           const Clock& clock)
+    : url_(std::move(database_url)), pack_(pack), setup_(std::move(setup)), clock_(clock) {
+  if (!setup_.catalogue) throw Error(ErrorCode::kInternal, "the scan launcher needs the catalogue");
+}
+
+ScanLauncher::~ScanLauncher() { stop(); }
+
+std::int64_t ScanLauncher::start(ScanMode mode, const std::vector<std::string>& datasets) {
+  ScanRequest request;
+  request.mode = mode;
+  request.datasets = datasets;
+  request.now = clock_.now();
+  std::future<std::int64_t> started;
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) throw Error(ErrorCode::kUnavailable, "the server is shutting down; no new scans start");
+    // Join the runs that have ended, so the list holds only live threads.
+    for (auto it = runs_.begin(); it != runs_.end();) {
+      if (!(*it)->done) {
+        ++it;
+        continue;
+      }
+      (*it)->thread.join();
+      it = runs_.erase(it);
+    }
+    auto& r = *runs_.emplace_back(std::make_unique<Run>());
+    started = r.started.get_future();
+    r.thread = std::thread([this, &r, request] { run(r, request); });
+  }
+  return started.get();  // rethrows what stopped the scan before its record was committed
+}
+
+void ScanLauncher::run(Run& r, const ScanRequest& request) {
+  LaunchObserver observer(url_, r.started, stopping_);
+  try {
+    const auto summary = Scanner(url_, *setup_.catalogue, pack_).run(request, observer);
+    const auto opened = store::TaskStore(url_, setup_).open_finding_tasks(summary.scan_id, clock_.now());
+    log::info("scan.tasks_opened", {{"scan", summary.scan_id}, {"tasks", opened.size()}});
+  } catch (...) {
+    // Before the record exists the starter hears why; after it, the scan's row says it.
+    if (!observer.started()) {
+      r.started.set_exception(std::current_exception());
+    } else {
+      try {
+        throw;
+      } catch (const std::exception& e) {
+        log::error("scan.background_failed", {{"error", e.what()}});
+      } catch (...) {
+        log::error("scan.background_failed");
+      }
+    }
+  }
+  r.done = true;
+}
+
+void ScanLauncher::wait_idle() {
+  while (true) {
+    std::unique_ptr<Run> r;
+    {
+      std::lock_guard lock(mutex_);
+      if (runs_.empty()) return;
+      r = std::move(runs_.front());
+      runs_.pop_front();
+    }
+    r->thread.join();
+  }
+}
+
+void ScanLauncher::request_stop() { stopping_ = true; }
+
+void ScanLauncher::stop() {
+  request_stop();
+  wait_idle();
+}
+
+}  // namespace jiaohe::engine::scan
