@@ -3,6 +3,7 @@
 #include <string>
 
 #include "engine/clock.hpp"
+#include "engine/scan/scan_launcher.hpp"
 #include "engine/tasks/workflow_setup.hpp"
 
 namespace jiaohe::api {
@@ -13,6 +14,9 @@ struct AppContext {
   // Profile, calendar and catalogue for the workflow endpoints (disputes); the loaded data
   // outlives the server.
   engine::tasks::WorkflowSetup workflow = {};
+  // Runs the scans started by POST /v1/scans in the background; its owner joins them on
+  // shutdown. Null: scans cannot be started over HTTP (503).
+  engine::scan::ScanLauncher* scans = nullptr;
 };
 
 }  // namespace jiaohe::api

@@ -14,12 +14,12 @@ constexpr int kMaxLimit = 200;
 // Cursors are "c" + the id in hex: opaque to clients, trivially checked here.
 constexpr char kCursorPrefix = 'c';
 
+}  // namespace
+
 Response bad_parameter(const std::string& name, const std::string& detail) {
   return problem(400, "Invalid query parameter", name + ": " + detail,
                  nlohmann::json{{"errors", {{{"parameter", name}, {"detail", detail}}}}});
 }
-
-}  // namespace
 
 std::optional<Response> check_query(const Request& request, const std::set<std::string>& allowed) {
   std::vector<std::string> names(allowed.begin(), allowed.end());

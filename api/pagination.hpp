@@ -13,6 +13,9 @@
 
 namespace jiaohe::api {
 
+// 400 "Invalid query parameter" naming the parameter: {"errors": [{"parameter", "detail"}]}.
+Response bad_parameter(const std::string& name, const std::string& detail);
+
 // nullopt when every query parameter is one of `allowed` (limit and cursor are always allowed).
 std::optional<Response> check_query(const Request& request, const std::set<std::string>& allowed);
 

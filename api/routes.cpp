@@ -1,6 +1,9 @@
 // The one table of endpoints.
 #include "api/handlers/disputes.hpp"
+#include "api/handlers/findings.hpp"
 #include "api/handlers/health.hpp"
+#include "api/handlers/reports.hpp"
+#include "api/handlers/scans.hpp"
 #include "api/router.hpp"
 
 namespace jiaohe::api {
@@ -14,6 +17,19 @@ std::vector<Route> make_routes() {
        {Role::kCitizen, Role::kAuthority}},
       {"GET", "/v1/disputes/{id}", "A dispute: status, deadline and history", 0, handlers::get_dispute,
        {Role::kCitizen, Role::kAgency, Role::kAuthority}},
+      {"POST", "/v1/scans", "Start a scan in the background", 4096, handlers::start_scan,
+       {Role::kAuthority, Role::kAdmin}},
+      {"GET", "/v1/scans", "Scans, newest first", 0, handlers::list_scans, {Role::kAuthority, Role::kAdmin}},
+      {"GET", "/v1/scans/{id}", "A scan: status, progress, counts and error", 0, handlers::get_scan,
+       {Role::kAuthority, Role::kAdmin}},
+      {"GET", "/v1/findings", "Findings, filtered, newest first", 0, handlers::list_findings,
+       {Role::kAgency, Role::kAuthority}},
+      {"GET", "/v1/findings/{id}", "A finding with its evidence", 0, handlers::get_finding,
+       {Role::kAgency, Role::kAuthority}},
+      {"GET", "/v1/reports/quality", "Quality per dataset and scan", 0, handlers::quality_report,
+       {Role::kAgency, Role::kAuthority}},
+      {"GET", "/v1/reports/on-time", "On-time task figures per agency for a period", 0, handlers::on_time_report,
+       {Role::kAgency, Role::kAuthority}},
   };
 }
 

@@ -48,7 +48,9 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   jobs::OutboxDelivery delivery(db.url(), {config.notify_webhooks, config.notify_secret, {}, std::chrono::seconds(5)});
   jobs::PeriodicRunner delivering(delivery, clock, std::chrono::seconds(10));
   if (!config.notify_webhooks.empty()) delivering.start();
-  api::AppContext context{db.url(), &clock, workflow.setup()};
+  // Scans started over HTTP run in the background; stopped and joined below, after the server.
+  engine::scan::ScanLauncher scans(db.url(), workflow.pack, workflow.setup(), clock);
+  api::AppContext context{db.url(), &clock, workflow.setup(), &scans};
   api::Router router(api::make_routes());
   api::ServerOptions options;
   options.host = config.server_host;
@@ -64,7 +66,9 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   int received = 0;
   sigwait(&stop_signals, &received);
   engine::log::info("serve.stopping", {{"signal", received}});
+  scans.request_stop();  // running scans stop at their next dataset while requests drain
   server.stop();
+  scans.stop();
   sweeping.stop();
   delivering.stop();
   engine::log::info("serve.stopped");
