@@ -96,7 +96,8 @@ Response start_scan(const Request& request, AppContext& ctx) {
   try {
     id = ctx.scans->start(mode, std::get<std::vector<std::string>>(datasets));
   } catch (const engine::scan::ScanBusy& e) {
-    return problem(409, "Conflict", e.what());
+    return problem(409, "Conflict", "another scan is running on dataset " + e.dataset +
+                                        "; retry once it has ended (GET /v1/scans shows it running)");
   } catch (const engine::scan::ScanError& e) {
     return problem(422, "Invalid input", e.what());
   }

@@ -56,7 +56,9 @@ struct ScanError : std::runtime_error {
 
 // Another scan holds one of the datasets: a retry once it has ended may succeed.
 struct ScanBusy : ScanError {
-  using ScanError::ScanError;
+  ScanBusy(const std::string& message, std::string busy_dataset)
+      : ScanError(message), dataset(std::move(busy_dataset)) {}
+  std::string dataset;
 };
 
 }  // namespace jiaohe::engine::scan

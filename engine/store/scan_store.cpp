@@ -165,7 +165,8 @@ void ScanStore::lock_datasets(const std::vector<std::string>& datasets, bool wai
     auto rows = control_->query(wait ? kWaitLock : kTryLock, {d});
     if (!wait && rows.at(0).at(0) != "t")
       throw scan::ScanBusy("another scan is running on dataset " + d +
-                            "; wait for it to finish (or run with --wait to queue behind it)");
+                               "; wait for it to finish (or run with --wait to queue behind it)",
+                           d);
   }
 }
 

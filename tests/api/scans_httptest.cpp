@@ -2,6 +2,8 @@
 // end, the lock that refuses a second scan, stopping, bad inputs and pages.
 #include <doctest/doctest.h>
 
+#include <thread>
+
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
@@ -17,12 +19,14 @@ std::string scan_path(const testing::HttpResult& accepted) {
   return "/v1/scans/" + std::to_string(json::parse(accepted.body)["id"].get<std::int64_t>());
 }
 
-// Holds platform.reg locked, so that a scan that started stays in its first dataset's read
-// until release(): a scan that is certainly running, without timing.
-struct RegistryLock {
+// Holds a platform table locked, so that a scan that reaches it waits there until release():
+// a scan that is certainly running, without timing. The registry (reg) is read first.
+struct TableLock {
   pqxx::connection connection;
   pqxx::work tx{connection};
-  explicit RegistryLock(const std::string& url) : connection(url) { tx.exec("LOCK TABLE platform.reg IN ACCESS EXCLUSIVE MODE"); }
+  TableLock(const std::string& url, const std::string& table) : connection(url) {
+    tx.exec("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+  }
   void release() { tx.commit(); }
 };
 
@@ -72,10 +76,39 @@ TEST_CASE("a scan of some datasets reads only those and an incremental scan read
   CHECK(incremental["progress"]["rows_scanned"] == 0);
 }
 
+TEST_CASE("a running scan shows the datasets it has done and the rows it has read") {
+  testing::ScanApiServer s;
+  const auto authority = s.token(Role::kAuthority);
+  TableLock lock(s.db.url(), "platform.aid");  // the second dataset
+  const auto accepted = s.post(authority, "/v1/scans", R"({"mode": "full"})");
+  REQUIRE(accepted.status == 202);
+  // The scan finishes the registry and then waits for the lock on aid; follow it until then
+  // (a bounded loop on its state, not a fixed sleep).
+  json running;
+  for (int i = 0; i < 100000; ++i) {
+    running = s.get_json(authority, scan_path(accepted));
+    if (running["progress"]["dataset"] == "aid") break;
+    std::this_thread::yield();
+  }
+  CHECK(running["status"] == "running");
+  CHECK(running["progress"]["dataset"] == "aid");
+  CHECK(running["progress"]["phase"] == "reading");
+  CHECK(running["progress"]["datasets_done"] == 1);
+  CHECK(running["progress"]["datasets_total"] == 2);
+  CHECK(running["progress"]["rows_scanned"] == 2);
+  CHECK(running["finished_at"].is_null());
+  lock.release();
+  s.scans.wait_idle();
+  const auto done = s.get_json(authority, scan_path(accepted));
+  CHECK(done["status"] == "succeeded");
+  CHECK(done["progress"]["dataset"].is_null());
+  CHECK(done["progress"]["rows_scanned"] == 3);
+}
+
 TEST_CASE("a second scan while one runs on the same datasets is answered 409") {
   testing::ScanApiServer s;
   const auto authority = s.token(Role::kAuthority);
-  RegistryLock lock(s.db.url());
+  TableLock lock(s.db.url(), "platform.reg");
   const auto first = s.post(authority, "/v1/scans", R"({"mode": "full"})");
   REQUIRE(first.status == 202);
   CHECK(s.get_json(authority, scan_path(first))["status"] == "running");
@@ -83,7 +116,7 @@ TEST_CASE("a second scan while one runs on the same datasets is answered 409") {
   const auto second = s.post(authority, "/v1/scans", R"({"mode": "incremental", "datasets": ["aid"]})");
   CHECK(second.status == 409);
   CHECK(second.headers.at("content-type") == "application/problem+json");
-  CHECK(json::parse(second.body)["detail"].get<std::string>().find("aid") != std::string::npos);
+  CHECK(json::parse(second.body)["detail"].get<std::string>().find("dataset aid") != std::string::npos);
   CHECK(s.sql("SELECT count(*) FROM scans") == "1");
 
   lock.release();
@@ -96,7 +129,7 @@ TEST_CASE("a second scan while one runs on the same datasets is answered 409") {
 TEST_CASE("stopping the launcher stops a running scan at its next dataset and refuses new ones") {
   testing::ScanApiServer s;
   const auto authority = s.token(Role::kAuthority);
-  RegistryLock lock(s.db.url());
+  TableLock lock(s.db.url(), "platform.reg");
   const auto accepted = s.post(authority, "/v1/scans", R"({"mode": "full"})");
   REQUIRE(accepted.status == 202);
   s.scans.request_stop();
