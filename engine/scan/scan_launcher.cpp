@@ -1,6 +1,7 @@
 #include "engine/scan/scan_launcher.hpp"
 
 #include <future>
+#include <optional>
 #include <thread>
 
 #include "engine/error.hpp"
@@ -119,22 +120,20 @@ std::int64_t ScanLauncher::start(ScanMode mode, const std::vector<std::string>& 
 
 void ScanLauncher::run(Run& r, const ScanRequest& request) {
   LaunchObserver observer(url_, r.started, stopping_);
+  std::optional<ScanSummary> summary;
   try {
-    const auto summary = Scanner(url_, *setup_.catalogue, pack_).run(request, observer);
-    const auto opened = store::TaskStore(url_, setup_).open_finding_tasks(summary.scan_id, clock_.now());
-    log::info("scan.tasks_opened", {{"scan", summary.scan_id}, {"tasks", opened.size()}});
+    summary = Scanner(url_, *setup_.catalogue, pack_).run(request, observer);
   } catch (...) {
-    // Before the record exists the starter hears why; after it, the scan's row says it.
-    if (!observer.started()) {
-      r.started.set_exception(std::current_exception());
-    } else {
-      try {
-        throw;
-      } catch (const std::exception& e) {
-        log::error("scan.background_failed", {{"error", e.what()}});
-      } catch (...) {
-        log::error("scan.background_failed");
-      }
+    // Before the scan's record exists the starter hears why; after it, the scanner has already
+    // recorded the failure in the record and the log.
+    if (!observer.started()) r.started.set_exception(std::current_exception());
+  }
+  if (summary) {
+    try {
+      const auto opened = store::TaskStore(url_, setup_).open_finding_tasks(summary->scan_id, clock_.now());
+      log::info("scan.tasks_opened", {{"scan", summary->scan_id}, {"tasks", opened.size()}});
+    } catch (const std::exception& e) {
+      log::error("scan.tasks_not_opened", {{"scan", summary->scan_id}, {"error", e.what()}});
     }
   }
   r.done = true;

@@ -40,10 +40,12 @@ ScanRecord scan_of(const pqxx::row& r) {
   s.findings_resolved = r[15].as<std::int64_t>();
   s.findings_reopened = r[16].as<std::int64_t>();
   s.error = r[17].c_str();
-  // Scans run by `jiaohe scan` write no progress; a succeeded one has read everything.
+  // Scans run by `jiaohe scan` write no progress; a succeeded one has read everything and is
+  // in no phase any more (a failed one keeps the phase it failed in).
   if (s.status == "succeeded") {
     s.progress.rows_scanned = s.rows_scanned;
     s.progress.datasets_done = static_cast<int>(s.datasets.size());
+    s.progress.phase.clear();
   }
   return s;
 }

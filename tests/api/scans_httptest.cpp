@@ -102,6 +102,7 @@ TEST_CASE("a running scan shows the datasets it has done and the rows it has rea
   const auto done = s.get_json(authority, scan_path(accepted));
   CHECK(done["status"] == "succeeded");
   CHECK(done["progress"]["dataset"].is_null());
+  CHECK(done["progress"]["phase"].is_null());
   CHECK(done["progress"]["rows_scanned"] == 3);
 }
 
