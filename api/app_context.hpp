@@ -4,6 +4,7 @@
 
 #include "engine/clock.hpp"
 #include "engine/scan/scan_launcher.hpp"
+#include "engine/store/group_commit.hpp"
 #include "engine/tasks/workflow_setup.hpp"
 
 namespace jiaohe::api {
@@ -14,6 +15,8 @@ struct AppContext {
   // Profile, calendar and catalogue for the workflow endpoints (disputes); the loaded data
   // outlives the server.
   engine::tasks::WorkflowSetup workflow = {};
+  // Filings are committed in batches through it when set (serve sets it; see docs/PERFORMANCE.md).
+  engine::store::GroupCommitter* commits = nullptr;
   // Runs the scans started by POST /v1/scans in the background; its owner joins them on
   // shutdown. Null: scans cannot be started over HTTP (503).
   engine::scan::ScanLauncher* scans = nullptr;

@@ -13,7 +13,7 @@
 
 namespace jiaohe::api {
 
-// 400 "Invalid query parameter" naming the parameter: {"errors": [{"parameter", "detail"}]}.
+// The 400 naming one bad query parameter: {"errors": [{"parameter": name, "detail": ...}]}.
 Response bad_parameter(const std::string& name, const std::string& detail);
 
 // nullopt when every query parameter is one of `allowed` (limit and cursor are always allowed).

@@ -1,9 +1,11 @@
 // The one table of endpoints.
+#include "api/handlers/dispute_followup.hpp"
 #include "api/handlers/disputes.hpp"
 #include "api/handlers/findings.hpp"
 #include "api/handlers/health.hpp"
 #include "api/handlers/reports.hpp"
 #include "api/handlers/scans.hpp"
+#include "api/handlers/tasks.hpp"
 #include "api/router.hpp"
 
 namespace jiaohe::api {
@@ -17,6 +19,24 @@ std::vector<Route> make_routes() {
        {Role::kCitizen, Role::kAuthority}},
       {"GET", "/v1/disputes/{id}", "A dispute: status, deadline and history", 0, handlers::get_dispute,
        {Role::kCitizen, Role::kAgency, Role::kAuthority}},
+      {"GET", "/v1/disputes", "The caller's disputes, newest first (filters: status, kind)", 0, handlers::list_disputes,
+       {Role::kCitizen, Role::kAgency, Role::kAuthority}},
+      {"POST", "/v1/disputes/{id}/appeal", "Appeal a dispute's result once (a review by the authority)", 0,
+       handlers::appeal_dispute, {Role::kCitizen, Role::kAuthority}},
+      {"GET", "/v1/tasks", "The caller's task queue (filters: status, kind, dataset, assignee, due_before, overdue)", 0,
+       handlers::list_tasks, {Role::kAgency, Role::kAuthority}},
+      {"GET", "/v1/tasks/{id}", "A task with its findings, dispute and the subject's values", 0, handlers::get_task,
+       {Role::kAgency, Role::kAuthority}},
+      {"GET", "/v1/tasks/{id}/events", "A task's history, oldest first", 0, handlers::task_events,
+       {Role::kAgency, Role::kAuthority}},
+      {"POST", "/v1/tasks/{id}/answer", "Answer a task (finding, dispute, withdrawal or review)", 0,
+       handlers::answer_task, {Role::kAgency, Role::kAuthority}},
+      {"POST", "/v1/tasks/{id}/extension", "Ask for the procedure's extension", 0, handlers::request_extension,
+       {Role::kAgency, Role::kAuthority}},
+      {"POST", "/v1/tasks/{id}/extension/decision", "The approver's decision on an extension", 0,
+       handlers::decide_extension, {Role::kAgency, Role::kAuthority}},
+      {"POST", "/v1/tasks/{id}/forward", "Forward a dispute filed with the authority to its agency", 0,
+       handlers::forward_task, {Role::kAuthority}},
       {"POST", "/v1/scans", "Start a scan in the background", 4096, handlers::start_scan,
        {Role::kAuthority, Role::kAdmin}},
       {"GET", "/v1/scans", "Scans, newest first", 0, handlers::list_scans, {Role::kAuthority, Role::kAdmin}},

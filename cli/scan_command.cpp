@@ -10,10 +10,9 @@
 #include "cli/database_flag.hpp"
 #include "engine/catalog/catalog.hpp"
 #include "engine/log/log.hpp"
-#include "engine/scan/scanner.hpp"
+#include "engine/scan/scan_and_open_tasks.hpp"
 #include "cli/workflow_loader.hpp"
 #include "engine/store/database.hpp"
-#include "engine/store/task_store.hpp"
 
 namespace jiaohe::cli {
 namespace {
@@ -85,8 +84,6 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   if (args.has("full") && args.has("incremental")) throw UsageError("choose one of --full and --incremental");
   const auto config = with_database_flag(base, args);
   const auto workflow = load_workflow(args, config);
-  const auto& catalogue = workflow.catalogue;
-  const auto& pack = workflow.pack;
 
   engine::store::DatabaseLocation db(config);
   engine::store::apply_migrations(db.url());
@@ -94,13 +91,13 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   request.mode = args.has("incremental") ? engine::scan::ScanMode::kIncremental : engine::scan::ScanMode::kFull;
   request.datasets = split_list(args.value("datasets").value_or(""));
   request.wait_for_lock = args.has("wait");
-  request.now = engine::SystemClock().now();
+  const engine::SystemClock clock;
+  request.now = clock.now();
   ProgressReporter progress(isatty(STDERR_FILENO) != 0);
-  const auto summary = engine::scan::Scanner(db.url(), catalogue, pack).run(request, progress);
-  print_summary(summary);
-  const auto opened = engine::store::TaskStore(db.url(), workflow.setup())
-                          .open_finding_tasks(summary.scan_id, engine::SystemClock().now());
-  std::cout << "tasks: " << opened.size() << " verify_finding task(s) opened\n";
+  const auto outcome = engine::scan::ScanAndOpenTasks(db.url(), workflow.catalogue, workflow.pack, workflow.setup())
+                           .run(request, progress, clock);
+  print_summary(outcome.summary);
+  std::cout << "tasks: " << outcome.opened_tasks.size() << " verify_finding task(s) opened\n";
   return 0;
 }
 

@@ -11,9 +11,9 @@
 #include "engine/clock.hpp"
 #include "engine/log/log.hpp"
 #include "engine/store/database.hpp"
-#include "jobs/deadline_sweeper.hpp"
-#include "jobs/outbox_delivery.hpp"
-#include "jobs/periodic_runner.hpp"
+#include "engine/scan/scan_and_open_tasks.hpp"
+#include "engine/store/group_commit.hpp"
+#include "jobs/serve_jobs.hpp"
 
 namespace jiaohe::cli {
 namespace {
@@ -39,18 +39,16 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   if (!args.has("no-migrate")) engine::store::apply_migrations(db.url());
 
   engine::SystemClock clock;
-  // The deadline sweep runs every minute beside the API (reminders, overdue, rectification).
+  // Beside the API: the scheduled scan, the deadline sweep and the notification delivery.
   const auto workflow = load_workflow(args, config);
-  jobs::DeadlineSweeper sweeper(db.url(), workflow.setup());
-  jobs::PeriodicRunner sweeping(sweeper, clock, std::chrono::minutes(1));
-  sweeping.start();
-  // Notifications leave through the outbox; without webhooks they stay queued and visible.
-  jobs::OutboxDelivery delivery(db.url(), {config.notify_webhooks, config.notify_secret, {}, std::chrono::seconds(5)});
-  jobs::PeriodicRunner delivering(delivery, clock, std::chrono::seconds(10));
-  if (!config.notify_webhooks.empty()) delivering.start();
-  // Scans started over HTTP run in the background; stopped and joined below, after the server.
-  engine::scan::ScanLauncher scans(db.url(), workflow.pack, workflow.setup(), clock);
-  api::AppContext context{db.url(), &clock, workflow.setup(), &scans};
+  // One scan path for the schedule and for scans started over HTTP (which run in the
+  // background; stopped and joined below, after the server).
+  const engine::scan::ScanAndOpenTasks scanning(db.url(), workflow.catalogue, workflow.pack, workflow.setup());
+  jobs::ServeJobs background(config, db.url(), scanning, workflow.setup(), clock);
+  background.start();
+  engine::scan::ScanLauncher scans(db.url(), scanning, clock);
+  engine::store::GroupCommitter commits(db.url(), workflow.setup());
+  api::AppContext context{db.url(), &clock, workflow.setup(), &commits, &scans};
   api::Router router(api::make_routes());
   api::ServerOptions options;
   options.host = config.server_host;
@@ -69,8 +67,7 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   scans.request_stop();  // running scans stop at their next dataset while requests drain
   server.stop();
   scans.stop();
-  sweeping.stop();
-  delivering.stop();
+  background.stop();
   engine::log::info("serve.stopped");
   return 0;
 }
@@ -88,12 +85,14 @@ std::vector<Flag> serve_flags() {
 
 Command serve_command() {
   return {"serve",
-          "run the HTTP API and the deadline sweep (every minute)",
+          "run the HTTP API, the scheduled scan, the deadline sweep and notification delivery",
           "",
           "Applies pending migrations, then serves the HTTP API until SIGINT or SIGTERM, when it\n"
           "stops accepting, answers the requests in flight and exits. With no database\n"
           "configured it starts the embedded PostgreSQL under <home>/postgres (and stops it on\n"
-          "exit if it started it).",
+          "exit if it started it). Beside the API it runs the scheduled scan (jobs.scan.cron, default\n"
+          "02:00 Asia/Shanghai, once per slot across serve processes), the deadline sweep and the\n"
+          "webhook delivery; jobs.*.enabled switches each off (docs/SCHEDULE.md).",
           serve_flags(),
           run};
 }

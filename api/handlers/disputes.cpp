@@ -6,7 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/handlers/dispute_json.hpp"
 #include "api/json_body.hpp"
+#include "api/handlers/task_access.hpp"
 #include "api/problem.hpp"
 #include "engine/calendar/local_time.hpp"
 #include "engine/catalog/catalog.hpp"
@@ -28,47 +30,6 @@ const std::vector<FieldSpec> kDisputeFields = {
     {"notify", FieldType::kObject, false},          {"withdrawal", FieldType::kBoolean, false},
     {"publication_suspended", FieldType::kBoolean, false},
 };
-
-json optional_text(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-
-json dispute_json(const engine::store::DisputeView& v) {
-  json history = json::array();
-  for (const auto& e : v.history)
-    history.push_back({{"at", engine::calendar::format_instant(e.at)},
-                       {"task_id", e.task_id},
-                       {"step", e.step},
-                       {"action", e.action},
-                       {"actor_role", e.actor_role},
-                       {"reason", e.reason}});
-  return {{"id", v.id},
-          {"kind", v.kind},
-          {"status", v.status},
-          {"subject_id", v.subject_id},
-          {"dataset_id", optional_text(v.dataset_id)},
-          {"attribute", optional_text(v.attribute)},
-          {"agency_code", v.agency_code},
-          {"channel", v.channel},
-          {"filed_at", engine::calendar::format_instant(v.filed_at)},
-          {"deadline", v.deadline ? json(engine::calendar::format_instant(*v.deadline)) : json(nullptr)},
-          {"current_step", optional_text(v.current_step)},
-          {"assignee", optional_text(v.assignee)},
-          {"result", optional_text(v.result)},
-          {"result_reason", optional_text(v.result_reason)},
-          {"history", std::move(history)}};
-}
-
-Response not_found(const std::string& id) { return problem(404, "Not found", "dispute " + id + " does not exist"); }
-
-// Whether the caller may see the dispute; refusals look like absence (404).
-bool may_read(const engine::auth::Caller& caller, const engine::store::DisputeView& v) {
-  switch (caller.role) {
-    case Role::kCitizen: return caller.subject_id == v.subject_id;
-    case Role::kAgency: return caller.agency_code == v.agency_code || caller.agency_code == v.assignee;
-    case Role::kAuthority: return true;
-    case Role::kAdmin: return false;
-  }
-  return false;
-}
 
 }  // namespace
 
@@ -114,7 +75,7 @@ Response file_dispute(const Request& request, AppContext& ctx) {
   filing.withdrawal = withdrawal;
   filing.publication_suspended = body.value("publication_suspended", false);
 
-  engine::store::DisputeStore disputes(ctx.database_url, ctx.workflow);
+  engine::store::DisputeStore disputes(ctx.database_url, ctx.workflow, ctx.commits);
   const auto filed = disputes.file(filing, now);  // committed when it returns
   Response r;
   r.status = 201;
@@ -125,24 +86,13 @@ Response file_dispute(const Request& request, AppContext& ctx) {
 
 // GET /v1/disputes/{id}
 Response get_dispute(const Request& request, AppContext& ctx) {
-  const auto& id_text = request.params.at("id");
-  if (id_text.empty() || id_text.size() > 18 || id_text.find_first_not_of("0123456789") != std::string::npos)
-    return problem(404, "Not found", "no dispute has that id");
-  const auto id = std::stoll(id_text);
-  engine::store::DisputeStore disputes(ctx.database_url, ctx.workflow);
-  std::optional<engine::store::DisputeView> view;
-  try {
-    view = disputes.view(id);
-  } catch (const engine::Error& e) {
-    if (e.code() == engine::ErrorCode::kNotFound) return not_found(id_text);
-    throw;
-  }
-  const auto& caller = *request.caller;
-  if (!may_read(caller, *view)) return not_found(id_text);
-  engine::store::record_access(ctx.database_url, caller, {"read_dispute", request.path, view->subject_id},
+  auto visible = visible_dispute(request, ctx);
+  if (auto* refusal = std::get_if<Response>(&visible)) return std::move(*refusal);
+  const auto& view = std::get<engine::store::DisputeView>(visible);
+  engine::store::record_access(ctx.database_url, *request.caller, {"read_dispute", request.path, view.subject_id},
                                ctx.clock->now());
   Response r;
-  r.body = dispute_json(*view).dump();
+  r.body = dispute_json(view).dump();
   return r;
 }
 

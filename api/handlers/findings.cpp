@@ -5,9 +5,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/handlers/json_fields.hpp"
+#include "api/handlers/task_access.hpp"
+#include "api/agency_scope.hpp"
 #include "api/pagination.hpp"
 #include "api/problem.hpp"
-#include "api/query_params.hpp"
+#include "api/query_reader.hpp"
 #include "engine/calendar/local_time.hpp"
 #include "engine/store/access_log.hpp"
 #include "engine/store/finding_queries.hpp"
@@ -19,10 +22,6 @@ namespace {
 using engine::auth::Role;
 using nlohmann::json;
 
-json optional_instant(const std::optional<engine::Instant>& t) {
-  return t ? json(engine::calendar::format_instant(*t)) : json(nullptr);
-}
-
 json finding_json(const engine::store::FindingRecord& f) {
   json out = {{"id", f.id},
               {"rule_id", f.rule_id},
@@ -32,12 +31,12 @@ json finding_json(const engine::store::FindingRecord& f) {
               {"dataset_id", f.dataset_id},
               {"agency_code", f.agency_code},
               {"record_key", f.record_key},
-              {"subject_id", f.subject_id.empty() ? json(nullptr) : json(f.subject_id)},
+              {"subject_id", optional_text(f.subject_id)},
               {"attribute", f.attribute},
               {"status", f.status},
               {"first_seen_scan", f.first_seen_scan},
               {"last_seen_scan", f.last_seen_scan},
-              {"resolved_scan", f.resolved_scan ? json(*f.resolved_scan) : json(nullptr)},
+              {"resolved_scan", optional_value(f.resolved_scan)},
               {"first_seen_at", engine::calendar::format_instant(f.first_seen_at)},
               {"last_seen_at", engine::calendar::format_instant(f.last_seen_at)},
               {"resolved_at", optional_instant(f.resolved_at)},
@@ -68,26 +67,19 @@ Response list_findings(const Request& request, AppContext& ctx) {
     return std::move(*refusal);
   auto page = page_query(request);
   if (auto* refusal = std::get_if<Response>(&page)) return std::move(*refusal);
-  auto status = choice_param(request, "status", {"open", "resolved"});
-  if (auto* refusal = std::get_if<Response>(&status)) return std::move(*refusal);
-  auto scan = id_param(request, "scan");
-  if (auto* refusal = std::get_if<Response>(&scan)) return std::move(*refusal);
+  QueryReader q(request);
+  engine::store::FindingFilter filter;
+  filter.dataset = q.text("dataset").value_or("");
+  filter.rule = q.text("rule").value_or("");
+  filter.status = q.choice("status", {"open", "resolved"}).value_or("");
+  filter.scan = q.id("scan").value_or(0);
+  if (auto refusal = q.refusal()) return *refusal;
   auto agency = agency_scope(request);
   if (auto* refusal = std::get_if<Response>(&agency)) return std::move(*refusal);
+  filter.agency = std::get<std::string>(agency);
   auto subject = subject_param(request, ctx);
   if (auto* refusal = std::get_if<Response>(&subject)) return std::move(*refusal);
-
-  engine::store::FindingFilter filter;
-  const auto text = [&](const char* name) {
-    const auto it = request.query.find(name);
-    return it == request.query.end() ? std::string() : it->second;
-  };
-  filter.dataset = text("dataset");
-  filter.rule = text("rule");
-  filter.status = std::get<std::string>(status);
-  filter.agency = std::get<std::string>(agency);
   filter.subject_id = std::get<std::string>(subject);
-  filter.scan = std::get<std::int64_t>(scan);
   const auto found =
       engine::store::list_findings(ctx.database_url, filter, std::get<engine::store::PageQuery>(page));
 
@@ -97,13 +89,13 @@ Response list_findings(const Request& request, AppContext& ctx) {
     if (!f.subject_id.empty()) subjects.insert(f.subject_id);
   std::vector<engine::store::AccessEntry> reads;
   for (const auto& s : subjects) reads.push_back({"list_findings", request.path, s});
-  engine::store::record_accesses(ctx.database_url, *request.caller, reads, ctx.clock->now());
+  engine::store::record_access(ctx.database_url, *request.caller, reads, ctx.clock->now());
   return page_response(found, finding_json);
 }
 
 // GET /v1/findings/{id}
 Response get_finding(const Request& request, AppContext& ctx) {
-  const auto id = parse_id(request.params.at("id"));
+  const auto id = id_param(request);
   auto finding = id ? engine::store::find_finding(ctx.database_url, *id) : std::nullopt;
   const auto& caller = *request.caller;
   // Another agency's finding looks like no finding at all.

@@ -5,9 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/agency_scope.hpp"
 #include "api/pagination.hpp"
 #include "api/problem.hpp"
-#include "api/query_params.hpp"
+#include "api/query_reader.hpp"
 #include "engine/calendar/local_time.hpp"
 #include "engine/store/report_queries.hpp"
 #include "engine/store/task_statistics.hpp"
@@ -54,11 +55,9 @@ struct DateRange {
 };
 
 std::variant<DateRange, Response> date_range(const Request& request) {
-  auto from = date_param(request, "from");
-  if (auto* refusal = std::get_if<Response>(&from)) return std::move(*refusal);
-  auto to = date_param(request, "to");
-  if (auto* refusal = std::get_if<Response>(&to)) return std::move(*refusal);
-  DateRange range{std::get<std::optional<LocalDay>>(from), std::get<std::optional<LocalDay>>(to)};
+  QueryReader q(request);
+  DateRange range{q.local_date("from"), q.local_date("to")};
+  if (auto refusal = q.refusal()) return *refusal;
   if (range.from && range.to && *range.from > *range.to) return bad_parameter("to", "must not be before from");
   return range;
 }

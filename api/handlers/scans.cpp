@@ -5,10 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/handlers/json_fields.hpp"
+#include "api/handlers/task_access.hpp"
 #include "api/json_body.hpp"
 #include "api/pagination.hpp"
 #include "api/problem.hpp"
-#include "api/query_params.hpp"
 #include "engine/calendar/local_time.hpp"
 #include "engine/catalog/catalog.hpp"
 #include "engine/store/scan_records.hpp"
@@ -28,21 +29,21 @@ json scan_json(const engine::store::ScanRecord& s) {
           {"mode", s.mode},
           {"status", s.status},
           {"started_at", engine::calendar::format_instant(s.started_at)},
-          {"finished_at", s.finished_at ? json(engine::calendar::format_instant(*s.finished_at)) : json(nullptr)},
+          {"finished_at", optional_instant(s.finished_at)},
           {"datasets", s.datasets},
           {"pack", {{"name", s.pack}, {"version", s.pack_version}}},
           {"progress",
            {{"rows_scanned", p.rows_scanned},
             {"datasets_done", p.datasets_done},
             {"datasets_total", s.datasets.size()},
-            {"dataset", p.dataset.empty() ? json(nullptr) : json(p.dataset)},
-            {"phase", p.phase.empty() ? json(nullptr) : json(p.phase)}}},
+            {"dataset", optional_text(p.dataset)},
+            {"phase", optional_text(p.phase)}}},
           {"counts",
            {{"findings_new", s.findings_new},
             {"findings_seen", s.findings_seen},
             {"findings_resolved", s.findings_resolved},
             {"findings_reopened", s.findings_reopened}}},
-          {"error", s.error.empty() ? json(nullptr) : json(s.error)}};
+          {"error", optional_text(s.error)}};
 }
 
 // The datasets named in the body, each a dataset of the catalogue, or the 422 naming each
@@ -110,7 +111,7 @@ Response start_scan(const Request& request, AppContext& ctx) {
 
 // GET /v1/scans/{id}
 Response get_scan(const Request& request, AppContext& ctx) {
-  const auto id = parse_id(request.params.at("id"));
+  const auto id = id_param(request);
   const auto scan = id ? engine::store::find_scan(ctx.database_url, *id) : std::nullopt;
   if (!scan) return problem(404, "Not found", "no scan has that id");
   Response r;

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/calendar/cron_expression.hpp"
 #include "rules/text/suggest.hpp"
 
 extern char** environ;
@@ -49,6 +50,35 @@ Setter string_map_key(std::map<std::string, std::string> Config::*field, std::st
   };
 }
 
+Setter bool_key(bool Config::*field, std::string key) {
+  return [field, key](Config& c, const json& v, const std::string& where) {
+    if (!v.is_boolean()) type_error(where, key, "true or false", v);
+    c.*field = v.get<bool>();
+  };
+}
+
+Setter cron_key(std::string Config::*field, std::string key) {
+  return [field, key](Config& c, const json& v, const std::string& where) {
+    if (!v.is_string()) type_error(where, key, "a cron expression string such as \"0 2 * * *\"", v);
+    try {
+      calendar::CronExpression::parse(v.get<std::string>());
+    } catch (const calendar::CronError& e) {
+      throw ConfigError(where + ": key \"" + key + "\": " + e.what());
+    }
+    c.*field = v.get<std::string>();
+  };
+}
+
+Setter weekday_key(std::chrono::weekday Config::*field, std::string key) {
+  return [field, key](Config& c, const json& v, const std::string& where) {
+    static const std::vector<std::string> names = {"sunday",   "monday", "tuesday", "wednesday",
+                                                   "thursday", "friday", "saturday"};
+    const auto it = v.is_string() ? std::find(names.begin(), names.end(), v.get<std::string>()) : names.end();
+    if (it == names.end()) type_error(where, key, "a weekday in lower case, sunday to saturday", v);
+    c.*field = std::chrono::weekday(static_cast<unsigned>(it - names.begin()));
+  };
+}
+
 Setter log_level_key() {
   return [](Config& c, const json& v, const std::string& where) {
     static const std::vector<std::string> levels = {"trace", "debug", "info", "warn", "error", "off"};
@@ -58,7 +88,7 @@ Setter log_level_key() {
   };
 }
 
-enum class EnvForm { kText, kInteger, kJson };
+enum class EnvForm { kText, kInteger, kBoolean, kJson };
 
 struct KeyDef {
   ConfigKey key;
@@ -81,7 +111,7 @@ const std::vector<KeyDef>& key_defs() {
        EnvForm::kInteger, int_key(&Config::server_port, "server.port", 0, 65535)},
       {{"server.body_limit", "JIAOHE_SERVER_BODY_LIMIT", "largest request body in bytes (default 65536)"},
        EnvForm::kInteger, int_key(&Config::server_body_limit, "server.body_limit", 1, 64LL * 1024 * 1024)},
-      {{"server.threads", "JIAOHE_SERVER_THREADS", "worker threads for request handling (default 2)"},
+      {{"server.threads", "JIAOHE_SERVER_THREADS", "worker threads for request handling (default 32)"},
        EnvForm::kInteger, int_key(&Config::server_threads, "server.threads", 1, 256)},
       {{"log.level", "JIAOHE_LOG_LEVEL", "trace, debug, info, warn, error or off (default info)"},
        EnvForm::kText, log_level_key()},
@@ -90,6 +120,19 @@ const std::vector<KeyDef>& key_defs() {
        EnvForm::kJson, string_map_key(&Config::notify_webhooks, "notify.webhooks")},
       {{"notify.secret", "JIAOHE_NOTIFY_SECRET", "HMAC-SHA256 key for the X-Jiaohe-Signature header of webhooks"},
        EnvForm::kText, string_key(&Config::notify_secret, "notify.secret")},
+      {{"jobs.scan.enabled", "JIAOHE_JOBS_SCAN_ENABLED", "`serve` runs the scheduled scan (default true)"},
+       EnvForm::kBoolean, bool_key(&Config::scan_schedule_enabled, "jobs.scan.enabled")},
+      {{"jobs.scan.cron", "JIAOHE_JOBS_SCAN_CRON",
+        "when the scheduled scan runs: minute hour day-of-month month day-of-week in Asia/Shanghai (default \"0 2 * * *\")"},
+       EnvForm::kText, cron_key(&Config::scan_schedule_cron, "jobs.scan.cron")},
+      {{"jobs.scan.full_weekday", "JIAOHE_JOBS_SCAN_FULL_WEEKDAY",
+        "weekday whose scheduled scan is full, the others incremental (default sunday)"},
+       EnvForm::kText, weekday_key(&Config::full_scan_weekday, "jobs.scan.full_weekday")},
+      {{"jobs.sweeper.enabled", "JIAOHE_JOBS_SWEEPER_ENABLED", "`serve` runs the deadline sweep every minute (default true)"},
+       EnvForm::kBoolean, bool_key(&Config::sweeper_enabled, "jobs.sweeper.enabled")},
+      {{"jobs.delivery.enabled", "JIAOHE_JOBS_DELIVERY_ENABLED",
+        "`serve` delivers queued notifications to notify.webhooks (default true)"},
+       EnvForm::kBoolean, bool_key(&Config::delivery_enabled, "jobs.delivery.enabled")},
   };
   return defs;
 }
@@ -159,6 +202,10 @@ Config load_config(const std::optional<std::filesystem::path>& file,
       } catch (const json::parse_error& e) {
         throw ConfigError("environment variable " + def.key.env + ": malformed JSON: " + e.what());
       }
+    } else if (def.env_form == EnvForm::kBoolean) {
+      if (it->second != "true" && it->second != "false")
+        type_error("environment variable " + def.key.env, def.key.path, "true or false", json(it->second));
+      value = it->second == "true";
     } else if (def.env_form == EnvForm::kInteger) {
       try {
         std::size_t used = 0;

@@ -2,6 +2,7 @@
 // Jiaohe's configuration: built-in defaults, then one JSON file, then JIAOHE_* environment
 // variables. Every key is listed once in config_keys(); that table drives validation,
 // environment overrides and `jiaohe --help`.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -19,12 +20,18 @@ struct Config {
   std::string server_host = "127.0.0.1";
   int server_port = 8080;
   std::int64_t server_body_limit = 64 * 1024;
-  int server_threads = 2;
+  int server_threads = 32;  // handlers block on PostgreSQL; group commit batches what they wait on together
   std::string log_level = "info";
   // Webhooks of the notification outbox: recipient (agency code, "authority", "party") -> URL.
   // Empty: notifications stay queued and visible.
   std::map<std::string, std::string> notify_webhooks;
   std::string notify_secret;  // HMAC-SHA256 key of the signature header
+  // The background jobs of `serve` (docs/SCHEDULE.md); each can be switched off.
+  bool scan_schedule_enabled = true;
+  std::string scan_schedule_cron = "0 2 * * *";  // Asia/Shanghai; checked when loaded
+  std::chrono::weekday full_scan_weekday = std::chrono::Sunday;
+  bool sweeper_enabled = true;
+  bool delivery_enabled = true;
 };
 
 // A configuration mistake; the message names the source (file or variable) and the key.

@@ -1,14 +1,11 @@
 #include "engine/scan/scan_launcher.hpp"
 
 #include <future>
-#include <optional>
 #include <thread>
 
 #include "engine/error.hpp"
 #include "engine/log/log.hpp"
-#include "engine/scan/scanner.hpp"
 #include "engine/store/scan_records.hpp"
-#include "engine/store/task_store.hpp"
 
 namespace jiaohe::engine::scan {
 namespace {
@@ -25,6 +22,7 @@ class LaunchObserver final : public ScanObserver {
       : url_(url), started_(started), stopping_(stopping) {}
 
   bool started() const { return scan_id_ != 0; }
+  std::int64_t scan_id() const { return scan_id_; }
 
   void scan_started(std::int64_t scan_id) override {
     scan_id_ = scan_id;
@@ -85,11 +83,8 @@ struct ScanLauncher::Run {
   std::thread thread;
 };
 
-ScanLauncher::ScanLauncher(std::string database_url, const rules::RulePack& pack, tasks::WorkflowSetup setup,
-                           const Clock& clock)
-    : url_(std::move(database_url)), pack_(pack), setup_(std::move(setup)), clock_(clock) {
-  if (!setup_.catalogue) throw Error(ErrorCode::kInternal, "the scan launcher needs the catalogue");
-}
+ScanLauncher::ScanLauncher(std::string database_url, ScanAndOpenTasks scan, const Clock& clock)
+    : url_(std::move(database_url)), scan_(std::move(scan)), clock_(clock) {}
 
 ScanLauncher::~ScanLauncher() { stop(); }
 
@@ -120,21 +115,18 @@ std::int64_t ScanLauncher::start(ScanMode mode, const std::vector<std::string>& 
 
 void ScanLauncher::run(Run& r, const ScanRequest& request) {
   LaunchObserver observer(url_, r.started, stopping_);
-  std::optional<ScanSummary> summary;
   try {
-    summary = Scanner(url_, *setup_.catalogue, pack_).run(request, observer);
+    const auto outcome = scan_.run(request, observer, clock_);
+    log::info("scan.tasks_opened", {{"scan", outcome.summary.scan_id}, {"tasks", outcome.opened_tasks.size()}});
+  } catch (const std::exception& e) {
+    // Before the scan's record exists the starter hears why; after it, the record says whether
+    // the scan failed (and the scanner logged it) or only opening its tasks did.
+    if (!observer.started())
+      r.started.set_exception(std::current_exception());
+    else
+      log::error("scan.background_error", {{"scan", observer.scan_id()}, {"error", e.what()}});
   } catch (...) {
-    // Before the scan's record exists the starter hears why; after it, the scanner has already
-    // recorded the failure in the record and the log.
     if (!observer.started()) r.started.set_exception(std::current_exception());
-  }
-  if (summary) {
-    try {
-      const auto opened = store::TaskStore(url_, setup_).open_finding_tasks(summary->scan_id, clock_.now());
-      log::info("scan.tasks_opened", {{"scan", summary->scan_id}, {"tasks", opened.size()}});
-    } catch (const std::exception& e) {
-      log::error("scan.tasks_not_opened", {{"scan", summary->scan_id}, {"error", e.what()}});
-    }
   }
   r.done = true;
 }

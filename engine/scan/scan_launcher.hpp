@@ -3,7 +3,7 @@
 // scan (they take minutes); the caller gets the scan's id as soon as its record is committed.
 // While it runs the scan writes its progress to its row (each dataset and phase, and at most
 // once a second within a dataset); when it succeeds, its new findings become verify_finding
-// tasks exactly as after `jiaohe scan`. No scan thread outlives the launcher: stop() (and the
+// tasks exactly as after `jiaohe scan` (the same ScanAndOpenTasks path). No scan thread outlives the launcher: stop() (and the
 // destructor) asks running scans to stop at their next dataset or phase and joins them.
 #include <atomic>
 #include <cstdint>
@@ -14,16 +14,15 @@
 #include <vector>
 
 #include "engine/clock.hpp"
+#include "engine/scan/scan_and_open_tasks.hpp"
 #include "engine/scan/scan_types.hpp"
-#include "engine/tasks/workflow_setup.hpp"
-#include "rules/rule.hpp"
 
 namespace jiaohe::engine::scan {
 
 class ScanLauncher {
  public:
-  // `setup.catalogue` is required; the pack and setup's data must outlive the launcher.
-  ScanLauncher(std::string database_url, const rules::RulePack& pack, tasks::WorkflowSetup setup, const Clock& clock);
+  // `scan` is the path every scan takes (tasks opened at clock.now() after it).
+  ScanLauncher(std::string database_url, ScanAndOpenTasks scan, const Clock& clock);
   ~ScanLauncher();
   ScanLauncher(const ScanLauncher&) = delete;
   ScanLauncher& operator=(const ScanLauncher&) = delete;
@@ -47,8 +46,7 @@ class ScanLauncher {
   void run(Run& run, const ScanRequest& request);
 
   std::string url_;
-  const rules::RulePack& pack_;
-  tasks::WorkflowSetup setup_;
+  ScanAndOpenTasks scan_;
   const Clock& clock_;
   std::atomic<bool> stopping_{false};
   std::mutex mutex_;

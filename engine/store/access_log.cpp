@@ -19,11 +19,11 @@ std::optional<std::string> non_empty(const std::string& s) {
 }  // namespace
 
 void record_access(const std::string& url, const auth::Caller& caller, const AccessEntry& entry, Instant now) {
-  record_accesses(url, caller, {entry}, now);
+  record_access(url, caller, std::vector<AccessEntry>{entry}, now);
 }
 
-void record_accesses(const std::string& url, const auth::Caller& caller, const std::vector<AccessEntry>& entries,
-                     Instant now) {
+void record_access(const std::string& url, const auth::Caller& caller, const std::vector<AccessEntry>& entries,
+                   Instant now) {
   if (caller.role == auth::Role::kCitizen || entries.empty()) return;
   auto lease = connect(url);
   auto& c = *lease;

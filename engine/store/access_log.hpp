@@ -17,8 +17,8 @@ struct AccessEntry {
 
 // Appends one row to access_log for `caller` (own reads by a citizen are not recorded).
 void record_access(const std::string& url, const auth::Caller& caller, const AccessEntry& entry, Instant now);
-// Several rows in one transaction (a list that shows many subjects).
-void record_accesses(const std::string& url, const auth::Caller& caller, const std::vector<AccessEntry>& entries,
-                     Instant now);
+// Several at once, in one transaction (a page of disputes, the subjects of a task's findings).
+void record_access(const std::string& url, const auth::Caller& caller, const std::vector<AccessEntry>& entries,
+                   Instant now);
 
 }  // namespace jiaohe::engine::store

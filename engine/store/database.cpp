@@ -36,6 +36,11 @@ std::string with_connect_timeout(const std::string& url, int seconds) {
   return url + " connect_timeout=" + std::to_string(seconds);
 }
 
+bool is_database_unavailable(const std::exception& e) {
+  return dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr ||
+         dynamic_cast<const pqxx::in_doubt_error*>(&e) != nullptr;
+}
+
 DatabaseStatus probe_database(const std::string& url) {
   DatabaseStatus status;
   try {

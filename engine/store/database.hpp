@@ -1,5 +1,6 @@
 #pragma once
 // Where the database is, and whether it answers.
+#include <exception>
 #include <memory>
 #include <string>
 
@@ -37,6 +38,11 @@ void apply_migrations(const std::string& url);
 
 // One short connection: is the database there, and which schema version does it have.
 DatabaseStatus probe_database(const std::string& url);
+
+// Whether `e` says the database could not be reached or the connection was lost (the caller
+// may retry later: HTTP 503), as opposed to a bug or bad input. An unknown commit outcome
+// counts as unavailable: the answer must not claim the write happened.
+bool is_database_unavailable(const std::exception& e);
 
 // `url` with connect_timeout added, so a dead server fails fast instead of hanging.
 std::string with_connect_timeout(const std::string& url, int seconds);

@@ -4,6 +4,7 @@
 
 #include "engine/error.hpp"
 #include "engine/store/connection_pool.hpp"
+#include "engine/store/group_commit.hpp"
 #include "engine/store/scan_store.hpp"
 #include "engine/store/task_tx.hpp"
 #include "engine/calendar/local_time.hpp"
@@ -32,13 +33,20 @@ constexpr const char* kAppealDispute = "UPDATE disputes SET status = 'appealed' 
 constexpr const char* kDisputeStatus = "SELECT status FROM disputes WHERE id = $1";
 constexpr const char* kDisputeEvidence = "SELECT evidence::text FROM disputes WHERE id = $1";
 
-constexpr const char* kDisputeView = R"sql(
-  SELECT kind, subject_id, coalesce(dataset_id, ''), coalesce(attribute, ''), agency_code, channel, status,
-         coalesce(result, ''), coalesce(result_reason, ''), jiaohe_micros(filed_at)
-  FROM disputes WHERE id = $1)sql";
-constexpr const char* kLiveDisputeTask = R"sql(
-  SELECT step, assignee, jiaohe_micros(due_at) FROM tasks
-  WHERE dispute_id = $1 AND status NOT IN ('closed', 'forwarded') ORDER BY id DESC LIMIT 1)sql";
+// A dispute with the step that is running (if any): what view_of reads, for one or a page.
+constexpr const char* kDisputeViewSelect = R"sql(
+  SELECT d.id, d.kind, d.subject_id, coalesce(d.dataset_id, ''), coalesce(d.attribute, ''), d.agency_code, d.channel,
+         d.status, coalesce(d.result, ''), coalesce(d.result_reason, ''), jiaohe_micros(d.filed_at),
+         coalesce(live.step, ''), coalesce(live.assignee, ''), jiaohe_micros(live.due_at)
+  FROM disputes d LEFT JOIN LATERAL (
+    SELECT step, assignee, due_at FROM tasks
+    WHERE dispute_id = d.id AND status NOT IN ('closed', 'forwarded') ORDER BY id DESC LIMIT 1) live ON true)sql";
+const std::string kDisputeView = std::string(kDisputeViewSelect) + " WHERE d.id = $1";
+const std::string kListDisputes = std::string(kDisputeViewSelect) + R"sql(
+  WHERE ($1::text IS NULL OR d.subject_id = $1) AND ($2::text IS NULL OR d.agency_code = $2 OR live.assignee = $2)
+    AND ($3::text IS NULL OR d.status = $3) AND ($4::text IS NULL OR d.kind = $4)
+    AND ($5::bigint = 0 OR d.id < $5)
+  ORDER BY d.id DESC LIMIT $6)sql";
 constexpr const char* kDisputeHistory = R"sql(
   SELECT jiaohe_micros(e.at), e.task_id, t.step, e.action, e.actor_role, coalesce(e.reason, '')
   FROM task_events e JOIN tasks t ON t.id = e.task_id
@@ -55,7 +63,7 @@ struct DisputeRow {
   nlohmann::json notify;
 };
 
-DisputeRow dispute_of(pqxx::work& tx, std::int64_t id) {
+DisputeRow dispute_of(pqxx::transaction_base& tx, std::int64_t id) {
   const auto rows = tx.exec_params(kDisputeOf, id);
   if (rows.empty()) throw Error(ErrorCode::kNotFound, "dispute " + std::to_string(id) + " does not exist");
   const auto& r = rows[0];
@@ -86,6 +94,25 @@ std::string validated_subject(const std::string& text, Instant now) {
   return std::string(check.value());
 }
 
+DisputeView view_of(const pqxx::row& r) {
+  DisputeView v;
+  v.id = r[0].as<std::int64_t>();
+  v.kind = r[1].c_str();
+  v.subject_id = r[2].c_str();
+  v.dataset_id = r[3].c_str();
+  v.attribute = r[4].c_str();
+  v.agency_code = r[5].c_str();
+  v.channel = r[6].c_str();
+  v.status = r[7].c_str();
+  v.result = r[8].c_str();
+  v.result_reason = r[9].c_str();
+  v.filed_at = *instant_of(r[10]);
+  v.current_step = r[11].c_str();
+  v.assignee = r[12].c_str();
+  v.deadline = instant_of(r[13]);
+  return v;
+}
+
 // The dispute's row of a read query, or NotFound: every read of one dispute starts here.
 pqxx::row dispute_row(pqxx::read_transaction& tx, const char* sql, std::int64_t dispute_id) {
   const auto rows = tx.exec_params(sql, dispute_id);
@@ -95,7 +122,8 @@ pqxx::row dispute_row(pqxx::read_transaction& tx, const char* sql, std::int64_t 
 
 }  // namespace
 
-DisputeStore::DisputeStore(std::string url, tasks::WorkflowSetup setup) : url_(std::move(url)), setup_(std::move(setup)) {}
+DisputeStore::DisputeStore(std::string url, tasks::WorkflowSetup setup, GroupCommitter* committer)
+    : url_(std::move(url)), setup_(std::move(setup)), committer_(committer) {}
 
 Filed DisputeStore::file(const DisputeRequest& request, Instant now) {
   DisputeRow d;
@@ -113,7 +141,7 @@ Filed DisputeStore::file(const DisputeRequest& request, Instant now) {
     throw Error(ErrorCode::kInvalidInput, "name the agency (or a dataset of the catalogue) the dispute is about");
   d.kind = request.withdrawal ? "withdrawal" : "dispute";
   d.notify = request.notify;
-  return in_task_tx(url_, setup_, now, [&](TaskTx& t) {
+  const auto write = [&](TaskTx& t) {
     auto& tx = t.tx();
     const std::string evidence = tx.exec_params(kEvidence, d.subject, non_empty(d.attribute))[0][0].c_str();
     const bool via_authority = request.channel == FilingChannel::kAuthority && !request.withdrawal;
@@ -131,7 +159,8 @@ Filed DisputeStore::file(const DisputeRequest& request, Instant now) {
     if (request.withdrawal) reason += request.publication_suspended ? "; publication suspended" : "; publication not suspended";
     const auto task = open_dispute_task(t, kind, id, d, via_authority ? "authority" : d.agency, std::nullopt, reason);
     return Filed{id, task.id};
-  });
+  };
+  return committer_ ? committer_->run(now, write) : in_task_tx(url_, setup_, now, write);
 }
 
 Task DisputeStore::forward(std::int64_t task_id, const tasks::Actor& actor, Instant now) {
@@ -197,28 +226,20 @@ std::string DisputeStore::status(std::int64_t dispute_id) const {
 
 DisputeView DisputeStore::view(std::int64_t dispute_id) const {
   return read_only(url_, [&](pqxx::read_transaction& tx) {
-    const auto r = dispute_row(tx, kDisputeView, dispute_id);
-    DisputeView v;
-    v.id = dispute_id;
-    v.kind = r[0].c_str();
-    v.subject_id = r[1].c_str();
-    v.dataset_id = r[2].c_str();
-    v.attribute = r[3].c_str();
-    v.agency_code = r[4].c_str();
-    v.channel = r[5].c_str();
-    v.status = r[6].c_str();
-    v.result = r[7].c_str();
-    v.result_reason = r[8].c_str();
-    v.filed_at = *instant_of(r[9]);
-    const auto live = tx.exec_params(kLiveDisputeTask, dispute_id);
-    if (!live.empty()) {
-      v.current_step = live[0][0].c_str();
-      v.assignee = live[0][1].c_str();
-      v.deadline = instant_of(live[0][2]);
-    }
+    auto v = view_of(dispute_row(tx, kDisputeView.c_str(), dispute_id));
     for (const auto& e : tx.exec_params(kDisputeHistory, dispute_id))
       v.history.push_back({*instant_of(e[0]), e[1].as<std::int64_t>(), e[2].c_str(), e[3].c_str(), e[4].c_str(), e[5].c_str()});
     return v;
+  });
+}
+
+Page<DisputeView> DisputeStore::list(const DisputeFilter& f, const PageQuery& page) const {
+  return read_only(url_, [&](pqxx::read_transaction& tx) {
+    std::vector<DisputeView> rows;
+    for (const auto& r : tx.exec_params(kListDisputes, non_empty(f.subject_id), non_empty(f.agency), non_empty(f.status),
+                                        non_empty(f.kind), page.before_id, page.limit + 1))
+      rows.push_back(view_of(r));
+    return page_of(std::move(rows), page, [](const DisputeView& v) { return v.id; });
   });
 }
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/clock.hpp"
+#include "engine/store/page.hpp"
 #include "engine/tasks/task.hpp"
 #include "engine/tasks/workflow_setup.hpp"
 
@@ -48,14 +49,26 @@ struct DisputeView {
   std::vector<DisputeEvent> history;
 };
 
+// Which disputes a list shows; unset members do not filter.
+struct DisputeFilter {
+  std::string subject_id = {};  // a citizen: its own identifier
+  std::string agency = {};      // an agency: the disputes about it or whose live step it must act on
+  std::string status = {};      // open, resolved, appealed, closed
+  std::string kind = {};        // dispute or withdrawal
+};
+
 struct Filed {
   std::int64_t dispute_id = 0;
   std::int64_t task_id = 0;
 };
 
+class GroupCommitter;
+
 class DisputeStore {
  public:
-  DisputeStore(std::string url, tasks::WorkflowSetup setup);
+  // With a committer, filings are committed in its batches (group commit); file() still returns
+  // only once its filing is durable.
+  DisputeStore(std::string url, tasks::WorkflowSetup setup, GroupCommitter* committer = nullptr);
 
   // Files a dispute or withdrawal: engine::Error(kInvalidInput) for an invalid identifier
   // (with the reason, never the number), a missing description or an unknown agency.
@@ -73,11 +86,14 @@ class DisputeStore {
   std::string status(std::int64_t dispute_id) const;
   // engine::Error(kNotFound) when there is no such dispute.
   DisputeView view(std::int64_t dispute_id) const;
+  // Newest first, without their history (view() has it).
+  Page<DisputeView> list(const DisputeFilter& filter, const PageQuery& page) const;
   nlohmann::json evidence(std::int64_t dispute_id) const;
 
  private:
   std::string url_;
   tasks::WorkflowSetup setup_;
+  GroupCommitter* committer_ = nullptr;
 };
 
 }  // namespace jiaohe::engine::store

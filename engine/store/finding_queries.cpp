@@ -56,7 +56,7 @@ Page<FindingRecord> list_findings(const std::string& url, const FindingFilter& f
                                         null_if_empty(filter.status), null_if_empty(filter.agency),
                                         null_if_empty(filter.subject_id), scan, page.before_id, page.limit + 1))
       fetched.push_back(finding_of(r));
-    return page_of(std::move(fetched), page);
+    return page_of(std::move(fetched), page, [](const FindingRecord& x) { return x.id; });
   });
 }
 

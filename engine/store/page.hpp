@@ -2,6 +2,7 @@
 // Keyset pagination of list queries: newest first (id descending), `limit` rows with an id
 // below `before_id` (0: from the newest). Stores fetch limit + 1 rows to know whether a
 // next page exists, and return at most `limit`.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -19,15 +20,14 @@ struct Page {
   std::optional<std::int64_t> next_before_id;  // set when more rows follow
 };
 
-// The page of `fetched` (up to limit + 1 items, newest first): the extra item only says that a
-// next page exists, which starts below the last item kept.
-template <typename T>
-Page<T> page_of(std::vector<T> fetched, const PageQuery& query) {
-  Page<T> page;
-  page.items = std::move(fetched);
-  if (static_cast<int>(page.items.size()) > query.limit) {
+// The page of up to limit + 1 `rows` fetched newest first: the extra row only says that
+// another page follows, which starts below the last id kept.
+template <typename T, typename IdOf>
+Page<T> page_of(std::vector<T> rows, const PageQuery& query, IdOf id_of) {
+  Page<T> page{std::move(rows), std::nullopt};
+  if (page.items.size() > static_cast<std::size_t>(query.limit)) {
     page.items.resize(static_cast<std::size_t>(query.limit));
-    page.next_before_id = page.items.back().id;
+    page.next_before_id = id_of(page.items.back());
   }
   return page;
 }

@@ -36,7 +36,7 @@ Page<ScanQuality> quality_by_scan(const std::string& url, const QualityFilter& f
         datasets.push_back({r[2].c_str(), r[3].c_str(), {}});
       datasets.back().rules.push_back({r[4].c_str(), r[5].as<std::int64_t>(), r[6].as<std::int64_t>()});
     }
-    return page_of(std::move(fetched), page);
+    return page_of(std::move(fetched), page, [](const ScanQuality& x) { return x.id; });
   });
 }
 

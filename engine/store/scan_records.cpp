@@ -70,7 +70,7 @@ Page<ScanRecord> list_scans(const std::string& url, const PageQuery& page) {
   return read_only(url, [&](pqxx::read_transaction& tx) {
     std::vector<ScanRecord> fetched;
     for (const auto& r : tx.exec_params(kScanPage, page.before_id, page.limit + 1)) fetched.push_back(scan_of(r));
-    return page_of(std::move(fetched), page);
+    return page_of(std::move(fetched), page, [](const ScanRecord& x) { return x.id; });
   });
 }
 

@@ -82,7 +82,7 @@ struct FindingStates {
   std::size_t total = 0;
 };
 
-FindingStates finding_states(pqxx::work& tx, std::int64_t task_id, std::int64_t scan_id) {
+FindingStates finding_states(pqxx::transaction_base& tx, std::int64_t task_id, std::int64_t scan_id) {
   FindingStates s;
   for (const auto& r : tx.exec_params(kTaskFindingStates, task_id, scan_id)) {
     const auto id = r[0].as<std::int64_t>();

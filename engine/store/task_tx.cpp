@@ -10,13 +10,7 @@ namespace {
 
 using tasks::Task;
 
-constexpr const char* kSelectTask = R"sql(
-  SELECT id, kind, assignee, step, status, coalesce(resolution, ''), coalesce(resolution_reason, ''),
-         array_to_json(flags)::text, jiaohe_micros(received_at), jiaohe_micros(due_at), provisional,
-         deadline_basis::text, deadline_version, jiaohe_micros(reminder_at), extensions, extension_asked,
-         reminder_fired, overdue_fired, overdue, dispute_id, parent_task_id, scan_id, coalesce(dataset_id, ''),
-         coalesce(rule_id, ''), jiaohe_micros(answered_at), jiaohe_micros(closed_at)
-  FROM tasks WHERE id = $1 FOR UPDATE)sql";
+const std::string kSelectTask = std::string("SELECT ") + kTaskColumns + " FROM tasks WHERE id = $1 FOR UPDATE";
 constexpr const char* kInsertTask = R"sql(
   INSERT INTO tasks (kind, assignee, step, status, received_at, due_at, provisional, deadline_basis,
                      deadline_version, reminder_at, next_fire_at, dispute_id, parent_task_id, scan_id, dataset_id,
@@ -58,8 +52,10 @@ std::optional<std::string> non_empty(const std::string& s) {
   return s.empty() ? std::nullopt : std::optional<std::string>(s);
 }
 
-Task task_of(const pqxx::row& r) {
-  Task t;
+}  // namespace
+
+tasks::Task task_of(const pqxx::row& r) {
+  tasks::Task t;
   t.id = r[0].as<std::int64_t>();
   t.kind = *tasks::parse_kind(r[1].c_str());
   t.assignee = r[2].c_str();
@@ -89,7 +85,6 @@ Task task_of(const pqxx::row& r) {
   return t;
 }
 
-}  // namespace
 
 std::optional<std::string> pg_time(const std::optional<Instant>& t) {
   return t ? std::optional<std::string>(to_pg_timestamp(*t)) : std::nullopt;

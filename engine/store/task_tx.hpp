@@ -27,11 +27,21 @@ inline std::optional<std::string> null_if_empty(const std::string& s) {
   return s.empty() ? std::nullopt : std::optional<std::string>(s);
 }
 
+// The columns of a whole task, in the order task_of reads them (of `tasks`, unqualified): every
+// query that returns tasks selects these, so that there is one reader of a task row.
+inline constexpr const char* kTaskColumns = R"sql(
+  id, kind, assignee, step, status, coalesce(resolution, ''), coalesce(resolution_reason, ''),
+  array_to_json(flags)::text, jiaohe_micros(received_at), jiaohe_micros(due_at), provisional,
+  deadline_basis::text, deadline_version, jiaohe_micros(reminder_at), extensions, extension_asked,
+  reminder_fired, overdue_fired, overdue, dispute_id, parent_task_id, scan_id, coalesce(dataset_id, ''),
+  coalesce(rule_id, ''), jiaohe_micros(answered_at), jiaohe_micros(closed_at))sql";
+tasks::Task task_of(const pqxx::row& r);
+
 class TaskTx {
  public:
-  TaskTx(pqxx::work& tx, const tasks::WorkflowSetup& setup, Instant now) : tx_(tx), setup_(setup), now_(now) {}
+  TaskTx(pqxx::transaction_base& tx, const tasks::WorkflowSetup& setup, Instant now) : tx_(tx), setup_(setup), now_(now) {}
 
-  pqxx::work& tx() { return tx_; }
+  pqxx::transaction_base& tx() { return tx_; }
   Instant now() const { return now_; }
   const tasks::WorkflowSetup& setup() const { return setup_; }
 
@@ -66,7 +76,7 @@ class TaskTx {
             const std::optional<std::string>& record, const std::optional<std::string>& attribute);
 
  private:
-  pqxx::work& tx_;
+  pqxx::transaction_base& tx_;
   const tasks::WorkflowSetup& setup_;
   Instant now_;
 };

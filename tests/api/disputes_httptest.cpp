@@ -2,12 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api/app_context.hpp"
-#include "api/router.hpp"
-#include "api/server.hpp"
-#include "engine/store/token_store.hpp"
-#include "tests/engine/tasks/workflow_fixture.hpp"
-#include "tests/support/http_client.hpp"
+#include "tests/api/workflow_server.hpp"
 
 using namespace jiaohe;
 using engine::auth::Role;
@@ -16,29 +11,8 @@ using nlohmann::json;
 
 namespace {
 
-// The workflow fixture's database and platform, served over a real socket on a free port.
-struct DisputeServer : testing::WorkflowFixture {
-  api::AppContext context{db.url(), &clock, setup};
-  api::Router router{api::make_routes()};
-  api::Server server{[] {
-                       api::ServerOptions o;
-                       o.port = 0;
-                       return o;
-                     }(),
-                     router, context};
-  unsigned short port = server.start();
-  engine::store::TokenStore tokens{db.url()};
-
-  std::string token(Role role, const std::string& subject = "", const std::string& agency = "") {
-    engine::store::TokenSpec spec;
-    spec.role = role;
-    spec.subject_id = subject;
-    spec.agency_code = agency;
-    return tokens.create(spec, clock.now()).token;
-  }
-  static std::map<std::string, std::string> bearer(const std::string& token) {
-    return {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}};
-  }
+// The shared workflow server, plus a valid filing and its POST.
+struct DisputeServer : testing::WorkflowServer {
   json filing(const std::string& subject) const {
     return {{"subject_id", subject},
             {"dataset_id", "aid"},
@@ -47,8 +21,8 @@ struct DisputeServer : testing::WorkflowFixture {
             {"description", "my name is misspelt"},
             {"notify", {{"channel", "sms"}, {"address", "13800138000"}}}};
   }
-  testing::HttpResult post(const std::string& token, const std::string& body) {
-    return http_request(port, "POST", "/v1/disputes", body, bearer(token));
+  testing::HttpResult post_dispute(const std::string& token, const std::string& body) {
+    return post_raw(token, "/v1/disputes", body);
   }
   json problem_errors(const testing::HttpResult& r) { return json::parse(r.body)["errors"]; }
 };
@@ -58,14 +32,14 @@ struct DisputeServer : testing::WorkflowFixture {
 TEST_CASE("a citizen files a dispute and reads it back with its deadline and history") {
   DisputeServer s;
   const auto citizen = s.token(Role::kCitizen, s.person);
-  auto filed = s.post(citizen, s.filing(s.person).dump());
+  auto filed = s.post_dispute(citizen, s.filing(s.person).dump());
   REQUIRE(filed.status == 201);
   const auto created = json::parse(filed.body);
   const auto id = created["id"].get<std::int64_t>();
   CHECK(filed.headers["location"] == "/v1/disputes/" + std::to_string(id));
   CHECK(s.sql("SELECT count(*) FROM disputes") == "1");
 
-  const auto read = http_request(s.port, "GET", "/v1/disputes/" + std::to_string(id), "", s.bearer(citizen));
+  const auto read = http_request(s.port, "GET", "/v1/disputes/" + std::to_string(id), "", s.headers(citizen));
   REQUIRE(read.status == 200);
   const auto d = json::parse(read.body);
   CHECK(d["status"] == "open");
@@ -83,29 +57,29 @@ TEST_CASE("citizen B cannot see citizen A's dispute nor file for A") {
   DisputeServer s;
   const auto a = s.token(Role::kCitizen, s.person);
   const auto b = s.token(Role::kCitizen, s.other);
-  const auto filed = s.post(a, s.filing(s.person).dump());
+  const auto filed = s.post_dispute(a, s.filing(s.person).dump());
   REQUIRE(filed.status == 201);
   const auto target = "/v1/disputes/" + std::to_string(json::parse(filed.body)["id"].get<std::int64_t>());
-  CHECK(http_request(s.port, "GET", target, "", s.bearer(b)).status == 404);
-  CHECK(http_request(s.port, "GET", "/v1/disputes/999999", "", s.bearer(a)).status == 404);
-  CHECK(s.post(b, s.filing(s.person).dump()).status == 403);
+  CHECK(http_request(s.port, "GET", target, "", s.headers(b)).status == 404);
+  CHECK(http_request(s.port, "GET", "/v1/disputes/999999", "", s.headers(a)).status == 404);
+  CHECK(s.post_dispute(b, s.filing(s.person).dump()).status == 403);
   CHECK(s.sql("SELECT count(*) FROM disputes") == "1");
 }
 
 TEST_CASE("staff reads follow the role and are recorded in the access log") {
   DisputeServer s;
   const auto authority = s.token(Role::kAuthority);
-  const auto filed = s.post(authority, s.filing(s.person).dump());
+  const auto filed = s.post_dispute(authority, s.filing(s.person).dump());
   REQUIRE(filed.status == 201);
   const auto d = json::parse(filed.body);
   CHECK(d["channel"] == "authority");
   const auto target = "/v1/disputes/" + std::to_string(d["id"].get<std::int64_t>());
-  CHECK(http_request(s.port, "GET", target, "", s.bearer(authority)).status == 200);
-  CHECK(http_request(s.port, "GET", target, "", s.bearer(s.token(Role::kAgency, "", d["agency_code"]))).status == 200);
-  CHECK(http_request(s.port, "GET", target, "", s.bearer(s.token(Role::kAgency, "", "nobody"))).status == 404);
+  CHECK(http_request(s.port, "GET", target, "", s.headers(authority)).status == 200);
+  CHECK(http_request(s.port, "GET", target, "", s.headers(s.token(Role::kAgency, "", d["agency_code"]))).status == 200);
+  CHECK(http_request(s.port, "GET", target, "", s.headers(s.token(Role::kAgency, "", "nobody"))).status == 404);
   CHECK(s.sql("SELECT count(*) FROM access_log WHERE action = 'read_dispute'") == "2");
   // An agency may not file at all: the whole route is refused.
-  CHECK(s.post(s.token(Role::kAgency, "", "civ"), s.filing(s.person).dump()).status == 403);
+  CHECK(s.post_dispute(s.token(Role::kAgency, "", "civ"), s.filing(s.person).dump()).status == 403);
 }
 
 TEST_CASE("no token or an unknown or revoked token is answered 401 with WWW-Authenticate") {
@@ -114,7 +88,7 @@ TEST_CASE("no token or an unknown or revoked token is answered 401 with WWW-Auth
   CHECK(none.status == 401);
   CHECK(none.headers["www-authenticate"] == "Bearer");
   CHECK(none.headers["content-type"] == "application/problem+json");
-  auto unknown = s.post(std::string(64, 'a'), s.filing(s.person).dump());
+  auto unknown = s.post_dispute(std::string(64, 'a'), s.filing(s.person).dump());
   CHECK(unknown.status == 401);
   CHECK(unknown.headers["www-authenticate"].find("invalid_token") != std::string::npos);
   engine::store::TokenSpec spec;
@@ -122,13 +96,13 @@ TEST_CASE("no token or an unknown or revoked token is answered 401 with WWW-Auth
   spec.subject_id = s.person;
   const auto revoked = s.tokens.create(spec, s.clock.now());
   s.tokens.revoke(revoked.id, s.clock.now());
-  CHECK(http_request(s.port, "GET", "/v1/disputes/1", "", s.bearer(revoked.token)).status == 401);
+  CHECK(http_request(s.port, "GET", "/v1/disputes/1", "", s.headers(revoked.token)).status == 401);
   CHECK(s.sql("SELECT count(*) FROM disputes") == "0");
 }
 
 TEST_CASE("malformed JSON is answered 400") {
   DisputeServer s;
-  const auto r = s.post(s.token(Role::kCitizen, s.person), "{\"subject_id\": ");
+  const auto r = s.post_dispute(s.token(Role::kCitizen, s.person), "{\"subject_id\": ");
   CHECK(r.status == 400);
   CHECK(json::parse(r.body)["status"] == 400);
 }
@@ -140,21 +114,21 @@ TEST_CASE("unknown fields wrong types and missing fields are answered 422 naming
   body["descripton"] = "typo";
   body["withdrawal"] = "yes";
   body.erase("description");
-  const auto r = s.post(citizen, body.dump());
+  const auto r = s.post_dispute(citizen, body.dump());
   CHECK(r.status == 422);
   std::map<std::string, std::string> by_pointer;
   for (const auto& e : s.problem_errors(r)) by_pointer[e["pointer"]] = e["detail"];
   CHECK(by_pointer["/descripton"].find("did you mean 'description'") != std::string::npos);
   CHECK(by_pointer["/withdrawal"] == "must be true or false");
   CHECK(by_pointer["/description"] == "required");
-  CHECK(s.post(citizen, "[1, 2]").status == 422);
+  CHECK(s.post_dispute(citizen, "[1, 2]").status == 422);
 }
 
 TEST_CASE("an invalid identifier is answered 422 with the validator's reason and without the number") {
   DisputeServer s;
   std::string bad = s.person;
   bad.back() = bad.back() == '1' ? '2' : '1';
-  const auto r = s.post(s.token(Role::kAuthority), s.filing(bad).dump());
+  const auto r = s.post_dispute(s.token(Role::kAuthority), s.filing(bad).dump());
   CHECK(r.status == 422);
   const auto errors = s.problem_errors(r);
   REQUIRE(errors.size() == 1);
@@ -168,5 +142,5 @@ TEST_CASE("a wrong method on the disputes routes is answered 405 with Allow") {
   auto r = http_request(s.port, "DELETE", "/v1/disputes/1");
   CHECK(r.status == 405);
   CHECK(r.headers["allow"] == "GET");
-  CHECK(http_request(s.port, "GET", "/v1/disputes").headers["allow"] == "POST");
+  CHECK(http_request(s.port, "PUT", "/v1/disputes").headers["allow"] == "POST, GET");
 }

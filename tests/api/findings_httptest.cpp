@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
-#include "tests/api/scan_api_server.hpp"
+#include "tests/api/workflow_server.hpp"
 
 using namespace jiaohe;
 using engine::auth::Role;
@@ -21,7 +21,7 @@ namespace {
 // Four more registry rows without a name (pol), so that lists have pages to turn.
 constexpr int kExtraRows = 4;
 
-struct FindingsServer : testing::ScanApiServer {
+struct FindingsServer : testing::WorkflowServer {
   std::int64_t scan_id = 0;
   FindingsServer() {
     pqxx::connection c(db.url());
@@ -43,7 +43,7 @@ struct FindingsServer : testing::ScanApiServer {
     return out;
   }
   std::set<Key> listed(const std::string& token, const std::string& query = "") {
-    return keys(all_pages(token, "/v1/findings" + query));
+    return keys(all_pages(token, "/v1/findings" + query, 50));
   }
   std::string id_of(const std::string& rule) { return sql("SELECT id FROM findings WHERE rule_id = '" + rule + "'"); }
 };
@@ -67,7 +67,7 @@ TEST_CASE("the authority lists the planted findings and each filter narrows the 
   CHECK(s.listed(authority, "?scan=" + std::to_string(s.scan_id)) == kPlanted);
   CHECK(s.listed(authority, "?scan=" + std::to_string(s.scan_id + 1)).empty());
 
-  const auto one = s.get_json(authority, "/v1/findings?rule=BL-CONF-001")["items"][0];
+  const auto one = s.ok(s.get(authority, "/v1/findings?rule=BL-CONF-001"))["items"][0];
   CHECK(one["agency_code"] == "civ");
   CHECK(one["subject_id"] == s.person);
   CHECK(one["status"] == "open");
@@ -82,16 +82,16 @@ TEST_CASE("a resolved finding is listed under status resolved") {
   s.scan();
   const auto authority = s.token(Role::kAuthority);
   CHECK(s.listed(authority, "?status=resolved") == std::set<Key>{{"BL-REQ-001", "reg", "x0"}});
-  const auto resolved = s.get_json(authority, "/v1/findings?status=resolved")["items"][0];
+  const auto resolved = s.ok(s.get(authority, "/v1/findings?status=resolved"))["items"][0];
   CHECK(resolved["resolved_at"].is_string());
   CHECK(resolved["resolved_scan"].is_number_integer());
 }
 
 TEST_CASE("one finding is shown with its evidence and another agency's finding is 404") {
   FindingsServer s;
-  const auto civ = s.token(Role::kAgency, "civ");
+  const auto civ = s.token(Role::kAgency, "", "civ");
   const auto conflict = "/v1/findings/" + s.id_of("BL-CONF-001");
-  const auto shown = s.get_json(civ, conflict);
+  const auto shown = s.ok(s.get(civ, conflict));
   CHECK(shown["rule_id"] == "BL-CONF-001");
   CHECK(shown["evidence"]["values"]["reg"] == "张三");
   CHECK(shown["evidence"]["values"]["aid"] == "张叁");
@@ -100,24 +100,24 @@ TEST_CASE("one finding is shown with its evidence and another agency's finding i
   const auto refused = s.get(civ, missing_name);
   CHECK(refused.status == 404);
   CHECK(refused.body == s.get(civ, "/v1/findings/999999").body);
-  CHECK(s.get(s.token(Role::kAgency, "pol"), missing_name).status == 200);
+  CHECK(s.get(s.token(Role::kAgency, "", "pol"), missing_name).status == 200);
   CHECK(s.get(s.token(Role::kAuthority), missing_name).status == 200);
   CHECK(s.get(civ, "/v1/findings/x1").status == 404);
 }
 
 TEST_CASE("an agency lists only its own findings and may not name another agency") {
   FindingsServer s;
-  const auto civ = s.token(Role::kAgency, "civ");
+  const auto civ = s.token(Role::kAgency, "", "civ");
   CHECK(s.listed(civ) == std::set<Key>{{"BL-CONF-001", "aid", "a1"}});
   CHECK(s.listed(civ, "?dataset=reg").empty());
   CHECK(s.listed(civ, "?agency=civ").size() == 1);
   CHECK(s.get(civ, "/v1/findings?agency=pol").status == 403);
-  CHECK(s.listed(s.token(Role::kAgency, "pol")).size() == 5);
+  CHECK(s.listed(s.token(Role::kAgency, "", "pol")).size() == 5);
 }
 
 TEST_CASE("citizens and admins may not read findings") {
   FindingsServer s;
-  CHECK(s.get(s.token(Role::kCitizen), "/v1/findings").status == 403);
+  CHECK(s.get(s.token(Role::kCitizen, s.person), "/v1/findings").status == 403);
   CHECK(s.get(s.token(Role::kAdmin), "/v1/findings/" + s.id_of("BL-CONF-001")).status == 403);
   CHECK(s.sql("SELECT count(*) FROM access_log") == "0");
 }
@@ -125,11 +125,11 @@ TEST_CASE("citizens and admins may not read findings") {
 TEST_CASE("staff reads of findings about a subject are recorded in the access log") {
   FindingsServer s;
   const auto authority = s.token(Role::kAuthority);
-  s.get_json(authority, "/v1/findings/" + s.id_of("BL-CONF-001"));
+  s.ok(s.get(authority, "/v1/findings/" + s.id_of("BL-CONF-001")));
   CHECK(s.sql("SELECT count(*) FROM access_log WHERE action = 'read_finding' AND subject_id = '" + s.person + "'") ==
         "1");
   // A page shows six findings about six subjects: one row per subject.
-  s.get_json(s.token(Role::kAgency, "pol"), "/v1/findings?limit=200");
+  s.ok(s.get(s.token(Role::kAgency, "", "pol"), "/v1/findings?limit=200"));
   CHECK(s.sql("SELECT count(DISTINCT subject_id) FROM access_log WHERE action = 'list_findings' AND role = 'agency'") ==
         "5");
   CHECK(s.sql("SELECT count(*) FROM access_log WHERE action = 'list_findings'") == "5");
@@ -159,7 +159,7 @@ TEST_CASE("bad finding filters are answered 400 and an invalid subject_id 422 wi
 TEST_CASE("the pages of findings cover each finding once newest first") {
   FindingsServer s;
   const auto authority = s.token(Role::kAuthority);
-  const auto items = s.all_pages(authority, "/v1/findings?limit=4");
+  const auto items = s.all_pages(authority, "/v1/findings", 4);
   std::vector<std::int64_t> ids;
   for (const auto& f : items) ids.push_back(f["id"].get<std::int64_t>());
   REQUIRE(ids.size() == kPlanted.size());
@@ -167,5 +167,5 @@ TEST_CASE("the pages of findings cover each finding once newest first") {
   CHECK(std::is_sorted(ids.rbegin(), ids.rend()));
   CHECK(s.keys(items) == kPlanted);
   // Filters hold across pages.
-  CHECK(s.all_pages(authority, "/v1/findings?limit=2&dataset=reg").size() == 5);
+  CHECK(s.all_pages(authority, "/v1/findings?dataset=reg", 2).size() == 5);
 }

@@ -1,12 +1,17 @@
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
 
 #include "api/app_context.hpp"
 #include "api/router.hpp"
 #include "api/server.hpp"
+#include "engine/calendar/calendar_loader.hpp"
+#include "engine/statute/statute_profile.hpp"
 #include "engine/store/embedded_cluster.hpp"
 #include "engine/store/migration.hpp"
+#include "engine/store/token_store.hpp"
+#include "rules/ids/id_generator.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/test_database.hpp"
 
@@ -22,8 +27,10 @@ struct RunningServer {
   api::Server server;
   unsigned short port;
 
-  explicit RunningServer(std::string url, api::ServerOptions options = {})
-      : context{std::move(url), &clock}, server((options.port = 0, options), router, context), port(server.start()) {}
+  explicit RunningServer(std::string url, api::ServerOptions options = {}, engine::tasks::WorkflowSetup workflow = {})
+      : context{std::move(url), &clock, workflow},
+        server((options.port = 0, options), router, context),
+        port(server.start()) {}
 };
 
 }  // namespace
@@ -105,4 +112,45 @@ TEST_CASE("a client that never finishes its headers is disconnected by the read 
   // raw_exchange returns only when the server closes the connection.
   const std::string got = jiaohe::testing::raw_exchange(s.port, "GET /healthz HTTP/1.1\r\nHost: x\r\n");
   CHECK(got.empty());
+}
+
+TEST_CASE("filing answers 503 while the database is down and succeeds again once it is back") {
+  engine::store::EmbeddedCluster cluster(jiaohe::testing::make_temp_dir("filing-cluster"));
+  cluster.ensure_running("jiaohe");
+  const auto url = cluster.url("jiaohe");
+  engine::store::migrate(url, engine::store::prepare_migrations(engine::store::embedded_migrations()));
+  engine::store::TokenSpec spec;
+  spec.role = engine::auth::Role::kAuthority;
+  const auto token = engine::store::TokenStore(url).create(spec, engine::SystemClock().now()).token;
+  const auto profile = engine::statute::load_statute_profile(jiaohe::testing::source_dir() + "/data/statutes/zhejiang-2022.json");
+  const auto calendar = engine::calendar::load_calendar(jiaohe::testing::source_dir() + "/data/calendars");
+  RunningServer s(url, {}, engine::tasks::WorkflowSetup{&profile, &calendar, nullptr, {}});
+  const std::map<std::string, std::string> headers = {{"Authorization", "Bearer " + token},
+                                                      {"Content-Type", "application/json"}};
+  const std::string body = nlohmann::json{{"subject_id", rules::ids::make_citizen_id("330106", std::chrono::year_month_day(
+                                                                                         std::chrono::year(1990),
+                                                                                         std::chrono::month(3),
+                                                                                         std::chrono::day(7)),
+                                                                                     11)},
+                                          {"agency_code", "gaj"},
+                                          {"description", "name misspelt"}}
+                               .dump();
+  CHECK(http_request(s.port, "POST", "/v1/disputes", body, headers).status == 201);
+
+  cluster.stop();
+  const auto down = http_request(s.port, "POST", "/v1/disputes", body, headers);
+  CHECK(down.status == 503);
+  CHECK(down.headers.count("retry-after") == 1);
+  CHECK(down.body.find("pqxx") == std::string::npos);
+
+  cluster.ensure_running("jiaohe");
+  // The pool dropped the connections that broke with the server: the first request after the
+  // restart already gets a fresh one.
+  CHECK(http_request(s.port, "POST", "/v1/disputes", body, headers).status == 201);
+  {
+    pqxx::connection c(url);
+    pqxx::nontransaction tx(c);
+    CHECK(tx.exec1("SELECT count(*) FROM disputes")[0].as<int>() == 2);  // the 503 wrote nothing
+  }
+  cluster.stop();
 }

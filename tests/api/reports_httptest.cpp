@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/store/dispute_store.hpp"
-#include "tests/api/scan_api_server.hpp"
+#include "tests/api/workflow_server.hpp"
 
 using namespace jiaohe;
 using engine::auth::Role;
@@ -29,9 +29,9 @@ json rule_of(const json& dataset, const std::string& rule) {
 }  // namespace
 
 TEST_CASE("the quality report gives per scan and dataset the rows checked and failed and the share passing") {
-  testing::ScanApiServer s;
+  testing::WorkflowServer s;
   const auto scan_id = s.scan();
-  const auto report = s.get_json(s.token(Role::kAuthority), "/v1/reports/quality");
+  const auto report = s.ok(s.get(s.token(Role::kAuthority), "/v1/reports/quality"));
   REQUIRE(report["items"].size() == 1);
   const auto& item = report["items"][0];
   CHECK(item["scan_id"] == scan_id);
@@ -52,23 +52,23 @@ TEST_CASE("the quality report gives per scan and dataset the rows checked and fa
 }
 
 TEST_CASE("the quality report filters by dataset and by dates in Asia/Shanghai and pages by scan") {
-  testing::ScanApiServer s;
+  testing::WorkflowServer s;
   const auto authority = s.token(Role::kAuthority);
   const auto first = s.scan();  // 2026-11-27 08:00 local
   s.clock.set(testing::local_time(2026, 11, 30, 23));
   const auto second = s.scan();  // 2026-11-30 23:00 local, 15:00 UTC
   auto scans_of = [&](const std::string& query) {
     std::vector<std::int64_t> ids;
-    for (const auto& item : s.all_pages(authority, "/v1/reports/quality" + query))
+    for (const auto& item : s.all_pages(authority, "/v1/reports/quality" + query, 1))
       ids.push_back(item["scan_id"].get<std::int64_t>());
     return ids;
   };
-  CHECK(scans_of("?limit=1") == std::vector<std::int64_t>{second, first});
+  CHECK(scans_of("") == std::vector<std::int64_t>{second, first});
   CHECK(scans_of("?from=2026-11-28") == std::vector<std::int64_t>{second});
   CHECK(scans_of("?to=2026-11-29") == std::vector<std::int64_t>{first});
   CHECK(scans_of("?from=2026-11-30&to=2026-11-30") == std::vector<std::int64_t>{second});
   CHECK(scans_of("?from=2026-12-01").empty());
-  const auto aid_only = s.get_json(authority, "/v1/reports/quality?dataset=aid");
+  const auto aid_only = s.ok(s.get(authority, "/v1/reports/quality?dataset=aid"));
   for (const auto& item : aid_only["items"]) {
     REQUIRE(item["datasets"].size() == 1);
     CHECK(item["datasets"][0]["dataset_id"] == "aid");
@@ -79,20 +79,20 @@ TEST_CASE("the quality report filters by dataset and by dates in Asia/Shanghai a
 }
 
 TEST_CASE("an agency sees only its own datasets in the quality report") {
-  testing::ScanApiServer s;
+  testing::WorkflowServer s;
   s.scan();
-  const auto civ = s.token(Role::kAgency, "civ");
-  const auto report = s.get_json(civ, "/v1/reports/quality");
+  const auto civ = s.token(Role::kAgency, "", "civ");
+  const auto report = s.ok(s.get(civ, "/v1/reports/quality"));
   REQUIRE(report["items"].size() == 1);
   REQUIRE(report["items"][0]["datasets"].size() == 1);
   CHECK(report["items"][0]["datasets"][0]["dataset_id"] == "aid");
-  CHECK(s.get_json(civ, "/v1/reports/quality?dataset=reg")["items"].empty());
+  CHECK(s.ok(s.get(civ, "/v1/reports/quality?dataset=reg"))["items"].empty());
   CHECK(s.get(civ, "/v1/reports/quality?agency=pol").status == 403);
-  CHECK(s.get(s.token(Role::kCitizen), "/v1/reports/quality").status == 403);
+  CHECK(s.get(s.token(Role::kCitizen, s.person), "/v1/reports/quality").status == 403);
 }
 
 TEST_CASE("the on-time report counts the tasks each agency received in the current month by default") {
-  testing::ScanApiServer s;
+  testing::WorkflowServer s;
   engine::store::DisputeStore disputes(s.db.url(), s.setup);
   engine::store::DisputeRequest filing;
   filing.subject_id = s.person;
@@ -105,7 +105,7 @@ TEST_CASE("the on-time report counts the tasks each agency received in the curre
   disputes.answer(answered, "corrected", "", testing::kCivClerk, testing::local_time(2026, 11, 30, 10));
 
   const auto authority = s.token(Role::kAuthority);
-  const auto report = s.get_json(authority, "/v1/reports/on-time");
+  const auto report = s.ok(s.get(authority, "/v1/reports/on-time"));
   CHECK(report["from"] == "2026-11-01");
   CHECK(report["to"] == "2026-11-30");
   REQUIRE(report["agencies"].size() == 2);
@@ -118,17 +118,17 @@ TEST_CASE("the on-time report counts the tasks each agency received in the curre
   CHECK(report["agencies"][1]["agency"] == "pol");
   CHECK(report["agencies"][1]["on_time_share"].is_null());
 
-  CHECK(s.get_json(authority, "/v1/reports/on-time?from=2026-10-01&to=2026-10-31")["agencies"].empty());
-  CHECK(s.get_json(authority, "/v1/reports/on-time?from=2026-11-27&to=2026-11-27")["agencies"].size() == 2);
+  CHECK(s.ok(s.get(authority, "/v1/reports/on-time?from=2026-10-01&to=2026-10-31"))["agencies"].empty());
+  CHECK(s.ok(s.get(authority, "/v1/reports/on-time?from=2026-11-27&to=2026-11-27"))["agencies"].size() == 2);
   // The month is Shanghai's: at 2026-12-01 02:00 local (still November in UTC) it is December.
   s.clock.set(testing::local_time(2026, 12, 1, 2));
-  const auto december = s.get_json(authority, "/v1/reports/on-time");
+  const auto december = s.ok(s.get(authority, "/v1/reports/on-time"));
   CHECK(december["from"] == "2026-12-01");
   CHECK(december["agencies"].empty());
 }
 
 TEST_CASE("an agency sees only its own row of the on-time report and periods are checked") {
-  testing::ScanApiServer s;
+  testing::WorkflowServer s;
   engine::store::DisputeStore disputes(s.db.url(), s.setup);
   engine::store::DisputeRequest filing;
   filing.subject_id = s.person;
@@ -137,8 +137,8 @@ TEST_CASE("an agency sees only its own row of the on-time report and periods are
     filing.agency_code = agency;
     disputes.file(filing, s.clock.now());
   }
-  const auto civ = s.token(Role::kAgency, "civ");
-  const auto report = s.get_json(civ, "/v1/reports/on-time");
+  const auto civ = s.token(Role::kAgency, "", "civ");
+  const auto report = s.ok(s.get(civ, "/v1/reports/on-time"));
   REQUIRE(report["agencies"].size() == 1);
   CHECK(report["agencies"][0]["agency"] == "civ");
   CHECK(s.get(civ, "/v1/reports/on-time?from=2026-11-01").status == 400);

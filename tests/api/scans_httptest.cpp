@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
-#include "tests/api/scan_api_server.hpp"
+#include "tests/api/workflow_server.hpp"
 
 using namespace jiaohe;
 using engine::auth::Role;
@@ -33,9 +33,9 @@ struct TableLock {
 }  // namespace
 
 TEST_CASE("an authority starts a scan over HTTP and follows it until it succeeds") {
-  testing::ScanApiServer s;
+  testing::WorkflowServer s;
   const auto authority = s.token(Role::kAuthority);
-  const auto accepted = s.post(authority, "/v1/scans", R"({"mode": "full"})");
+  const auto accepted = s.post_raw(authority, "/v1/scans", R"({"mode": "full"})");
   REQUIRE(accepted.status == 202);
   const auto started = json::parse(accepted.body);
   CHECK(accepted.headers.at("location") == scan_path(accepted));
@@ -44,7 +44,7 @@ TEST_CASE("an authority starts a scan over HTTP and follows it until it succeeds
   CHECK(started["progress"]["datasets_total"] == 2);
 
   s.scans.wait_idle();
-  const auto done = s.get_json(authority, scan_path(accepted));
+  const auto done = s.ok(s.get(authority, scan_path(accepted)));
   CHECK(done["status"] == "succeeded");
   CHECK(done["error"].is_null());
   CHECK(done["progress"]["datasets_done"] == 2);
@@ -58,35 +58,35 @@ TEST_CASE("an authority starts a scan over HTTP and follows it until it succeeds
 }
 
 TEST_CASE("a scan of some datasets reads only those and an incremental scan reads only changes") {
-  testing::ScanApiServer s;
+  testing::WorkflowServer s;
   const auto admin = s.token(Role::kAdmin);
-  const auto first = s.post(admin, "/v1/scans", R"({"mode": "full", "datasets": ["reg"]})");
+  const auto first = s.post_raw(admin, "/v1/scans", R"({"mode": "full", "datasets": ["reg"]})");
   REQUIRE(first.status == 202);
   s.scans.wait_idle();
-  const auto full = s.get_json(admin, scan_path(first));
+  const auto full = s.ok(s.get(admin, scan_path(first)));
   CHECK(full["datasets"] == json::array({"reg"}));
   CHECK(full["progress"]["rows_scanned"] == 2);
 
-  const auto second = s.post(admin, "/v1/scans", R"({"mode": "incremental", "datasets": ["reg"]})");
+  const auto second = s.post_raw(admin, "/v1/scans", R"({"mode": "incremental", "datasets": ["reg"]})");
   REQUIRE(second.status == 202);
   s.scans.wait_idle();
-  const auto incremental = s.get_json(admin, scan_path(second));
+  const auto incremental = s.ok(s.get(admin, scan_path(second)));
   CHECK(incremental["mode"] == "incremental");
   CHECK(incremental["status"] == "succeeded");
   CHECK(incremental["progress"]["rows_scanned"] == 0);
 }
 
 TEST_CASE("a running scan shows the datasets it has done and the rows it has read") {
-  testing::ScanApiServer s;
+  testing::WorkflowServer s;
   const auto authority = s.token(Role::kAuthority);
   TableLock lock(s.db.url(), "platform.aid");  // the second dataset
-  const auto accepted = s.post(authority, "/v1/scans", R"({"mode": "full"})");
+  const auto accepted = s.post_raw(authority, "/v1/scans", R"({"mode": "full"})");
   REQUIRE(accepted.status == 202);
   // The scan finishes the registry and then waits for the lock on aid; follow it until then
   // (a bounded loop on its state, not a fixed sleep).
   json running;
   for (int i = 0; i < 100000; ++i) {
-    running = s.get_json(authority, scan_path(accepted));
+    running = s.ok(s.get(authority, scan_path(accepted)));
     if (running["progress"]["dataset"] == "aid") break;
     std::this_thread::yield();
   }
@@ -99,7 +99,7 @@ TEST_CASE("a running scan shows the datasets it has done and the rows it has rea
   CHECK(running["finished_at"].is_null());
   lock.release();
   s.scans.wait_idle();
-  const auto done = s.get_json(authority, scan_path(accepted));
+  const auto done = s.ok(s.get(authority, scan_path(accepted)));
   CHECK(done["status"] == "succeeded");
   CHECK(done["progress"]["dataset"].is_null());
   CHECK(done["progress"]["phase"].is_null());
@@ -107,14 +107,14 @@ TEST_CASE("a running scan shows the datasets it has done and the rows it has rea
 }
 
 TEST_CASE("a second scan while one runs on the same datasets is answered 409") {
-  testing::ScanApiServer s;
+  testing::WorkflowServer s;
   const auto authority = s.token(Role::kAuthority);
   TableLock lock(s.db.url(), "platform.reg");
-  const auto first = s.post(authority, "/v1/scans", R"({"mode": "full"})");
+  const auto first = s.post_raw(authority, "/v1/scans", R"({"mode": "full"})");
   REQUIRE(first.status == 202);
-  CHECK(s.get_json(authority, scan_path(first))["status"] == "running");
+  CHECK(s.ok(s.get(authority, scan_path(first)))["status"] == "running");
 
-  const auto second = s.post(authority, "/v1/scans", R"({"mode": "incremental", "datasets": ["aid"]})");
+  const auto second = s.post_raw(authority, "/v1/scans", R"({"mode": "incremental", "datasets": ["aid"]})");
   CHECK(second.status == 409);
   CHECK(second.headers.at("content-type") == "application/problem+json");
   CHECK(json::parse(second.body)["detail"].get<std::string>().find("dataset aid") != std::string::npos);
@@ -122,22 +122,22 @@ TEST_CASE("a second scan while one runs on the same datasets is answered 409") {
 
   lock.release();
   s.scans.wait_idle();
-  CHECK(s.get_json(authority, scan_path(first))["status"] == "succeeded");
+  CHECK(s.ok(s.get(authority, scan_path(first)))["status"] == "succeeded");
   // Once it has ended the datasets are free again.
-  CHECK(s.post(authority, "/v1/scans", R"({"mode": "incremental"})").status == 202);
+  CHECK(s.post_raw(authority, "/v1/scans", R"({"mode": "incremental"})").status == 202);
 }
 
 TEST_CASE("stopping the launcher stops a running scan at its next dataset and refuses new ones") {
-  testing::ScanApiServer s;
+  testing::WorkflowServer s;
   const auto authority = s.token(Role::kAuthority);
   TableLock lock(s.db.url(), "platform.reg");
-  const auto accepted = s.post(authority, "/v1/scans", R"({"mode": "full"})");
+  const auto accepted = s.post_raw(authority, "/v1/scans", R"({"mode": "full"})");
   REQUIRE(accepted.status == 202);
   s.scans.request_stop();
-  CHECK(s.post(authority, "/v1/scans", R"({"mode": "full"})").status == 503);
+  CHECK(s.post_raw(authority, "/v1/scans", R"({"mode": "full"})").status == 503);
   lock.release();
   s.scans.wait_idle();
-  const auto stopped = s.get_json(authority, scan_path(accepted));
+  const auto stopped = s.ok(s.get(authority, scan_path(accepted)));
   CHECK(stopped["status"] == "failed");
   CHECK(stopped["error"].get<std::string>().find("shutting down") != std::string::npos);
   CHECK(stopped["finished_at"].is_string());
@@ -146,15 +146,15 @@ TEST_CASE("stopping the launcher stops a running scan at its next dataset and re
 }
 
 TEST_CASE("bad scan requests are answered 400 or 422 naming the field") {
-  testing::ScanApiServer s;
+  testing::WorkflowServer s;
   const auto authority = s.token(Role::kAuthority);
   auto pointer_detail = [&](const std::string& body) {
-    const auto r = s.post(authority, "/v1/scans", body);
+    const auto r = s.post_raw(authority, "/v1/scans", body);
     REQUIRE(r.status == 422);
     const auto e = json::parse(r.body)["errors"][0];
     return e["pointer"].get<std::string>() + " " + e["detail"].get<std::string>();
   };
-  CHECK(s.post(authority, "/v1/scans", R"({"mode": )").status == 400);
+  CHECK(s.post_raw(authority, "/v1/scans", R"({"mode": )").status == 400);
   CHECK(pointer_detail("{}") == "/mode required");
   CHECK(pointer_detail(R"({"mode": "partial"})") == R"(/mode must be "full" or "incremental")");
   CHECK(pointer_detail(R"({"mode": "full", "datasets": "reg"})") == "/datasets must be an array");
@@ -170,29 +170,29 @@ TEST_CASE("bad scan requests are answered 400 or 422 naming the field") {
 }
 
 TEST_CASE("only the authority and admins start and read scans") {
-  testing::ScanApiServer s;
-  CHECK(s.post(s.token(Role::kAgency, "civ"), "/v1/scans", R"({"mode": "full"})").status == 403);
-  CHECK(s.post(s.token(Role::kCitizen), "/v1/scans", R"({"mode": "full"})").status == 403);
-  CHECK(s.get(s.token(Role::kAgency, "civ"), "/v1/scans").status == 403);
+  testing::WorkflowServer s;
+  CHECK(s.post_raw(s.token(Role::kAgency, "", "civ"), "/v1/scans", R"({"mode": "full"})").status == 403);
+  CHECK(s.post_raw(s.token(Role::kCitizen, s.person), "/v1/scans", R"({"mode": "full"})").status == 403);
+  CHECK(s.get(s.token(Role::kAgency, "", "civ"), "/v1/scans").status == 403);
   CHECK(testing::http_request(s.port, "GET", "/v1/scans").status == 401);
   CHECK(s.sql("SELECT count(*) FROM scans") == "0");
 }
 
 TEST_CASE("the list of scans is newest first and its pages cover each scan once") {
-  testing::ScanApiServer s;
+  testing::WorkflowServer s;
   const auto authority = s.token(Role::kAuthority);
   std::vector<std::int64_t> started;
   for (int i = 0; i < 3; ++i) {
-    const auto r = s.post(authority, "/v1/scans", R"({"mode": "incremental"})");
+    const auto r = s.post_raw(authority, "/v1/scans", R"({"mode": "incremental"})");
     REQUIRE(r.status == 202);
     started.push_back(json::parse(r.body)["id"].get<std::int64_t>());
     s.scans.wait_idle();
   }
-  const auto first = s.get_json(authority, "/v1/scans?limit=2");
+  const auto first = s.ok(s.get(authority, "/v1/scans?limit=2"));
   REQUIRE(first["items"].size() == 2);
   CHECK(first["items"][0]["id"] == started[2]);
   CHECK(first["next_cursor"].is_string());
   std::vector<std::int64_t> listed;
-  for (const auto& item : s.all_pages(authority, "/v1/scans?limit=2")) listed.push_back(item["id"].get<std::int64_t>());
+  for (const auto& item : s.all_pages(authority, "/v1/scans", 2)) listed.push_back(item["id"].get<std::int64_t>());
   CHECK(listed == std::vector<std::int64_t>{started[2], started[1], started[0]});
 }

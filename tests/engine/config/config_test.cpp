@@ -97,3 +97,47 @@ TEST_CASE("webhooks are an object of URLs from the file or JSON in the environme
   CHECK(error_of(std::nullopt, {{"JIAOHE_NOTIFY_WEBHOOKS", "{nope"}}).find("JIAOHE_NOTIFY_WEBHOOKS: malformed JSON") !=
         std::string::npos);
 }
+
+TEST_CASE("the background jobs are on by default with the scan at 02:00 and full on Sundays") {
+  Config c = load_config(std::nullopt, {});
+  CHECK(c.scan_schedule_enabled);
+  CHECK(c.scan_schedule_cron == "0 2 * * *");
+  CHECK(c.full_scan_weekday == std::chrono::Sunday);
+  CHECK(c.sweeper_enabled);
+  CHECK(c.delivery_enabled);
+}
+
+TEST_CASE("each background job can be switched off and the scan rescheduled") {
+  auto path = write_config(R"({"jobs": {"scan": {"enabled": false, "cron": "30 3 * * 1-5", "full_weekday": "saturday"},
+                                        "sweeper": {"enabled": false}, "delivery": {"enabled": false}}})");
+  Config c = load_config(path, {});
+  CHECK_FALSE(c.scan_schedule_enabled);
+  CHECK(c.scan_schedule_cron == "30 3 * * 1-5");
+  CHECK(c.full_scan_weekday == std::chrono::Saturday);
+  CHECK_FALSE(c.sweeper_enabled);
+  CHECK_FALSE(c.delivery_enabled);
+  Config e = load_config(path, {{"JIAOHE_JOBS_SCAN_ENABLED", "true"}, {"JIAOHE_JOBS_SWEEPER_ENABLED", "true"}});
+  CHECK(e.scan_schedule_enabled);
+  CHECK(e.sweeper_enabled);
+  CHECK_FALSE(e.delivery_enabled);
+}
+
+TEST_CASE("an invalid cron expression names the key and the field") {
+  const std::string msg = error_of(write_config(R"({"jobs": {"scan": {"cron": "0 24 * * *"}}})"), {});
+  CHECK(msg.find("key \"jobs.scan.cron\"") != std::string::npos);
+  CHECK(msg.find("hour: 24 is outside 0-23") != std::string::npos);
+  const std::string env = error_of(std::nullopt, {{"JIAOHE_JOBS_SCAN_CRON", "0 2 * *"}});
+  CHECK(env.find("environment variable JIAOHE_JOBS_SCAN_CRON") != std::string::npos);
+  CHECK(env.find("expected 5 fields") != std::string::npos);
+}
+
+TEST_CASE("job switches and the weekday refuse other values") {
+  CHECK(error_of(std::nullopt, {{"JIAOHE_JOBS_SCAN_ENABLED", "yes"}}).find("\"jobs.scan.enabled\" must be true or false") !=
+        std::string::npos);
+  CHECK(error_of(write_config(R"({"jobs": {"sweeper": {"enabled": 1}}})"), {})
+            .find("\"jobs.sweeper.enabled\" must be true or false") != std::string::npos);
+  CHECK(error_of(write_config(R"({"jobs": {"scan": {"full_weekday": "Sunday"}}})"), {})
+            .find("\"jobs.scan.full_weekday\" must be a weekday in lower case") != std::string::npos);
+  CHECK(error_of(write_config(R"({"jobs": {"scan": {"cron_expr": "0 2 * * *"}}})"), {})
+            .find("did you mean \"jobs.scan.cron\"") != std::string::npos);
+}

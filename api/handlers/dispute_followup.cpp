@@ -1,0 +1,74 @@
+#include "api/handlers/dispute_followup.hpp"
+
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "api/handlers/dispute_json.hpp"
+#include "api/handlers/task_access.hpp"
+#include "api/json_body.hpp"
+#include "api/pagination.hpp"
+#include "api/problem.hpp"
+#include "api/query_reader.hpp"
+#include "engine/error.hpp"
+#include "engine/store/access_log.hpp"
+#include "engine/store/dispute_store.hpp"
+
+namespace jiaohe::api::handlers {
+namespace {
+
+using engine::auth::Role;
+using nlohmann::json;
+
+const std::vector<FieldSpec> kAppealFields = {{"reason", FieldType::kString, true}};
+
+}  // namespace
+
+// GET /v1/disputes: newest first, each as GET /v1/disputes/{id} without its history.
+Response list_disputes(const Request& request, AppContext& ctx) {
+  if (auto refusal = check_query(request, {"status", "kind"})) return *refusal;
+  auto paging = page_query(request);
+  if (auto* refusal = std::get_if<Response>(&paging)) return std::move(*refusal);
+  const auto& caller = *request.caller;
+
+  QueryReader q(request);
+  engine::store::DisputeFilter filter;
+  if (caller.role == Role::kCitizen) filter.subject_id = caller.subject_id;
+  if (caller.role == Role::kAgency) filter.agency = caller.agency_code;
+  filter.status = q.choice("status", {"open", "resolved", "appealed", "closed"}).value_or("");
+  filter.kind = q.choice("kind", {"dispute", "withdrawal"}).value_or("");
+  if (auto refusal = q.refusal()) return *refusal;
+
+  const auto page = engine::store::DisputeStore(ctx.database_url, ctx.workflow)
+                        .list(filter, std::get<engine::store::PageQuery>(paging));
+  std::vector<engine::store::AccessEntry> reads;
+  for (const auto& v : page.items) reads.push_back({"list_disputes", request.path, v.subject_id});
+  engine::store::record_access(ctx.database_url, caller, reads, ctx.clock->now());
+  return page_response(page, [](const engine::store::DisputeView& v) {
+    auto j = dispute_json(v);
+    j.erase("history");
+    return j;
+  });
+}
+
+// POST /v1/disputes/{id}/appeal: 200 with the dispute, now appealed and under review.
+Response appeal_dispute(const Request& request, AppContext& ctx) {
+  auto parsed = parse_body(request, kAppealFields);
+  if (auto* refusal = std::get_if<Response>(&parsed)) return std::move(*refusal);
+  const auto reason = string_field(std::get<json>(parsed), "reason");
+
+  // The party appeals; the authority may do it on the party's behalf, as it files for it (the
+  // route admits only those two roles).
+  auto visible = visible_dispute(request, ctx);
+  if (auto* refusal = std::get_if<Response>(&visible)) return std::move(*refusal);
+  const auto id = std::get<engine::store::DisputeView>(visible).id;
+  if (reason.empty()) return invalid({{"/reason", "must not be empty", ""}});
+
+  engine::store::DisputeStore disputes(ctx.database_url, ctx.workflow);
+  disputes.appeal(id, reason, ctx.clock->now());
+  Response r;
+  r.body = dispute_json(disputes.view(id)).dump();
+  return r;
+}
+
+}  // namespace jiaohe::api::handlers

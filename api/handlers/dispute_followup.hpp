@@ -1,0 +1,13 @@
+#pragma once
+// Following disputes after filing: GET /v1/disputes (a citizen's own, the disputes about an
+// agency, or all for the authority) and POST /v1/disputes/{id}/appeal (the party's one appeal
+// of a result, which opens a review for the authority). Another citizen's dispute is 404.
+#include "api/app_context.hpp"
+#include "api/http.hpp"
+
+namespace jiaohe::api::handlers {
+
+Response list_disputes(const Request& request, AppContext& ctx);
+Response appeal_dispute(const Request& request, AppContext& ctx);
+
+}  // namespace jiaohe::api::handlers

@@ -1,0 +1,35 @@
+#include "api/handlers/dispute_json.hpp"
+
+#include "api/handlers/json_fields.hpp"
+
+namespace jiaohe::api::handlers {
+
+using nlohmann::json;
+
+json dispute_json(const engine::store::DisputeView& v) {
+  json history = json::array();
+  for (const auto& e : v.history)
+    history.push_back({{"at", engine::calendar::format_instant(e.at)},
+                       {"task_id", e.task_id},
+                       {"step", e.step},
+                       {"action", e.action},
+                       {"actor_role", e.actor_role},
+                       {"reason", e.reason}});
+  return {{"id", v.id},
+          {"kind", v.kind},
+          {"status", v.status},
+          {"subject_id", v.subject_id},
+          {"dataset_id", optional_text(v.dataset_id)},
+          {"attribute", optional_text(v.attribute)},
+          {"agency_code", v.agency_code},
+          {"channel", v.channel},
+          {"filed_at", engine::calendar::format_instant(v.filed_at)},
+          {"deadline", optional_instant(v.deadline)},
+          {"current_step", optional_text(v.current_step)},
+          {"assignee", optional_text(v.assignee)},
+          {"result", optional_text(v.result)},
+          {"result_reason", optional_text(v.result_reason)},
+          {"history", std::move(history)}};
+}
+
+}  // namespace jiaohe::api::handlers

@@ -1,0 +1,11 @@
+#pragma once
+// A dispute as GET /v1/disputes/{id} answers it; lists leave out `history`.
+#include <nlohmann/json.hpp>
+
+#include "engine/store/dispute_store.hpp"
+
+namespace jiaohe::api::handlers {
+
+nlohmann::json dispute_json(const engine::store::DisputeView& v);
+
+}  // namespace jiaohe::api::handlers

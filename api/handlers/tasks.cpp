@@ -1,0 +1,306 @@
+#include "api/handlers/tasks.hpp"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "api/handlers/dispute_json.hpp"
+#include "api/handlers/json_fields.hpp"
+#include "api/handlers/task_access.hpp"
+#include "api/handlers/task_json.hpp"
+#include "api/json_body.hpp"
+#include "api/pagination.hpp"
+#include "api/problem.hpp"
+#include "api/query_reader.hpp"
+#include "engine/catalog/catalog.hpp"
+#include "engine/error.hpp"
+#include "engine/store/access_log.hpp"
+#include "engine/store/dispute_store.hpp"
+#include "engine/store/task_queue.hpp"
+#include "engine/store/task_store.hpp"
+
+namespace jiaohe::api::handlers {
+namespace {
+
+using engine::auth::Role;
+using engine::tasks::Task;
+using engine::tasks::TaskKind;
+using nlohmann::json;
+
+const std::vector<std::string> kStatusNames = {"open",     "in_progress", "extension_requested", "answered",
+                                               "reopened", "verified",    "forwarded",           "closed"};
+const std::vector<std::string> kKindNames = {"verify_finding",    "verify_dispute", "forward_dispute",
+                                             "verify_withdrawal", "review",         "rectify"};
+
+// One body for every answerable kind: {"answer": ..., "reason": ...}. What each kind accepts,
+// and the one answer that needs no reason (a correction speaks for itself).
+const std::vector<FieldSpec> kAnswerFields = {{"answer", FieldType::kString, true},
+                                              {"reason", FieldType::kString, false}};
+struct Answers {
+  TaskKind kind;
+  std::vector<std::string> accepted;
+  std::string without_reason;
+};
+const std::vector<Answers> kAnswers = {
+    {TaskKind::kVerifyFinding, {"corrected", "confirmed_accurate", "rejected"}, "corrected"},
+    {TaskKind::kVerifyDispute, {"corrected", "confirmed_accurate", "rejected"}, "corrected"},
+    {TaskKind::kVerifyWithdrawal, {"withdrawn", "rejected"}, "withdrawn"},
+    {TaskKind::kReview, {"upheld", "overturned"}, ""},
+};
+
+const std::vector<FieldSpec> kExtensionFields = {{"reason", FieldType::kString, true},
+                                                 {"amount", FieldType::kInteger, false}};
+const std::vector<FieldSpec> kDecisionFields = {{"approve", FieldType::kBoolean, true},
+                                                {"reason", FieldType::kString, true},
+                                                {"approver_name", FieldType::kString, true}};
+
+Response ok(const json& body) {
+  Response r;
+  r.body = body.dump();
+  return r;
+}
+
+engine::store::FindingAnswer finding_answer(const std::string& answer) {
+  if (answer == "confirmed_accurate") return engine::store::FindingAnswer::kConfirmedAccurate;
+  if (answer == "rejected") return engine::store::FindingAnswer::kRejected;
+  return engine::store::FindingAnswer::kCorrected;
+}
+
+std::string agency_of(const AppContext& ctx, const std::string& dataset_id) {
+  if (!ctx.workflow.catalogue) return {};
+  const auto* dataset = ctx.workflow.catalogue->dataset(dataset_id);
+  return dataset ? dataset->agency.code : std::string();
+}
+
+json finding_json(const engine::store::TaskFinding& f) {
+  return {{"id", f.id},
+          {"rule_id", f.rule_id},
+          {"kind", f.kind},
+          {"severity", f.severity},
+          {"dataset_id", f.dataset_id},
+          {"agency_code", f.agency_code},
+          {"record_key", f.record_key},
+          {"subject_id", optional_text(f.subject_id)},
+          {"attribute", f.attribute},
+          {"status", f.status},
+          {"outcome", optional_text(f.outcome)},
+          {"evidence", f.evidence}};
+}
+
+json value_json(const AppContext& ctx, const std::string& subject, const std::string& dataset, const std::string& record,
+                const std::string& attribute, const std::string& value) {
+  return {{"subject_id", subject}, {"dataset_id", dataset},     {"agency_code", optional_text(agency_of(ctx, dataset))},
+          {"record_key", record},  {"attribute", attribute}, {"value", value}};
+}
+
+}  // namespace
+
+// GET /v1/tasks
+Response list_tasks(const Request& request, AppContext& ctx) {
+  if (auto refusal = check_query(request, {"status", "kind", "dataset", "assignee", "due_before", "overdue"}))
+    return *refusal;
+  auto paging = page_query(request);
+  if (auto* refusal = std::get_if<Response>(&paging)) return std::move(*refusal);
+  const auto& caller = *request.caller;
+  const auto now = ctx.clock->now();
+
+  QueryReader q(request);
+  engine::store::TaskFilter filter;
+  filter.now = now;
+  if (caller.role == Role::kAgency) filter.visible_to = caller.agency_code;
+  filter.assignee = q.text("assignee").value_or("");
+  if (auto status = q.choice("status", kStatusNames)) filter.status = engine::tasks::parse_status(*status);
+  if (auto kind = q.choice("kind", kKindNames)) filter.kind = engine::tasks::parse_kind(*kind);
+  filter.dataset_id = q.text("dataset").value_or("");
+  filter.due_before = q.local_instant("due_before");
+  filter.overdue = q.boolean("overdue");
+  if (auto refusal = q.refusal()) return *refusal;
+  if (!filter.dataset_id.empty() && ctx.workflow.catalogue && !ctx.workflow.catalogue->dataset(filter.dataset_id))
+    return bad_parameter("dataset", "not a dataset of the catalogue");
+
+  const auto page = engine::store::TaskQueue(ctx.database_url).list(filter, std::get<engine::store::PageQuery>(paging));
+  return page_response(page, [&](const Task& t) { return task_json(t, now); });
+}
+
+// GET /v1/tasks/{id}: the task, its findings, its dispute and the subject's values.
+Response get_task(const Request& request, AppContext& ctx) {
+  auto visible = visible_task(request, ctx);
+  if (auto* refusal = std::get_if<Response>(&visible)) return std::move(*refusal);
+  const auto& task = std::get<Task>(visible);
+  const auto now = ctx.clock->now();
+
+  engine::store::TaskQueue queue(ctx.database_url);
+  json findings = json::array();
+  json values = json::array();
+  std::set<std::string> subjects;
+  for (const auto& f : queue.findings(task.id)) {
+    findings.push_back(finding_json(f));
+    if (!f.subject_id.empty()) subjects.insert(f.subject_id);
+  }
+  json dispute = nullptr;
+  if (task.dispute_id) {
+    engine::store::DisputeStore disputes(ctx.database_url, ctx.workflow);
+    const auto view = disputes.view(*task.dispute_id);
+    dispute = dispute_json(view);
+    subjects.insert(view.subject_id);
+    // What the party's values were when the dispute was filed: the evidence the answer rests on.
+    for (const auto& v : disputes.evidence(*task.dispute_id))
+      values.push_back(value_json(ctx, view.subject_id, v.value("dataset", ""), v.value("record", ""),
+                                  v.value("attribute", ""), v.value("value", "")));
+  } else {
+    for (const auto& v : queue.values(task.id))
+      values.push_back(value_json(ctx, v.subject_id, v.dataset_id, v.record_key, v.attribute, v.value));
+  }
+
+  std::vector<engine::store::AccessEntry> reads;
+  for (const auto& s : subjects) reads.push_back({"read_task", request.path, s});
+  engine::store::record_access(ctx.database_url, *request.caller, reads, now);
+
+  auto body = task_json(task, now);
+  body["findings"] = std::move(findings);
+  body["dispute"] = std::move(dispute);
+  body["values"] = std::move(values);
+  body["values_source"] = task.dispute_id ? "dispute_evidence" : "canonical_values";
+  return ok(body);
+}
+
+// GET /v1/tasks/{id}/events: the whole history, oldest first (tasks have dozens of events at
+// most, so it is not paged).
+Response task_events(const Request& request, AppContext& ctx) {
+  auto visible = visible_task(request, ctx);
+  if (auto* refusal = std::get_if<Response>(&visible)) return std::move(*refusal);
+  json items = json::array();
+  for (const auto& e : engine::store::TaskStore(ctx.database_url, ctx.workflow).events(std::get<Task>(visible).id))
+    items.push_back(event_json(e));
+  return ok({{"items", std::move(items)}});
+}
+
+// POST /v1/tasks/{id}/answer
+Response answer_task(const Request& request, AppContext& ctx) {
+  auto parsed = parse_body(request, kAnswerFields);
+  if (auto* refusal = std::get_if<Response>(&parsed)) return std::move(*refusal);
+  const auto& body = std::get<json>(parsed);
+  auto visible = visible_task(request, ctx);
+  if (auto* refusal = std::get_if<Response>(&visible)) return std::move(*refusal);
+  const auto& task = std::get<Task>(visible);
+  if (!acts_for(*request.caller, task)) return not_yours(task, "answering");
+
+  const auto kind = engine::tasks::kind_name(task.kind);
+  const auto answers = std::find_if(kAnswers.begin(), kAnswers.end(), [&](const Answers& a) { return a.kind == task.kind; });
+  if (answers == kAnswers.end())
+    return problem(409, "Conflict",
+                   task.kind == TaskKind::kForwardDispute
+                       ? "a forward_dispute task is forwarded (POST /v1/tasks/" + std::to_string(task.id) + "/forward), not answered"
+                       : "a " + kind + " task is not answered through the API");
+  const auto answer = string_field(body, "answer");
+  const auto reason = string_field(body, "reason");
+  std::vector<FieldError> errors;
+  if (std::find(answers->accepted.begin(), answers->accepted.end(), answer) == answers->accepted.end()) {
+    std::string list;
+    for (const auto& a : answers->accepted) list += (list.empty() ? "" : ", ") + a;
+    errors.push_back({"/answer", "a " + kind + " task is answered with one of " + list, ""});
+  } else if (reason.empty() && answer != answers->without_reason) {
+    errors.push_back({"/reason", "answering " + answer + " needs a reason", ""});
+  }
+  if (!errors.empty()) return invalid(errors);
+
+  const auto now = ctx.clock->now();
+  const auto actor = actor_of(*request.caller);
+  const auto after = task.kind == TaskKind::kVerifyFinding
+                         ? engine::store::TaskStore(ctx.database_url, ctx.workflow)
+                               .answer_findings(task.id, finding_answer(answer), reason, actor, now)
+                         : engine::store::DisputeStore(ctx.database_url, ctx.workflow).answer(task.id, answer, reason, actor, now);
+  return ok(task_json(after, now));
+}
+
+// POST /v1/tasks/{id}/extension
+Response request_extension(const Request& request, AppContext& ctx) {
+  auto parsed = parse_body(request, kExtensionFields);
+  if (auto* refusal = std::get_if<Response>(&parsed)) return std::move(*refusal);
+  const auto& body = std::get<json>(parsed);
+  auto visible = visible_task(request, ctx);
+  if (auto* refusal = std::get_if<Response>(&visible)) return std::move(*refusal);
+  const auto& task = std::get<Task>(visible);
+  if (!acts_for(*request.caller, task)) return not_yours(task, "asking to extend");
+
+  const auto reason = string_field(body, "reason");
+  const auto amount = body.value("amount", std::int64_t{0});
+  std::vector<FieldError> errors;
+  if (reason.empty()) errors.push_back({"/reason", "must not be empty", ""});
+  if (body.contains("amount") && amount < 1) errors.push_back({"/amount", "must be at least 1", ""});
+  if (!errors.empty()) return invalid(errors);
+  const auto now = ctx.clock->now();
+  try {
+    return ok(task_json(engine::store::TaskStore(ctx.database_url, ctx.workflow)
+                            .request_extension(task.id, amount, reason, actor_of(*request.caller), now),
+                        now));
+  } catch (const engine::Error& e) {
+    // The caller is the assignee (checked above): what is left to refuse is the amount.
+    if (e.code() == engine::ErrorCode::kInvalidInput) return invalid({{"/amount", e.what(), ""}});
+    throw;
+  }
+}
+
+// POST /v1/tasks/{id}/extension/decision: by the role the profile names as the approver,
+// recorded by name (the statute's "approved by the head" is a person, not a token).
+Response decide_extension(const Request& request, AppContext& ctx) {
+  auto parsed = parse_body(request, kDecisionFields);
+  if (auto* refusal = std::get_if<Response>(&parsed)) return std::move(*refusal);
+  const auto& body = std::get<json>(parsed);
+  auto visible = visible_task(request, ctx);
+  if (auto* refusal = std::get_if<Response>(&visible)) return std::move(*refusal);
+  const auto& task = std::get<Task>(visible);
+  const auto& caller = *request.caller;
+
+  const auto& policy = ctx.workflow.profile->procedure(engine::tasks::kind_name(task.kind)).extension;
+  if (!policy) return problem(409, "Conflict", "the " + engine::tasks::kind_name(task.kind) + " procedure allows no extension");
+  const auto approver_role = engine::tasks::parse_role(policy->approver);
+  // The profile's approver is the agency's head (agency tokens of the assignee speak for it)
+  // or the authority.
+  const bool agency_approves = approver_role == engine::tasks::ActorRole::kAgencyHead ||
+                               approver_role == engine::tasks::ActorRole::kAgency;
+  const bool may_decide = agency_approves ? caller.role == Role::kAgency && caller.agency_code == task.assignee
+                                          : approver_role == engine::tasks::ActorRole::kAuthority && caller.role == Role::kAuthority;
+  if (!may_decide)
+    return problem(403, "Forbidden", "the extension of task " + std::to_string(task.id) + " is decided by the " +
+                                         policy->approver + (agency_approves ? " of " + task.assignee : "") + " (" +
+                                         policy->article + ")");
+  const auto reason = string_field(body, "reason");
+  const auto name = string_field(body, "approver_name");
+  std::vector<FieldError> errors;
+  if (reason.empty()) errors.push_back({"/reason", "must not be empty", ""});
+  if (name.empty()) errors.push_back({"/approver_name", "the " + policy->approver + "'s name must be recorded", ""});
+  if (!errors.empty()) return invalid(errors);
+
+  auto approver = actor_of(caller);
+  approver.name = name + " (" + approver.name + ")";
+  approver.role = *approver_role;
+  const auto now = ctx.clock->now();
+  return ok(task_json(engine::store::TaskStore(ctx.database_url, ctx.workflow)
+                          .decide_extension(task.id, body["approve"].get<bool>(), reason, approver, now),
+                      now));
+}
+
+// POST /v1/tasks/{id}/forward: 201 with the agency's new verify_dispute task.
+Response forward_task(const Request& request, AppContext& ctx) {
+  if (!request.body.empty()) {  // no fields; an empty object is accepted too
+    auto parsed = parse_body(request, {});
+    if (auto* refusal = std::get_if<Response>(&parsed)) return std::move(*refusal);
+  }
+  auto visible = visible_task(request, ctx);
+  if (auto* refusal = std::get_if<Response>(&visible)) return std::move(*refusal);
+  const auto& task = std::get<Task>(visible);
+  if (!acts_for(*request.caller, task)) return not_yours(task, "forwarding");
+  const auto now = ctx.clock->now();
+  const auto next =
+      engine::store::DisputeStore(ctx.database_url, ctx.workflow).forward(task.id, actor_of(*request.caller), now);
+  Response r = ok(task_json(next, now));
+  r.status = 201;
+  r.headers.emplace_back("Location", "/v1/tasks/" + std::to_string(next.id));
+  return r;
+}
+
+}  // namespace jiaohe::api::handlers

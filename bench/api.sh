@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# HTTP API benchmark (results in docs/PERFORMANCE.md):
+#  1. dispute filing (POST /v1/disputes) under wrk at 8 and 64 connections, next to pgbench at
+#     the same concurrency running (a) one durable single-row INSERT per transaction and (b)
+#     the same rows a filing writes (dispute, task, event, notification, flag) as one
+#     transaction; fsync and synchronous_commit on throughout, so every 201 is durable;
+#  2. a read-heavy case: an agency listing its queue (GET /v1/tasks) under wrk, next to
+#     pgbench running the queue's SELECT.
+#   bench/api.sh [BUILD_DIR] [SECONDS]
+set -euo pipefail
+build=${1:-build}
+seconds=${2:-10}
+jiaohe=$(realpath "$build/cli/jiaohe")
+dir=/tmp/jiaohe-bench-api
+port=18089
+work=$(mktemp -d)
+"$jiaohe" cluster stop --dir "$dir" >/dev/null 2>&1 || true
+rm -rf "$dir"
+url=$("$jiaohe" cluster start --dir "$dir" --database bench)
+server=
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  "$jiaohe" cluster stop --dir "$dir" >/dev/null 2>&1
+  rm -rf "$dir" "$work"
+}
+trap cleanup EXIT
+export JIAOHE_LOG_LEVEL=warn
+"$jiaohe" migrate --database-url "$url" >/dev/null
+"$jiaohe" generate --subjects 20000 --seed 1 --database-url "$url" >/dev/null
+"$jiaohe" scan --full --database-url "$url" >/dev/null
+psql "$url" -Atc "VACUUM ANALYZE" >/dev/null
+subject=$(psql "$url" -Atc "SELECT subject_id FROM canonical_values WHERE dataset_id = 'gaj_hukou' ORDER BY record_key LIMIT 1")
+agency=$(psql "$url" -Atc "SELECT assignee FROM tasks GROUP BY assignee ORDER BY count(*) DESC LIMIT 1")
+authority=$("$jiaohe" token create --role authority --label bench --database-url "$url")
+agency_token=$("$jiaohe" token create --role agency --agency "$agency" --label bench --database-url "$url")
+
+"$jiaohe" serve --database-url "$url" --port "$port" --no-migrate >"$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+
+body="{\"subject_id\":\"$subject\",\"dataset_id\":\"gaj_hukou\",\"attribute\":\"person.name\",\"description\":\"benchmark filing\"}"
+cat >"$work/file.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '$body'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $authority"
+LUA
+cat >"$work/queue.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $agency_token"
+LUA
+
+# pgbench scripts: the single-row insert, the rows of one filing, the queue's query.
+psql "$url" -qc "CREATE TABLE bench_single (id bigserial PRIMARY KEY, subject_id text NOT NULL, description text NOT NULL, filed_at timestamptz NOT NULL)"
+cat >"$work/single.sql" <<SQL
+INSERT INTO bench_single (subject_id, description, filed_at) VALUES ('$subject', 'benchmark filing', now());
+SQL
+cat >"$work/filing.sql" <<SQL
+BEGIN;
+INSERT INTO disputes (kind, subject_id, dataset_id, attribute, agency_code, description, notify, channel, evidence, status, filed_at) SELECT 'dispute', '$subject', 'gaj_hukou', 'person.name', 'gaj', 'benchmark filing', '{}', 'agency', coalesce(jsonb_agg(jsonb_build_object('dataset', dataset_id, 'record', record_key, 'attribute', attribute, 'value', value)), '[]'), 'open', now() FROM canonical_values WHERE subject_id = '$subject' AND attribute = 'person.name' RETURNING id AS dispute \gset
+INSERT INTO tasks (kind, assignee, step, status, received_at, due_at, deadline_basis, dispute_id, dataset_id, created_at, next_fire_at) VALUES ('verify_dispute', 'gaj', 'verify_dispute (Art. 19 ¶1)', 'open', now(), now() + interval '7 days', '{}', :dispute, 'gaj_hukou', now(), now() + interval '5 days') RETURNING id AS task \gset
+INSERT INTO task_events (task_id, at, actor, actor_role, action, after, reason) VALUES (:task, now(), 'party', 'party', 'opened', '{}', 'benchmark filing') RETURNING id AS event \gset
+INSERT INTO outbox (idempotency_key, task_id, event_id, recipient, kind, payload, next_attempt_at, created_at) VALUES ('bench-' || :task, :task, :event, 'gaj', 'task_opened', '{}', now(), now());
+INSERT INTO verification_flags (subject_id, dataset_id, attribute, task_id, set_at) VALUES ('$subject', 'gaj_hukou', 'person.name', :task, now());
+END;
+SQL
+
+# wrk: "rate p50 p99 non2xx"; latencies in ms.
+run_wrk() {  # connections lua path
+  local out
+  out=$(wrk -t2 -c"$1" -d"${seconds}s" --latency -s "$2" "http://127.0.0.1:$port$3")
+  local rate p50 p99 bad
+  rate=$(awk '/^Requests\/sec/{print $2}' <<<"$out")
+  p50=$(awk '$1=="50%"{print $2}' <<<"$out")
+  p99=$(awk '$1=="99%"{print $2}' <<<"$out")
+  bad=$(awk '/Non-2xx/{print $5}' <<<"$out")
+  echo "$rate $(to_ms "$p50") $(to_ms "$p99") ${bad:-0}"
+}
+to_ms() { awk -v v="$1" 'BEGIN{ if (v ~ /us$/) printf "%.2f", v/1000; else if (v ~ /ms$/) printf "%.2f", v+0; else printf "%.2f", v*1000 }'; }
+
+# pgbench: "tps p50 p99" from the per-transaction log (latency in microseconds, 3rd field).
+run_pgbench() {  # connections script
+  rm -f "$work"/pgbench_log.*
+  local tps
+  tps=$(cd "$work" && pgbench -n -c "$1" -j 2 -T "$seconds" -f "$2" -l --log-prefix=pgbench_log "$url" 2>/dev/null |
+        awk '/^tps/{print $3; exit}')
+  cat "$work"/pgbench_log.* | awk '{print $3}' | sort -n >"$work/lat"
+  local n p50 p99
+  n=$(wc -l <"$work/lat")
+  p50=$(sed -n "$(( (n + 1) / 2 ))p" "$work/lat")
+  p99=$(sed -n "$(( (n * 99 + 99) / 100 ))p" "$work/lat")
+  printf "%.0f %.2f %.2f\n" "$tps" "$(echo "$p50 / 1000" | bc -l)" "$(echo "$p99 / 1000" | bc -l)"
+}
+
+echo "machine: $(nproc) cores; ${seconds} s per run; fsync=on, synchronous_commit=on"
+echo
+echo "| case | connections | requests/s | p50 ms | p99 ms | non-2xx | pgbench single-row insert tx/s (p50/p99 ms) | ratio | pgbench same rows as a filing tx/s (p50/p99 ms) | ratio |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+for c in 8 64; do
+  before=$(psql "$url" -Atc "SELECT count(*) FROM disputes")
+  read -r rate p50 p99 bad < <(run_wrk "$c" "$work/file.lua" /v1/disputes)
+  after=$(psql "$url" -Atc "SELECT count(*) FROM disputes")
+  read -r s_tps s_p50 s_p99 < <(run_pgbench "$c" "$work/single.sql")
+  read -r f_tps f_p50 f_p99 < <(run_pgbench "$c" "$work/filing.sql")
+  printf "| POST /v1/disputes | %s | %.0f | %s | %s | %s | %s (%s/%s) | %.2f | %s (%s/%s) | %.2f |\n" \
+    "$c" "$rate" "$p50" "$p99" "$bad" "$s_tps" "$s_p50" "$s_p99" "$(echo "$rate / $s_tps" | bc -l)" \
+    "$f_tps" "$f_p50" "$f_p99" "$(echo "$rate / $f_tps" | bc -l)"
+  echo "  disputes committed during the wrk run: $((after - before))" >&2
+done
+grep -m1 "group_commit" "$work/serve.log" >&2 || true

@@ -1,0 +1,81 @@
+#pragma once
+// Group commit: many concurrent callers' workflow writes committed in one transaction, each
+// caller answered only once that transaction is durable. A commit costs one WAL flush whatever
+// it holds, so a server that commits each request on its own is bounded by flushes per second;
+// batching the writes that arrive while the previous flush runs lifts that bound without
+// weakening "2xx means committed".
+//
+// Each piece of work runs in its own savepoint, so one caller's failure rolls back only its own
+// writes and reaches only that caller; a failed commit fails every caller of the batch (none
+// of them was committed). A batch is whatever waited while the lane was busy: no timer, so a
+// lone request is never delayed.
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <future>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "engine/clock.hpp"
+#include "engine/tasks/workflow_setup.hpp"
+
+namespace jiaohe::engine::store {
+
+class TaskTx;
+
+struct GroupCommitOptions {
+  int lanes = 4;              // concurrent batches (threads, each with its own connection)
+  std::size_t max_batch = 64;  // pieces of work per transaction at most
+};
+
+class GroupCommitter {
+ public:
+  GroupCommitter(std::string url, tasks::WorkflowSetup setup, GroupCommitOptions options = {});
+  ~GroupCommitter();  // finishes the queued work, then stops the lanes
+  GroupCommitter(const GroupCommitter&) = delete;
+  GroupCommitter& operator=(const GroupCommitter&) = delete;
+
+  // Runs `work` in the next batch (with a TaskTx whose clock reads `now`) and returns its result
+  // once the batch committed; rethrows what `work` threw, or the commit's failure.
+  template <typename Work>
+  auto run(Instant now, Work&& work) {
+    using Result = decltype(work(std::declval<TaskTx&>()));
+    std::optional<Result> result;
+    submit(now, [&](TaskTx& t) { result.emplace(work(t)); });
+    return std::move(*result);
+  }
+
+  // Batches committed so far and pieces of work in them (for the benchmark and tests).
+  std::size_t batches() const;
+  std::size_t pieces() const;
+  // Pieces waiting for a lane, and pieces submitted but not yet answered (waiting or in a batch).
+  std::size_t pending() const;
+  std::size_t in_flight() const;
+
+ private:
+  struct Piece {
+    Instant now;
+    std::function<void(TaskTx&)> work;
+    std::promise<void> done;
+  };
+  void submit(Instant now, std::function<void(TaskTx&)> work);
+  void lane();
+  void commit(std::vector<Piece>& batch);
+
+  std::string url_;
+  tasks::WorkflowSetup setup_;
+  GroupCommitOptions options_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<Piece> queue_;
+  bool stopping_ = false;
+  std::size_t batches_ = 0, pieces_ = 0, submitted_ = 0;
+  std::vector<std::thread> lanes_;
+};
+
+}  // namespace jiaohe::engine::store
