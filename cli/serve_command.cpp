@@ -11,6 +11,7 @@
 #include "engine/clock.hpp"
 #include "engine/log/log.hpp"
 #include "engine/store/database.hpp"
+#include "engine/store/scan_records.hpp"
 #include "engine/scan/scan_and_open_tasks.hpp"
 #include "engine/store/group_commit.hpp"
 #include "jobs/serve_jobs.hpp"
@@ -47,6 +48,9 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   jobs::ServeJobs background(config, db.url(), scanning, workflow.setup(), clock);
   background.start();
   engine::scan::ScanLauncher scans(db.url(), scanning, clock);
+  // A scan left "running" by a process that was killed would be followed forever.
+  for (const auto id : engine::store::fail_abandoned_scans(db.url(), clock.now()))
+    engine::log::warn("scan.abandoned", {{"scan", id}, {"status", "failed"}});
   engine::store::GroupCommitter commits(db.url(), workflow.setup());
   api::AppContext context{db.url(), &clock, workflow.setup(), &commits, &scans};
   api::Router router(api::make_routes());

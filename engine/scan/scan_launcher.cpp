@@ -119,8 +119,8 @@ void ScanLauncher::run(Run& r, const ScanRequest& request) {
     const auto outcome = scan_.run(request, observer, clock_);
     log::info("scan.tasks_opened", {{"scan", outcome.summary.scan_id}, {"tasks", outcome.opened_tasks.size()}});
   } catch (const std::exception& e) {
-    // Before the scan's record exists the starter hears why; after it, the record says whether
-    // the scan failed (and the scanner logged it) or only opening its tasks did.
+    // Before the scan's record exists the starter hears why; after it, the record says how the
+    // scan ended, and what failed after the scan (opening its tasks) is logged here.
     if (!observer.started())
       r.started.set_exception(std::current_exception());
     else

@@ -4,6 +4,7 @@
 #include <pqxx/pqxx>
 
 #include "engine/store/connection_pool.hpp"
+#include "engine/store/scan_store.hpp"
 #include "engine/store/task_tx.hpp"
 
 namespace jiaohe::engine::store {
@@ -22,6 +23,18 @@ const std::string kSelectScan = R"sql(
   FROM scans)sql";
 const std::string kScanById = kSelectScan + " WHERE id = $1";
 const std::string kScanPage = kSelectScan + " WHERE ($1::bigint = 0 OR id < $1) ORDER BY id DESC LIMIT $2";
+
+constexpr const char* kRunningScans = "SELECT id FROM scans WHERE status = 'running' ORDER BY id";
+// Tries every dataset's lock (the key of ScanStore::lock_datasets); the aggregate does not stop
+// at the first refusal, and whatever was taken is released by kUnlockAll.
+constexpr const char* kAllLocksFree = R"sql(
+  SELECT bool_and(pg_try_advisory_lock(hashtext('jiaohe.scan'), hashtext(d)))
+  FROM unnest((SELECT datasets FROM scans WHERE id = $1)) AS d)sql";
+constexpr const char* kUnlockAll = "SELECT pg_advisory_unlock_all()";
+constexpr const char* kFailAbandoned = R"sql(
+  UPDATE scans SET status = 'failed', finished_at = $2::timestamptz,
+                   error = 'interrupted: the process running it ended before it finished'
+  WHERE id = $1 AND status = 'running')sql";
 
 ScanRecord scan_of(const pqxx::row& r) {
   ScanRecord s;
@@ -56,6 +69,33 @@ void record_scan_progress(const std::string& url, std::int64_t scan_id, const Sc
   auto lease = connect(url);
   pqxx::nontransaction tx(*lease);
   tx.exec_params(kRecordProgress, scan_id, p.rows_scanned, p.datasets_done, p.dataset, p.phase);
+}
+
+std::vector<std::int64_t> fail_abandoned_scans(const std::string& url, Instant now) {
+  auto lease = connect(url);
+  pqxx::nontransaction tx(*lease);
+  std::vector<std::int64_t> failed;
+  std::vector<std::int64_t> running;
+  for (const auto& r : tx.exec(kRunningScans)) running.push_back(r[0].as<std::int64_t>());
+  try {
+    for (const auto id : running) {
+      const auto free = tx.exec_params(kAllLocksFree, id);
+      // Holding the locks, no scan can start on these datasets while the record is changed.
+      if (!free[0][0].is_null() && free[0][0].as<bool>()) {
+        tx.exec_params(kFailAbandoned, id, to_pg_timestamp(now));
+        failed.push_back(id);
+      }
+      tx.exec(kUnlockAll);
+    }
+  } catch (...) {
+    // A pooled connection must not go back holding locks; a broken one holds none.
+    try {
+      tx.exec(kUnlockAll);
+    } catch (...) {
+    }
+    throw;
+  }
+  return failed;
 }
 
 std::optional<ScanRecord> find_scan(const std::string& url, std::int64_t id) {
