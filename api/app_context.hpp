@@ -1,7 +1,9 @@
 #pragma once
 // What handlers may use: the engine's services, wired once in cli/serve_command.cpp.
+#include <memory>
 #include <string>
 
+#include "api/metrics.hpp"
 #include "engine/clock.hpp"
 #include "engine/scan/scan_launcher.hpp"
 #include "engine/store/group_commit.hpp"
@@ -20,6 +22,8 @@ struct AppContext {
   // Runs the scans started by POST /v1/scans in the background; its owner joins them on
   // shutdown. Null: scans cannot be started over HTTP (503).
   engine::scan::ScanLauncher* scans = nullptr;
+  // The server's request counters (recorded by the server, read by GET /metrics).
+  std::shared_ptr<Metrics> metrics = std::make_shared<Metrics>();
 };
 
 }  // namespace jiaohe::api

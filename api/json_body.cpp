@@ -42,6 +42,17 @@ bool has_type(const json& v, FieldType t) {
   return false;
 }
 
+const char* schema_type(FieldType t) {
+  switch (t) {
+    case FieldType::kString: return "string";
+    case FieldType::kBoolean: return "boolean";
+    case FieldType::kObject: return "object";
+    case FieldType::kInteger: return "integer";
+    case FieldType::kArray: return "array";
+  }
+  return "";
+}
+
 }  // namespace
 
 Response invalid(const std::vector<FieldError>& errors) {
@@ -79,5 +90,15 @@ std::variant<json, Response> parse_body(const Request& request, const std::vecto
 }
 
 std::string string_field(const json& body, const char* name) { return body.value(name, std::string()); }
+
+json body_schema(const std::vector<FieldSpec>& fields) {
+  json properties = json::object();
+  json required = json::array();
+  for (const auto& f : fields) {
+    properties[f.name] = {{"type", schema_type(f.type)}};
+    if (f.required) required.push_back(f.name);
+  }
+  return {{"type", "object"}, {"properties", properties}, {"required", required}, {"additionalProperties", false}};
+}
 
 }  // namespace jiaohe::api

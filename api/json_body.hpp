@@ -37,4 +37,7 @@ std::variant<nlohmann::json, Response> parse_body(const Request& request, const 
 
 std::string string_field(const nlohmann::json& body, const char* name);
 
+// The JSON Schema parse_body enforces for `fields` (a closed object), for /openapi.json.
+nlohmann::json body_schema(const std::vector<FieldSpec>& fields);
+
 }  // namespace jiaohe::api

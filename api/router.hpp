@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "api/http.hpp"
 #include "engine/auth/caller.hpp"
 
@@ -15,6 +17,13 @@ namespace jiaohe::api {
 
 struct AppContext;
 using Handler = std::function<Response(const Request&, AppContext&)>;
+
+// JSON Schemas (2020-12, as OpenAPI 3.1 takes them) a route may declare; null: not declared.
+struct RouteSchema {
+  nlohmann::json request = nullptr;   // the request body
+  nlohmann::json response = nullptr;  // the success answer's body
+  int status = 200;                   // the success status
+};
 
 struct Route {
   std::string method;
@@ -25,6 +34,8 @@ struct Route {
   // Who may call it: empty = public (no token read); otherwise a valid bearer token of one of
   // these roles is required (401 without one, 403 for another role).
   std::vector<engine::auth::Role> roles = {};
+  // Optional, for /openapi.json: what the body and the success answer look like.
+  RouteSchema schema = {};
 };
 
 struct RouteMatch {

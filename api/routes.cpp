@@ -3,22 +3,31 @@
 #include "api/handlers/disputes.hpp"
 #include "api/handlers/findings.hpp"
 #include "api/handlers/health.hpp"
+#include "api/handlers/metrics.hpp"
 #include "api/handlers/reports.hpp"
 #include "api/handlers/scans.hpp"
 #include "api/handlers/tasks.hpp"
+#include "api/openapi.hpp"
 #include "api/router.hpp"
 
 namespace jiaohe::api {
 
 using engine::auth::Role;
 
-std::vector<Route> make_routes() {
+static std::vector<Route> endpoints();
+
+// The endpoints and GET /openapi.json, which describes them all.
+std::vector<Route> make_routes() { return with_openapi(endpoints()); }
+
+std::vector<Route> endpoints() {
   return {
       {"GET", "/healthz", "Liveness and database status", 0, handlers::health, {}},
+      {"GET", "/metrics", "Prometheus metrics: requests, durations, open and overdue tasks, last scan", 0,
+       handlers::metrics, {Role::kAdmin}},
       {"POST", "/v1/disputes", "File a dispute or withdrawal request", 0, handlers::file_dispute,
-       {Role::kCitizen, Role::kAuthority}},
+       {Role::kCitizen, Role::kAuthority}, handlers::file_dispute_schema()},
       {"GET", "/v1/disputes/{id}", "A dispute: status, deadline and history", 0, handlers::get_dispute,
-       {Role::kCitizen, Role::kAgency, Role::kAuthority}},
+       {Role::kCitizen, Role::kAgency, Role::kAuthority}, handlers::get_dispute_schema()},
       {"GET", "/v1/disputes", "The caller's disputes, newest first (filters: status, kind)", 0, handlers::list_disputes,
        {Role::kCitizen, Role::kAgency, Role::kAuthority}},
       {"POST", "/v1/disputes/{id}/appeal", "Appeal a dispute's result once (a review by the authority)", 0,
@@ -38,7 +47,7 @@ std::vector<Route> make_routes() {
       {"POST", "/v1/tasks/{id}/forward", "Forward a dispute filed with the authority to its agency", 0,
        handlers::forward_task, {Role::kAuthority}},
       {"POST", "/v1/scans", "Start a scan in the background", 4096, handlers::start_scan,
-       {Role::kAuthority, Role::kAdmin}},
+       {Role::kAuthority, Role::kAdmin}, handlers::start_scan_schema()},
       {"GET", "/v1/scans", "Scans, newest first", 0, handlers::list_scans, {Role::kAuthority, Role::kAdmin}},
       {"GET", "/v1/scans/{id}", "A scan: status, progress, counts and error", 0, handlers::get_scan,
        {Role::kAuthority, Role::kAdmin}},

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <limits>
 #include <list>
 #include <mutex>
@@ -13,6 +14,7 @@
 #include <boost/beast/http.hpp>
 
 #include "api/authenticate.hpp"
+#include "api/idempotency.hpp"
 #include "api/problem.hpp"
 #include "engine/log/log.hpp"
 
@@ -92,6 +94,7 @@ struct Server::Impl {
 
   void do_accept();
   Response handle(Request& request);
+  Response answer(const RouteMatch& match, Request& request);
 };
 
 struct Server::Impl::Session : std::enable_shared_from_this<Session> {
@@ -233,8 +236,19 @@ void Server::Impl::do_accept() {
   });
 }
 
+// The one place every routed answer passes: timed and counted for /metrics here.
 Response Server::Impl::handle(Request& request) {
+  // Durations are measured, not business time: the steady clock, never the injected one.
+  const auto started = std::chrono::steady_clock::now();
   auto m = router.match(request.method, request.path);
+  auto response = answer(m, request);
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+  context.metrics->record(m.route ? std::string_view(m.route->pattern) : kUnmatchedRoute, request.method, response.status,
+                          took.count());
+  return response;
+}
+
+Response Server::Impl::answer(const RouteMatch& m, Request& request) {
   if (!m.route) {
     if (m.path_known) {
       auto r = problem(405, "Method not allowed", request.method + " is not allowed on " + request.path);
@@ -246,7 +260,7 @@ Response Server::Impl::handle(Request& request) {
   request.params = m.params;
   try {
     if (auto refused = authenticate(*m.route, request, context)) return *refused;
-    return m.route->handler(request, context);
+    return run_idempotent(*m.route, request, context);
   } catch (...) {
     return problem_from_current_exception();
   }

@@ -30,37 +30,60 @@ export JIAOHE_LOG_LEVEL=warn
 "$jiaohe" scan --full --database-url "$url" >/dev/null
 psql "$url" -Atc "VACUUM ANALYZE" >/dev/null
 subject=$(psql "$url" -Atc "SELECT subject_id FROM canonical_values WHERE dataset_id = 'gaj_hukou' ORDER BY record_key LIMIT 1")
-agency=$(psql "$url" -Atc "SELECT assignee FROM tasks GROUP BY assignee ORDER BY count(*) DESC LIMIT 1")
-authority=$("$jiaohe" token create --role authority --label bench --database-url "$url")
-agency_token=$("$jiaohe" token create --role agency --agency "$agency" --label bench --database-url "$url")
+# The party files for itself (the authority's filings would start with a forwarding step).
+citizen=$("$jiaohe" token create --role citizen --subject "$subject" --label bench --database-url "$url" 2>/dev/null)
+# The filings go to gaj (the hukou dataset's agency): its queue is what the read case lists.
+agency_token=$("$jiaohe" token create --role agency --agency gaj --label bench --database-url "$url" 2>/dev/null)
 
 "$jiaohe" serve --database-url "$url" --port "$port" --no-migrate >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+# Both cases must succeed before they are timed.
+check() {  # expected-status curl-args...
+  local got
+  got=$(curl -s -o "$work/check" -w '%{http_code}' "${@:2}")
+  [ "$got" = "$1" ] || { echo "bench: expected $1, got $got: $(cat "$work/check")" >&2; exit 1; }
+}
 
 body="{\"subject_id\":\"$subject\",\"dataset_id\":\"gaj_hukou\",\"attribute\":\"person.name\",\"description\":\"benchmark filing\"}"
 cat >"$work/file.lua" <<LUA
 wrk.method = "POST"
 wrk.body = '$body'
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $authority"
+wrk.headers["Authorization"] = "Bearer $citizen"
 LUA
 cat >"$work/queue.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer $agency_token"
 LUA
+# The queue's first page (50 tasks, newest first) as hand-written SQL: what GET /v1/tasks
+# reads, without the optional filters.
+cat >"$work/queue.sql" <<SQL
+SELECT id, kind, assignee, step, status, coalesce(resolution, ''), coalesce(resolution_reason, ''), array_to_json(flags)::text, received_at, due_at, provisional, deadline_basis::text, deadline_version, reminder_at, extensions, extension_asked, reminder_fired, overdue_fired, overdue, dispute_id, parent_task_id, scan_id, coalesce(dataset_id, ''), coalesce(rule_id, ''), answered_at, closed_at FROM tasks WHERE assignee = 'gaj' ORDER BY id DESC LIMIT 51;
+SQL
 
 # pgbench scripts: the single-row insert, the rows of one filing, the queue's query.
+# pgbench's filings go to copies of the workflow tables (same columns, checks, indexes and
+# foreign keys), so that they neither disturb the server's data nor need its JSON.
+psql "$url" -q <<SQL
+CREATE SCHEMA pgb;
+CREATE TABLE pgb.disputes (LIKE public.disputes INCLUDING ALL);
+CREATE TABLE pgb.tasks (LIKE public.tasks INCLUDING ALL, FOREIGN KEY (dispute_id) REFERENCES pgb.disputes);
+CREATE TABLE pgb.task_events (LIKE public.task_events INCLUDING ALL, FOREIGN KEY (task_id) REFERENCES pgb.tasks);
+CREATE TABLE pgb.outbox (LIKE public.outbox INCLUDING ALL, FOREIGN KEY (task_id) REFERENCES pgb.tasks,
+                         FOREIGN KEY (event_id) REFERENCES pgb.task_events);
+CREATE TABLE pgb.verification_flags (LIKE public.verification_flags INCLUDING ALL, FOREIGN KEY (task_id) REFERENCES pgb.tasks);
+SQL
 psql "$url" -qc "CREATE TABLE bench_single (id bigserial PRIMARY KEY, subject_id text NOT NULL, description text NOT NULL, filed_at timestamptz NOT NULL)"
 cat >"$work/single.sql" <<SQL
 INSERT INTO bench_single (subject_id, description, filed_at) VALUES ('$subject', 'benchmark filing', now());
 SQL
 cat >"$work/filing.sql" <<SQL
 BEGIN;
-INSERT INTO disputes (kind, subject_id, dataset_id, attribute, agency_code, description, notify, channel, evidence, status, filed_at) SELECT 'dispute', '$subject', 'gaj_hukou', 'person.name', 'gaj', 'benchmark filing', '{}', 'agency', coalesce(jsonb_agg(jsonb_build_object('dataset', dataset_id, 'record', record_key, 'attribute', attribute, 'value', value)), '[]'), 'open', now() FROM canonical_values WHERE subject_id = '$subject' AND attribute = 'person.name' RETURNING id AS dispute \gset
-INSERT INTO tasks (kind, assignee, step, status, received_at, due_at, deadline_basis, dispute_id, dataset_id, created_at, next_fire_at) VALUES ('verify_dispute', 'gaj', 'verify_dispute (Art. 19 ¶1)', 'open', now(), now() + interval '7 days', '{}', :dispute, 'gaj_hukou', now(), now() + interval '5 days') RETURNING id AS task \gset
-INSERT INTO task_events (task_id, at, actor, actor_role, action, after, reason) VALUES (:task, now(), 'party', 'party', 'opened', '{}', 'benchmark filing') RETURNING id AS event \gset
-INSERT INTO outbox (idempotency_key, task_id, event_id, recipient, kind, payload, next_attempt_at, created_at) VALUES ('bench-' || :task, :task, :event, 'gaj', 'task_opened', '{}', now(), now());
-INSERT INTO verification_flags (subject_id, dataset_id, attribute, task_id, set_at) VALUES ('$subject', 'gaj_hukou', 'person.name', :task, now());
+INSERT INTO pgb.disputes (kind, subject_id, dataset_id, attribute, agency_code, description, notify, channel, evidence, status, filed_at) SELECT 'dispute', '$subject', 'gaj_hukou', 'person.name', 'gaj', 'benchmark filing', '{}', 'agency', coalesce(jsonb_agg(jsonb_build_object('dataset', dataset_id, 'record', record_key, 'attribute', attribute, 'value', value)), '[]'), 'open', now() FROM canonical_values WHERE subject_id = '$subject' AND attribute = 'person.name' RETURNING id AS dispute \gset
+INSERT INTO pgb.tasks (kind, assignee, step, status, received_at, due_at, deadline_basis, dispute_id, dataset_id, created_at, next_fire_at) VALUES ('verify_dispute', 'gaj', 'verify_dispute (Art. 19 ¶1)', 'open', now(), now() + interval '7 days', '{}', :dispute, 'gaj_hukou', now(), now() + interval '5 days') RETURNING id AS task \gset
+INSERT INTO pgb.task_events (task_id, at, actor, actor_role, action, after, reason) VALUES (:task, now(), 'party', 'party', 'opened', '{}', 'benchmark filing') RETURNING id AS event \gset
+INSERT INTO pgb.outbox (idempotency_key, task_id, event_id, recipient, kind, payload, next_attempt_at, created_at) VALUES ('bench-' || :task, :task, :event, 'gaj', 'task_opened', '{}', now(), now());
+INSERT INTO pgb.verification_flags (subject_id, dataset_id, attribute, task_id, set_at) VALUES ('$subject', 'gaj_hukou', 'person.name', :task, now());
 END;
 SQL
 
@@ -91,6 +114,9 @@ run_pgbench() {  # connections script
   printf "%.0f %.2f %.2f\n" "$tps" "$(echo "$p50 / 1000" | bc -l)" "$(echo "$p99 / 1000" | bc -l)"
 }
 
+check 201 -X POST "http://127.0.0.1:$port/v1/disputes" -H "Authorization: Bearer $citizen" \
+  -H 'Content-Type: application/json' -d "$body"
+check 200 "http://127.0.0.1:$port/v1/tasks" -H "Authorization: Bearer $agency_token"
 echo "machine: $(nproc) cores; ${seconds} s per run; fsync=on, synchronous_commit=on"
 echo
 echo "| case | connections | requests/s | p50 ms | p99 ms | non-2xx | pgbench single-row insert tx/s (p50/p99 ms) | ratio | pgbench same rows as a filing tx/s (p50/p99 ms) | ratio |"
@@ -106,4 +132,13 @@ for c in 8 64; do
     "$f_tps" "$f_p50" "$f_p99" "$(echo "$rate / $f_tps" | bc -l)"
   echo "  disputes committed during the wrk run: $((after - before))" >&2
 done
-grep -m1 "group_commit" "$work/serve.log" >&2 || true
+echo
+echo "| case | connections | requests/s | p50 ms | p99 ms | non-2xx | pgbench same SELECT tx/s (p50/p99 ms) | ratio |"
+echo "|---|---|---|---|---|---|---|---|"
+echo "  tasks per assignee: $(psql "$url" -Atc "SELECT string_agg(assignee || '=' || n, ' ') FROM (SELECT assignee, count(*) AS n FROM tasks GROUP BY 1) t")" >&2
+for c in 8 64; do
+  read -r rate p50 p99 bad < <(run_wrk "$c" "$work/queue.lua" /v1/tasks)
+  read -r q_tps q_p50 q_p99 < <(run_pgbench "$c" "$work/queue.sql")
+  printf "| GET /v1/tasks (an agency's queue, 50 per page) | %s | %.0f | %s | %s | %s | %s (%s/%s) | %.2f |\n" \
+    "$c" "$rate" "$p50" "$p99" "$bad" "$q_tps" "$q_p50" "$q_p99" "$(echo "$rate / $q_tps" | bc -l)"
+done

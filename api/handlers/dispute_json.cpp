@@ -32,4 +32,36 @@ json dispute_json(const engine::store::DisputeView& v) {
           {"history", std::move(history)}};
 }
 
+nlohmann::json dispute_schema() {
+  using nlohmann::json;
+  const json text = {{"type", "string"}};
+  const json optional = {{"type", json::array({"string", "null"})}};
+  const json history_entry = {{"type", "object"},
+                              {"properties",
+                               {{"at", text},
+                                {"task_id", {{"type", "integer"}}},
+                                {"step", text},
+                                {"action", text},
+                                {"actor_role", text},
+                                {"reason", text}}}};
+  return {{"type", "object"},
+          {"properties",
+           {{"id", {{"type", "integer"}}},
+            {"kind", {{"enum", {"dispute", "withdrawal"}}}},
+            {"status", text},
+            {"subject_id", text},
+            {"dataset_id", optional},
+            {"attribute", optional},
+            {"agency_code", text},
+            {"channel", {{"enum", {"agency", "authority"}}}},
+            {"filed_at", {{"type", "string"}, {"format", "date-time"}}},
+            {"deadline", {{"type", json::array({"string", "null"})}, {"format", "date-time"}}},
+            {"current_step", optional},
+            {"assignee", optional},
+            {"result", optional},
+            {"result_reason", optional},
+            {"history", {{"type", "array"}, {"items", history_entry}}}}},
+          {"required", {"id", "kind", "status", "subject_id", "agency_code", "channel", "filed_at"}}};
+}
+
 }  // namespace jiaohe::api::handlers

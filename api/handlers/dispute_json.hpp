@@ -7,5 +7,7 @@
 namespace jiaohe::api::handlers {
 
 nlohmann::json dispute_json(const engine::store::DisputeView& v);
+// Its JSON Schema, for /openapi.json.
+nlohmann::json dispute_schema();
 
 }  // namespace jiaohe::api::handlers

@@ -96,4 +96,7 @@ Response get_dispute(const Request& request, AppContext& ctx) {
   return r;
 }
 
+RouteSchema file_dispute_schema() { return {body_schema(kDisputeFields), dispute_schema(), 201}; }
+RouteSchema get_dispute_schema() { return {nullptr, dispute_schema(), 200}; }
+
 }  // namespace jiaohe::api::handlers

@@ -5,10 +5,15 @@
 // disputes about it. Staff reads are recorded in access_log.
 #include "api/app_context.hpp"
 #include "api/http.hpp"
+#include "api/router.hpp"
 
 namespace jiaohe::api::handlers {
 
 Response file_dispute(const Request& request, AppContext& ctx);
 Response get_dispute(const Request& request, AppContext& ctx);
+
+// For /openapi.json: the filing body and the dispute both routes answer with.
+RouteSchema file_dispute_schema();
+RouteSchema get_dispute_schema();
 
 }  // namespace jiaohe::api::handlers

@@ -79,6 +79,8 @@ std::variant<std::vector<std::string>, Response> chosen_datasets(const json& bod
 
 }  // namespace
 
+RouteSchema start_scan_schema() { return {body_schema(kScanFields), nullptr, 202}; }
+
 // POST /v1/scans
 Response start_scan(const Request& request, AppContext& ctx) {
   auto parsed = parse_body(request, kScanFields);

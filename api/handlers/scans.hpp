@@ -5,11 +5,15 @@
 // authority and admins: scan records hold no personal data.
 #include "api/app_context.hpp"
 #include "api/http.hpp"
+#include "api/router.hpp"
 
 namespace jiaohe::api::handlers {
 
 Response start_scan(const Request& request, AppContext& ctx);
 Response get_scan(const Request& request, AppContext& ctx);
 Response list_scans(const Request& request, AppContext& ctx);
+
+// For /openapi.json: the body of POST /v1/scans and its 202.
+RouteSchema start_scan_schema();
 
 }  // namespace jiaohe::api::handlers

@@ -46,4 +46,13 @@ auto read_only(const std::string& url, Body&& body) {
   return body(tx);
 }
 
+// `body(tx)` for a read of ONE statement, which is consistent on its own: no BEGIN and COMMIT
+// around it, two round trips fewer on the hot paths (authentication, list endpoints).
+template <typename Body>
+auto read_statement(const std::string& url, Body&& body) {
+  auto lease = connect(url);
+  pqxx::nontransaction tx(*lease);
+  return body(tx);
+}
+
 }  // namespace jiaohe::engine::store

@@ -37,7 +37,7 @@ std::optional<std::string> non_empty(const std::string& s) {
 TaskQueue::TaskQueue(std::string url) : url_(std::move(url)) {}
 
 Page<tasks::Task> TaskQueue::list(const TaskFilter& f, const PageQuery& page) const {
-  return read_only(url_, [&](pqxx::read_transaction& tx) {
+  return read_statement(url_, [&](pqxx::nontransaction& tx) {
     const auto status = f.status ? std::optional(tasks::status_name(*f.status)) : std::nullopt;
     const auto kind = f.kind ? std::optional(tasks::kind_name(*f.kind)) : std::nullopt;
     const auto due_before = f.due_before ? std::optional(to_pg_timestamp(*f.due_before)) : std::nullopt;

@@ -128,10 +128,9 @@ void TokenStore::revoke(std::int64_t id, Instant now) {
 
 std::optional<auth::Caller> TokenStore::authenticate(const std::string& token, Instant now) const {
   if (token.empty()) return std::nullopt;
-  auto lease = connect(url_);
-  auto& c = *lease;
-  pqxx::read_transaction tx(c);
-  const auto rows = tx.exec_params(kAuthenticate, token_hash(token), to_pg_timestamp(now));
+  const auto rows = read_statement(url_, [&](pqxx::nontransaction& tx) {
+    return tx.exec_params(kAuthenticate, token_hash(token), to_pg_timestamp(now));
+  });
   if (rows.empty()) return std::nullopt;
   auth::Caller caller;
   caller.token_id = rows[0][0].as<std::int64_t>();

@@ -11,16 +11,8 @@ using nlohmann::json;
 
 namespace {
 
-// The shared workflow server, plus a valid filing and its POST.
+// The shared workflow server, plus the POST of a filing.
 struct DisputeServer : testing::WorkflowServer {
-  json filing(const std::string& subject) const {
-    return {{"subject_id", subject},
-            {"dataset_id", "aid"},
-            {"attribute", "person.name"},
-            {"claimed_value", "张三"},
-            {"description", "my name is misspelt"},
-            {"notify", {{"channel", "sms"}, {"address", "13800138000"}}}};
-  }
   testing::HttpResult post_dispute(const std::string& token, const std::string& body) {
     return post_raw(token, "/v1/disputes", body);
   }

@@ -50,6 +50,16 @@ struct WorkflowServer : WorkflowFixture {
     return tokens.create(spec, clock.now()).token;
   }
 
+  // A valid POST /v1/disputes body about `subject` in the platform's aid dataset.
+  nlohmann::json filing(const std::string& subject) const {
+    return {{"subject_id", subject},
+            {"dataset_id", "aid"},
+            {"attribute", "person.name"},
+            {"claimed_value", "张三"},
+            {"description", "my name is misspelt"},
+            {"notify", {{"channel", "sms"}, {"address", "13800138000"}}}};
+  }
+
   HttpResult get(const std::string& token, const std::string& target) {
     return http_request(port, "GET", target, "", headers(token));
   }

@@ -1,0 +1,131 @@
+#include "api/openapi.hpp"
+
+#include <cctype>
+#include <memory>
+#include <string>
+
+#include "api/idempotency.hpp"
+
+namespace jiaohe::api {
+namespace {
+
+using nlohmann::json;
+
+const char* const kProblemRef = "#/components/responses/Problem";
+
+// The {names} of a pattern, in order.
+std::vector<std::string> path_parameters(const std::string& pattern) {
+  std::vector<std::string> names;
+  for (auto open = pattern.find('{'); open != std::string::npos; open = pattern.find('{', open + 1)) {
+    const auto close = pattern.find('}', open);
+    if (close == std::string::npos) break;
+    names.push_back(pattern.substr(open + 1, close - open - 1));
+  }
+  return names;
+}
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// "get_v1_disputes_id" for GET /v1/disputes/{id}: unique because method and pattern are.
+std::string operation_id(const Route& route) {
+  std::string id = lower(route.method);
+  for (char c : route.pattern) {
+    const bool word = std::isalnum(static_cast<unsigned char>(c)) != 0;
+    if (word) id += c;
+    else if (id.back() != '_') id += '_';
+  }
+  while (id.back() == '_') id.pop_back();
+  return id;
+}
+
+json components() {
+  const json problem_schema = {
+      {"type", "object"},
+      {"description", "RFC 9457 problem details"},
+      {"properties",
+       {{"type", {{"type", "string"}}},
+        {"title", {{"type", "string"}}},
+        {"status", {{"type", "integer"}}},
+        {"detail", {{"type", "string"}}},
+        {"errors",
+         {{"type", "array"},
+          {"items",
+           {{"type", "object"},
+            {"properties",
+             {{"pointer", {{"type", "string"}}}, {"detail", {{"type", "string"}}}, {"reason", {{"type", "string"}}}}}}}}}}},
+      {"required", {"type", "title", "status"}}};
+  return {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}},
+          {"schemas", {{"Problem", problem_schema}}},
+          {"responses",
+           {{"Problem",
+             {{"description", "An error, as an RFC 9457 problem document"},
+              {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}}}}}};
+}
+
+json operation(const Route& route) {
+  json op = {{"summary", route.summary}, {"operationId", operation_id(route)}};
+  json parameters = json::array();
+  for (const auto& name : path_parameters(route.pattern))
+    parameters.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
+
+  json success = {{"description", "Success"}};
+  if (!route.schema.response.is_null())
+    success["content"] = {{"application/json", {{"schema", route.schema.response}}}};
+  json responses = {{std::to_string(route.schema.status), success}, {"default", {{"$ref", kProblemRef}}}};
+
+  if (route.roles.empty()) {
+    op["security"] = json::array();  // public: no token is read
+  } else {
+    op["security"] = json::array({{{"bearer", json::array()}}});
+    json roles = json::array();
+    for (auto role : route.roles) roles.push_back(engine::auth::role_name(role));
+    op["x-roles"] = roles;
+    responses["401"] = {{"$ref", kProblemRef}};
+    responses["403"] = {{"$ref", kProblemRef}};
+    if (route.method == "POST" || route.method == "PATCH") {
+      parameters.push_back({{"name", "Idempotency-Key"},
+                            {"in", "header"},
+                            {"required", false},
+                            {"description", "Replays the first answer to a retry of the same request"},
+                            {"schema", {{"type", "string"}, {"minLength", 1}, {"maxLength", kMaxIdempotencyKeyBytes}}}});
+      responses["409"] = {{"$ref", kProblemRef}};
+    }
+  }
+  if (!route.schema.request.is_null())
+    op["requestBody"] = {{"required", true}, {"content", {{"application/json", {{"schema", route.schema.request}}}}}};
+  if (!parameters.empty()) op["parameters"] = parameters;
+  op["responses"] = responses;
+  return op;
+}
+
+}  // namespace
+
+json openapi_document(const std::vector<Route>& routes) {
+  json paths = json::object();
+  for (const auto& route : routes) paths[route.pattern][lower(route.method)] = operation(route);
+  return {{"openapi", "3.1.0"},
+          {"info",
+           {{"title", "Jiaohe"},
+            {"version", "1"},
+            {"description", "Data-quality and correction workflow API. Errors are RFC 9457 problem documents."}}},
+          {"paths", paths},
+          {"components", components()}};
+}
+
+std::vector<Route> with_openapi(std::vector<Route> routes) {
+  routes.push_back({"GET", "/openapi.json", "This API as an OpenAPI 3.1 document", 0, nullptr, {},
+                    {nullptr, {{"type", "object"}}, 200}});
+  // The document includes its own route, so it is built once the table is complete.
+  auto document = std::make_shared<const std::string>(openapi_document(routes).dump());
+  routes.back().handler = [document](const Request&, AppContext&) {
+    Response r;
+    r.body = *document;
+    return r;
+  };
+  return routes;
+}
+
+}  // namespace jiaohe::api
