@@ -49,7 +49,7 @@ FindingRecord finding_of(const pqxx::row& r) {
 }  // namespace
 
 Page<FindingRecord> list_findings(const std::string& url, const FindingFilter& filter, const PageQuery& page) {
-  return read_only(url, [&](pqxx::read_transaction& tx) {
+  return read_statement(url, [&](pqxx::nontransaction& tx) {
     std::vector<FindingRecord> fetched;
     const auto scan = filter.scan ? std::optional<std::int64_t>(filter.scan) : std::nullopt;
     for (const auto& r : tx.exec_params(kFindingPage, null_if_empty(filter.dataset), null_if_empty(filter.rule),
@@ -61,7 +61,7 @@ Page<FindingRecord> list_findings(const std::string& url, const FindingFilter& f
 }
 
 std::optional<FindingRecord> find_finding(const std::string& url, std::int64_t id) {
-  return read_only(url, [&](pqxx::read_transaction& tx) -> std::optional<FindingRecord> {
+  return read_statement(url, [&](pqxx::nontransaction& tx) -> std::optional<FindingRecord> {
     const auto rows = tx.exec_params(kFindingById, id);
     if (rows.empty()) return std::nullopt;
     return finding_of(rows[0]);

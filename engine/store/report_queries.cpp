@@ -25,7 +25,7 @@ constexpr const char* kQualityPage = R"sql(
 }  // namespace
 
 Page<ScanQuality> quality_by_scan(const std::string& url, const QualityFilter& filter, const PageQuery& page) {
-  return read_only(url, [&](pqxx::read_transaction& tx) {
+  return read_statement(url, [&](pqxx::nontransaction& tx) {
     std::vector<ScanQuality> fetched;
     for (const auto& r : tx.exec_params(kQualityPage, page.before_id, pg_time(filter.from), pg_time(filter.to),
                                         null_if_empty(filter.dataset), null_if_empty(filter.agency), page.limit + 1)) {

@@ -99,7 +99,7 @@ std::vector<std::int64_t> fail_abandoned_scans(const std::string& url, Instant n
 }
 
 std::optional<ScanRecord> find_scan(const std::string& url, std::int64_t id) {
-  return read_only(url, [&](pqxx::read_transaction& tx) -> std::optional<ScanRecord> {
+  return read_statement(url, [&](pqxx::nontransaction& tx) -> std::optional<ScanRecord> {
     const auto rows = tx.exec_params(kScanById, id);
     if (rows.empty()) return std::nullopt;
     return scan_of(rows[0]);
@@ -107,7 +107,7 @@ std::optional<ScanRecord> find_scan(const std::string& url, std::int64_t id) {
 }
 
 Page<ScanRecord> list_scans(const std::string& url, const PageQuery& page) {
-  return read_only(url, [&](pqxx::read_transaction& tx) {
+  return read_statement(url, [&](pqxx::nontransaction& tx) {
     std::vector<ScanRecord> fetched;
     for (const auto& r : tx.exec_params(kScanPage, page.before_id, page.limit + 1)) fetched.push_back(scan_of(r));
     return page_of(std::move(fetched), page, [](const ScanRecord& x) { return x.id; });
