@@ -80,7 +80,7 @@ Response file_dispute(const Request& request, AppContext& ctx) {
   Response r;
   r.status = 201;
   r.headers.emplace_back("Location", "/v1/disputes/" + std::to_string(filed.dispute_id));
-  r.body = dispute_json(disputes.view(filed.dispute_id)).dump();
+  r.body = dispute_json(filed.view).dump();
   return r;
 }
 

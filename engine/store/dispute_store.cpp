@@ -16,14 +16,17 @@ namespace {
 using tasks::Task;
 using tasks::TaskKind;
 
-constexpr const char* kEvidence = R"sql(
-  SELECT coalesce(jsonb_agg(jsonb_build_object('dataset', dataset_id, 'record', record_key, 'attribute', attribute,
-                                                'value', value) ORDER BY dataset_id, record_key, attribute), '[]')::text
-  FROM canonical_values WHERE subject_id = $1 AND ($2::text IS NULL OR attribute = $2))sql";
+// The dispute with its evidence: the subject's values in every dataset (of the disputed
+// attribute, when named), snapshotted in the same statement.
 constexpr const char* kInsertDispute = R"sql(
   INSERT INTO disputes (kind, subject_id, dataset_id, attribute, agency_code, claimed_value, description, notify,
                         channel, publication_suspended, evidence, status, filed_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11::jsonb, 'open', $12::timestamptz) RETURNING id)sql";
+  SELECT $1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10,
+         coalesce(jsonb_agg(jsonb_build_object('dataset', dataset_id, 'record', record_key, 'attribute', attribute,
+                                               'value', value) ORDER BY dataset_id, record_key, attribute), '[]'),
+         'open', $11::timestamptz
+  FROM canonical_values WHERE subject_id = $2 AND ($4::text IS NULL OR attribute = $4)
+  RETURNING id)sql";
 constexpr const char* kDisputeOf = R"sql(
   SELECT kind, subject_id, coalesce(dataset_id, ''), coalesce(attribute, ''), agency_code, notify::text, status
   FROM disputes WHERE id = $1 FOR UPDATE)sql";
@@ -143,13 +146,12 @@ Filed DisputeStore::file(const DisputeRequest& request, Instant now) {
   d.notify = request.notify;
   const auto write = [&](TaskTx& t) {
     auto& tx = t.tx();
-    const std::string evidence = tx.exec_params(kEvidence, d.subject, non_empty(d.attribute))[0][0].c_str();
     const bool via_authority = request.channel == FilingChannel::kAuthority && !request.withdrawal;
     const auto id =
         tx.exec_params(kInsertDispute, d.kind, d.subject, non_empty(d.dataset), non_empty(d.attribute), d.agency,
                        non_empty(request.claimed_value), request.description, request.notify.dump(),
                        via_authority ? "authority" : "agency",
-                       request.withdrawal ? std::optional<bool>(request.publication_suspended) : std::nullopt, evidence,
+                       request.withdrawal ? std::optional<bool>(request.publication_suspended) : std::nullopt,
                        to_pg_timestamp(now))[0][0]
             .as<std::int64_t>();
     const TaskKind kind = request.withdrawal ? TaskKind::kVerifyWithdrawal
@@ -158,7 +160,21 @@ Filed DisputeStore::file(const DisputeRequest& request, Instant now) {
     std::string reason = d.kind + " " + std::to_string(id) + " filed with the " + (via_authority ? "authority" : "agency");
     if (request.withdrawal) reason += request.publication_suspended ? "; publication suspended" : "; publication not suspended";
     const auto task = open_dispute_task(t, kind, id, d, via_authority ? "authority" : d.agency, std::nullopt, reason);
-    return Filed{id, task.id};
+    DisputeView v;
+    v.id = id;
+    v.kind = d.kind;
+    v.subject_id = d.subject;
+    v.dataset_id = d.dataset;
+    v.attribute = d.attribute;
+    v.agency_code = d.agency;
+    v.channel = via_authority ? "authority" : "agency";
+    v.status = "open";
+    v.filed_at = now;
+    v.deadline = task.due_at;
+    v.current_step = task.step;
+    v.assignee = task.assignee;
+    v.history.push_back({now, task.id, task.step, "opened", tasks::role_name(kParty.role), reason});
+    return Filed{id, task.id, std::move(v)};
   };
   return committer_ ? committer_->run(now, write) : in_task_tx(url_, setup_, now, write);
 }

@@ -36,6 +36,7 @@ struct DisputeEvent {
   Instant at{};
   std::int64_t task_id = 0;
   std::string step, action, actor_role, reason;
+  bool operator==(const DisputeEvent&) const = default;
 };
 
 struct DisputeView {
@@ -47,6 +48,7 @@ struct DisputeView {
   std::string current_step;         // empty when no task runs
   std::string assignee;             // who must act on the live task
   std::vector<DisputeEvent> history;
+  bool operator==(const DisputeView&) const = default;
 };
 
 // Which disputes a list shows; unset members do not filter.
@@ -60,6 +62,9 @@ struct DisputeFilter {
 struct Filed {
   std::int64_t dispute_id = 0;
   std::int64_t task_id = 0;
+  // The dispute as view() reads it back right after filing, known without reading it: the
+  // filing's answer costs no second transaction.
+  DisputeView view;
 };
 
 class GroupCommitter;

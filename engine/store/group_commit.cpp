@@ -71,26 +71,32 @@ void GroupCommitter::lane() {
 
 void GroupCommitter::commit(std::vector<Piece>& batch) {
   std::vector<std::exception_ptr> failures(batch.size());
+  bool committing = false;
   try {
     auto lease = connect(url_);
     pqxx::work tx(*lease);
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      // A savepoint per piece: a failing piece is rolled back alone and the batch goes on.
-      try {
-        pqxx::subtransaction piece(tx, "piece");
-        TaskTx t(piece, setup_, batch[i].now);
-        batch[i].work(t);
-        piece.commit();
-      } catch (...) {
-        failures[i] = std::current_exception();
-      }
+    for (auto& piece : batch) {
+      TaskTx t(tx, setup_, piece.now);
+      piece.work(t);
     }
+    committing = true;
     tx.commit();
   } catch (...) {
-    // Nothing of the batch is committed: every piece that had not failed on its own fails now.
     const auto failure = std::current_exception();
-    for (auto& f : failures)
-      if (!f) f = failure;
+    if (committing || batch.size() == 1) {
+      // The commit itself failed (or its outcome is unknown): no piece may be run again.
+      for (auto& f : failures) f = failure;
+    } else {
+      // A piece failed before the commit and took the batch's transaction with it; nothing is
+      // committed, so each piece runs again on its own and only the failing one fails.
+      for (std::size_t i = 0; i < batch.size(); ++i) {
+        try {
+          in_task_tx(url_, setup_, batch[i].now, [&](TaskTx& t) { batch[i].work(t); });
+        } catch (...) {
+          failures[i] = std::current_exception();
+        }
+      }
+    }
   }
   {
     std::lock_guard lock(mutex_);

@@ -5,10 +5,13 @@
 // batching the writes that arrive while the previous flush runs lifts that bound without
 // weakening "2xx means committed".
 //
-// Each piece of work runs in its own savepoint, so one caller's failure rolls back only its own
-// writes and reaches only that caller; a failed commit fails every caller of the batch (none
-// of them was committed). A batch is whatever waited while the lane was busy: no timer, so a
-// lone request is never delayed.
+// The pieces of a batch run one after the other in one transaction, without savepoints (two
+// round trips each saved on the common path). When a piece throws, the batch's transaction is
+// rolled back and every piece runs again in a transaction of its own, so one caller's failure
+// reaches only that caller; pieces must therefore be safe to run again, which writes from
+// captured inputs are. A failed commit fails every caller of the batch and nothing is run
+// again, since the outcome may be unknown. A batch is whatever waited while the lane was
+// busy: no timer, so a lone request is never delayed.
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -41,7 +44,8 @@ class GroupCommitter {
   GroupCommitter& operator=(const GroupCommitter&) = delete;
 
   // Runs `work` in the next batch (with a TaskTx whose clock reads `now`) and returns its result
-  // once the batch committed; rethrows what `work` threw, or the commit's failure.
+  // once the batch committed; rethrows what `work` threw, or the commit's failure. `work` may
+  // run twice (see above) and must only write through `t`.
   template <typename Work>
   auto run(Instant now, Work&& work) {
     using Result = decltype(work(std::declval<TaskTx&>()));

@@ -28,7 +28,7 @@ DisputeRequest filing(const std::string& subject, const std::string& description
   return r;
 }
 
-TEST_CASE("group commit rolls back a failing piece alone and commits the rest of its batch") {
+TEST_CASE("group commit fails only the failing piece of a batch and commits the others") {
   WorkflowFixture f;
   f.sql("CREATE TABLE gc_probe (label text NOT NULL)");
   GroupCommitter committer(f.db.url(), f.setup, GroupCommitOptions{1, 64});

@@ -132,3 +132,17 @@ TEST_CASE("an invalid identifier is refused with the reason and without the numb
     CHECK(std::string(e.what()).find(r.subject_id) == std::string::npos);
   }
 }
+
+TEST_CASE("the view a filing returns is the view read back from the database") {
+  DisputeFixture f;
+  f.scan();
+  for (const bool withdrawal : {false, true})
+    for (const auto channel : {engine::store::FilingChannel::kAgency, engine::store::FilingChannel::kAuthority}) {
+      auto request = f.request(channel);
+      request.withdrawal = withdrawal;
+      const auto filed = f.disputes.file(request, f.clock.now());
+      CAPTURE(withdrawal);
+      CHECK(filed.view == f.disputes.view(filed.dispute_id));
+      CHECK(filed.view.deadline.has_value());
+    }
+}
