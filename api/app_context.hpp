@@ -5,6 +5,7 @@
 
 #include "api/metrics.hpp"
 #include "engine/clock.hpp"
+#include "engine/scan/scan_launcher.hpp"
 #include "engine/store/group_commit.hpp"
 #include "engine/tasks/workflow_setup.hpp"
 
@@ -18,6 +19,9 @@ struct AppContext {
   engine::tasks::WorkflowSetup workflow = {};
   // Filings are committed in batches through it when set (serve sets it; see docs/PERFORMANCE.md).
   engine::store::GroupCommitter* commits = nullptr;
+  // Runs the scans started by POST /v1/scans in the background; its owner joins them on
+  // shutdown. Null: scans cannot be started over HTTP (503).
+  engine::scan::ScanLauncher* scans = nullptr;
   // The server's request counters (recorded by the server, read by GET /metrics).
   std::shared_ptr<Metrics> metrics = std::make_shared<Metrics>();
 };

@@ -26,6 +26,7 @@ const char* type_name(FieldType t) {
     case FieldType::kBoolean: return "true or false";
     case FieldType::kObject: return "an object";
     case FieldType::kInteger: return "an integer";
+    case FieldType::kArray: return "an array";
   }
   return "";
 }
@@ -36,6 +37,7 @@ bool has_type(const json& v, FieldType t) {
     case FieldType::kBoolean: return v.is_boolean();
     case FieldType::kObject: return v.is_object();
     case FieldType::kInteger: return v.is_number_integer();
+    case FieldType::kArray: return v.is_array();
   }
   return false;
 }
@@ -46,6 +48,7 @@ const char* schema_type(FieldType t) {
     case FieldType::kBoolean: return "boolean";
     case FieldType::kObject: return "object";
     case FieldType::kInteger: return "integer";
+    case FieldType::kArray: return "array";
   }
   return "";
 }

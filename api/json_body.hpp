@@ -18,7 +18,7 @@ struct FieldError {
   std::string pointer, detail, reason;
 };
 
-enum class FieldType { kString, kBoolean, kObject, kInteger };
+enum class FieldType { kString, kBoolean, kObject, kInteger, kArray };
 
 struct FieldSpec {
   std::string name;

@@ -1,6 +1,7 @@
 #include "api/query_reader.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include "api/pagination.hpp"
 #include "engine/calendar/local_time.hpp"
@@ -52,6 +53,24 @@ std::optional<engine::Instant> QueryReader::local_instant(const std::string& nam
     if (auto local = engine::calendar::parse_instant(*value + "+08:00")) return local;
   }
   refuse(name, "must be a date (2026-12-05) or a date-time (2026-12-05T09:30:00, read in Asia/Shanghai, or with an offset)");
+  return std::nullopt;
+}
+
+std::optional<engine::calendar::LocalDay> QueryReader::local_date(const std::string& name) {
+  const auto value = text(name);
+  if (!value) return std::nullopt;
+  if (auto day = engine::calendar::parse_date(*value)) return day;
+  refuse(name, "must be a date (2026-12-05)");
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> QueryReader::id(const std::string& name) {
+  const auto value = text(name);
+  if (!value) return std::nullopt;
+  std::int64_t n = 0;
+  const auto [end, ec] = std::from_chars(value->data(), value->data() + value->size(), n);
+  if (ec == std::errc() && end == value->data() + value->size() && n > 0) return n;
+  refuse(name, "must be a positive whole number");
   return std::nullopt;
 }
 

@@ -5,11 +5,13 @@
 //   QueryReader q(request);
 //   auto overdue = q.boolean("overdue");
 //   if (auto refusal = q.refusal()) return *refusal;
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "api/http.hpp"
+#include "engine/calendar/local_time.hpp"
 #include "engine/clock.hpp"
 
 namespace jiaohe::api {
@@ -27,6 +29,10 @@ class QueryReader {
   // An ISO-8601 date (its 00:00) or date-time read in Asia/Shanghai unless it carries "Z" or an
   // offset. A '+' that was not percent-encoded arrives as a space and is read as '+'.
   std::optional<engine::Instant> local_instant(const std::string& name);
+  // A calendar date YYYY-MM-DD (in Asia/Shanghai), for periods whose days are all included.
+  std::optional<engine::calendar::LocalDay> local_date(const std::string& name);
+  // A positive whole number (an id).
+  std::optional<std::int64_t> id(const std::string& name);
 
   // The 400 for the first bad parameter read, if any.
   const std::optional<Response>& refusal() const { return refusal_; }

@@ -1,8 +1,11 @@
 // The one table of endpoints.
 #include "api/handlers/dispute_followup.hpp"
 #include "api/handlers/disputes.hpp"
+#include "api/handlers/findings.hpp"
 #include "api/handlers/health.hpp"
 #include "api/handlers/metrics.hpp"
+#include "api/handlers/reports.hpp"
+#include "api/handlers/scans.hpp"
 #include "api/handlers/tasks.hpp"
 #include "api/openapi.hpp"
 #include "api/router.hpp"
@@ -43,6 +46,19 @@ std::vector<Route> endpoints() {
        handlers::decide_extension, {Role::kAgency, Role::kAuthority}},
       {"POST", "/v1/tasks/{id}/forward", "Forward a dispute filed with the authority to its agency", 0,
        handlers::forward_task, {Role::kAuthority}},
+      {"POST", "/v1/scans", "Start a scan in the background", 4096, handlers::start_scan,
+       {Role::kAuthority, Role::kAdmin}, handlers::start_scan_schema()},
+      {"GET", "/v1/scans", "Scans, newest first", 0, handlers::list_scans, {Role::kAuthority, Role::kAdmin}},
+      {"GET", "/v1/scans/{id}", "A scan: status, progress, counts and error", 0, handlers::get_scan,
+       {Role::kAuthority, Role::kAdmin}},
+      {"GET", "/v1/findings", "Findings, filtered, newest first", 0, handlers::list_findings,
+       {Role::kAgency, Role::kAuthority}},
+      {"GET", "/v1/findings/{id}", "A finding with its evidence", 0, handlers::get_finding,
+       {Role::kAgency, Role::kAuthority}},
+      {"GET", "/v1/reports/quality", "Quality per dataset and scan", 0, handlers::quality_report,
+       {Role::kAgency, Role::kAuthority}},
+      {"GET", "/v1/reports/on-time", "On-time task figures per agency for a period", 0, handlers::on_time_report,
+       {Role::kAgency, Role::kAuthority}},
   };
 }
 

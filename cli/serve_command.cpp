@@ -11,6 +11,7 @@
 #include "engine/clock.hpp"
 #include "engine/log/log.hpp"
 #include "engine/store/database.hpp"
+#include "engine/store/scan_records.hpp"
 #include "engine/scan/scan_and_open_tasks.hpp"
 #include "engine/store/group_commit.hpp"
 #include "jobs/serve_jobs.hpp"
@@ -41,12 +42,17 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   engine::SystemClock clock;
   // Beside the API: the scheduled scan, the deadline sweep and the notification delivery.
   const auto workflow = load_workflow(args, config);
-  jobs::ServeJobs background(
-      config, db.url(), engine::scan::ScanAndOpenTasks(db.url(), workflow.catalogue, workflow.pack, workflow.setup()),
-      workflow.setup(), clock);
+  // One scan path for the schedule and for scans started over HTTP (which run in the
+  // background; stopped and joined below, after the server).
+  const engine::scan::ScanAndOpenTasks scanning(db.url(), workflow.catalogue, workflow.pack, workflow.setup());
+  jobs::ServeJobs background(config, db.url(), scanning, workflow.setup(), clock);
   background.start();
+  engine::scan::ScanLauncher scans(db.url(), scanning, clock);
+  // A scan left "running" by a process that was killed would be followed forever.
+  for (const auto id : engine::store::fail_abandoned_scans(db.url(), clock.now()))
+    engine::log::warn("scan.abandoned", {{"scan", id}, {"status", "failed"}});
   engine::store::GroupCommitter commits(db.url(), workflow.setup());
-  api::AppContext context{db.url(), &clock, workflow.setup(), &commits};
+  api::AppContext context{db.url(), &clock, workflow.setup(), &commits, &scans};
   api::Router router(api::make_routes());
   api::ServerOptions options;
   options.host = config.server_host;
@@ -62,7 +68,9 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   int received = 0;
   sigwait(&stop_signals, &received);
   engine::log::info("serve.stopping", {{"signal", received}});
+  scans.request_stop();  // running scans stop at their next dataset while requests drain
   server.stop();
+  scans.stop();
   background.stop();
   engine::log::info("serve.stopped");
   return 0;

@@ -41,6 +41,8 @@ struct ScanSummary {
 class ScanObserver {
  public:
   virtual ~ScanObserver() = default;
+  // The scan's record is committed (it can be followed by id from now on).
+  virtual void scan_started(std::int64_t /*scan_id*/) {}
   virtual void dataset_started(const std::string& /*dataset*/, std::int64_t /*estimated_rows*/) {}
   virtual void rows_read(const std::string& /*dataset*/, std::int64_t /*rows*/) {}
   virtual void dataset_finished(const std::string& /*dataset*/, std::int64_t /*rows*/) {}
@@ -50,6 +52,13 @@ class ScanObserver {
 // A scan could not run (lock held, bad table); the message says what to do.
 struct ScanError : std::runtime_error {
   using std::runtime_error::runtime_error;
+};
+
+// Another scan holds one of the datasets: a retry once it has ended may succeed.
+struct ScanBusy : ScanError {
+  ScanBusy(const std::string& message, std::string busy_dataset)
+      : ScanError(message), dataset(std::move(busy_dataset)) {}
+  std::string dataset;
 };
 
 }  // namespace jiaohe::engine::scan

@@ -52,6 +52,7 @@ ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
   ScanSummary summary;
   summary.mode = request.mode;
   summary.scan_id = store.begin_scan(request.mode, dataset_ids, pack_, request.now);
+  observer.scan_started(summary.scan_id);
   log::info("scan.started", {{"scan", summary.scan_id}, {"mode", incremental ? "incremental" : "full"},
                              {"datasets", static_cast<std::int64_t>(dataset_ids.size())}});
   try {

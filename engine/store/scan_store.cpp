@@ -164,8 +164,9 @@ void ScanStore::lock_datasets(const std::vector<std::string>& datasets, bool wai
   for (const auto& d : datasets) {
     auto rows = control_->query(wait ? kWaitLock : kTryLock, {d});
     if (!wait && rows.at(0).at(0) != "t")
-      throw scan::ScanError("another scan is running on dataset " + d +
-                            "; wait for it to finish (or run with --wait to queue behind it)");
+      throw scan::ScanBusy("another scan is running on dataset " + d +
+                               "; wait for it to finish (or run with --wait to queue behind it)",
+                           d);
   }
 }
 

@@ -22,7 +22,7 @@ class ScanStore {
   ScanStore(const std::string& url, const catalog::Catalogue& catalogue);
   ~ScanStore();
 
-  // Advisory locks on the datasets, held until this object goes away. Refuses (ScanError)
+  // Advisory locks on the datasets, held until this object goes away. Refuses (ScanBusy)
   // when another scan holds one, unless `wait`.
   void lock_datasets(const std::vector<std::string>& datasets, bool wait);
 

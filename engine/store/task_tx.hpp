@@ -22,6 +22,10 @@ namespace jiaohe::engine::store {
 
 std::optional<std::string> pg_time(const std::optional<Instant>& t);
 std::optional<Instant> instant_of(const pqxx::field& micros);
+// An optional text parameter: "" becomes NULL.
+inline std::optional<std::string> null_if_empty(const std::string& s) {
+  return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
 
 // The columns of a whole task, in the order task_of reads them (of `tasks`, unqualified): every
 // query that returns tasks selects these, so that there is one reader of a task row.

@@ -1,6 +1,7 @@
 #pragma once
 // The workflow fixture's database and platform served over a real socket on a free port, with
-// tokens per role and JSON helpers: what the task and dispute follow-up httptests start from.
+// tokens per role and JSON helpers: what the task, dispute, scan, finding and report httptests
+// start from.
 #include <cstdint>
 #include <map>
 #include <set>
@@ -13,6 +14,7 @@
 #include "api/app_context.hpp"
 #include "api/router.hpp"
 #include "api/server.hpp"
+#include "engine/scan/scan_launcher.hpp"
 #include "engine/store/dispute_store.hpp"
 #include "engine/store/group_commit.hpp"
 #include "engine/store/token_store.hpp"
@@ -24,7 +26,11 @@ namespace jiaohe::testing {
 struct WorkflowServer : WorkflowFixture {
   // Filings are group-committed, as `jiaohe serve` does.
   engine::store::GroupCommitter commits{db.url(), setup};
-  api::AppContext context{db.url(), &clock, setup, &commits};
+  // Scans started over HTTP; declared before the server, so that the server stops first and
+  // the launcher joins its scans before the database goes away. Tests join them with
+  // scans.wait_idle() instead of sleeping.
+  engine::scan::ScanLauncher scans{db.url(), engine::scan::ScanAndOpenTasks(db.url(), catalogue, pack, setup), clock};
+  api::AppContext context{db.url(), &clock, setup, &commits, &scans};
   api::Router router{api::make_routes()};
   api::Server server{[] {
                        api::ServerOptions o;

@@ -1,0 +1,17 @@
+#include "api/agency_scope.hpp"
+
+#include "api/problem.hpp"
+
+namespace jiaohe::api {
+
+std::variant<std::string, Response> agency_scope(const Request& request) {
+  const auto& caller = *request.caller;
+  const auto it = request.query.find("agency");
+  const std::string named = it == request.query.end() ? std::string() : it->second;
+  if (caller.role != engine::auth::Role::kAgency) return named;
+  if (!named.empty() && named != caller.agency_code)
+    return problem(403, "Forbidden", "an agency sees only its own data; only the authority filters by agency");
+  return caller.agency_code;
+}
+
+}  // namespace jiaohe::api

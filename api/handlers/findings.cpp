@@ -1,0 +1,112 @@
+#include "api/handlers/findings.hpp"
+
+#include <chrono>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "api/handlers/json_fields.hpp"
+#include "api/handlers/task_access.hpp"
+#include "api/agency_scope.hpp"
+#include "api/pagination.hpp"
+#include "api/problem.hpp"
+#include "api/query_reader.hpp"
+#include "engine/calendar/local_time.hpp"
+#include "engine/store/access_log.hpp"
+#include "engine/store/finding_queries.hpp"
+#include "rules/ids/identifier_check.hpp"
+
+namespace jiaohe::api::handlers {
+namespace {
+
+using engine::auth::Role;
+using nlohmann::json;
+
+json finding_json(const engine::store::FindingRecord& f) {
+  json out = {{"id", f.id},
+              {"rule_id", f.rule_id},
+              {"rule_version", f.rule_version},
+              {"kind", f.kind},
+              {"severity", f.severity},
+              {"dataset_id", f.dataset_id},
+              {"agency_code", f.agency_code},
+              {"record_key", f.record_key},
+              {"subject_id", optional_text(f.subject_id)},
+              {"attribute", f.attribute},
+              {"status", f.status},
+              {"first_seen_scan", f.first_seen_scan},
+              {"last_seen_scan", f.last_seen_scan},
+              {"resolved_scan", optional_value(f.resolved_scan)},
+              {"first_seen_at", engine::calendar::format_instant(f.first_seen_at)},
+              {"last_seen_at", engine::calendar::format_instant(f.last_seen_at)},
+              {"resolved_at", optional_instant(f.resolved_at)},
+              {"times_reopened", f.times_reopened}};
+  if (!f.evidence.is_null()) out["evidence"] = f.evidence;
+  return out;
+}
+
+// ?subject_id= normalised, "" when absent, or the 422 with the validator's reason code.
+std::variant<std::string, Response> subject_param(const Request& request, const AppContext& ctx) {
+  const auto it = request.query.find("subject_id");
+  if (it == request.query.end()) return std::string();
+  const auto today = std::chrono::year_month_day(engine::calendar::local_day_of(ctx.clock->now()));
+  const auto check = rules::ids::check_identifier(it->second, rules::ids::CitizenIdOptions{today, false});
+  if (!check.valid) {
+    const std::string detail = "not a valid citizen ID number or credit code";
+    return problem(422, "Invalid query parameter", "subject_id: " + detail,
+                   json{{"errors", {{{"parameter", "subject_id"}, {"detail", detail}, {"reason", std::string(check.reason_code)}}}}});
+  }
+  return std::string(check.value());
+}
+
+}  // namespace
+
+// GET /v1/findings
+Response list_findings(const Request& request, AppContext& ctx) {
+  if (auto refusal = check_query(request, {"dataset", "rule", "status", "agency", "subject_id", "scan"}))
+    return std::move(*refusal);
+  auto page = page_query(request);
+  if (auto* refusal = std::get_if<Response>(&page)) return std::move(*refusal);
+  QueryReader q(request);
+  engine::store::FindingFilter filter;
+  filter.dataset = q.text("dataset").value_or("");
+  filter.rule = q.text("rule").value_or("");
+  filter.status = q.choice("status", {"open", "resolved"}).value_or("");
+  filter.scan = q.id("scan").value_or(0);
+  if (auto refusal = q.refusal()) return *refusal;
+  auto agency = agency_scope(request);
+  if (auto* refusal = std::get_if<Response>(&agency)) return std::move(*refusal);
+  filter.agency = std::get<std::string>(agency);
+  auto subject = subject_param(request, ctx);
+  if (auto* refusal = std::get_if<Response>(&subject)) return std::move(*refusal);
+  filter.subject_id = std::get<std::string>(subject);
+  const auto found =
+      engine::store::list_findings(ctx.database_url, filter, std::get<engine::store::PageQuery>(page));
+
+  // One access_log row per subject shown on the page.
+  std::set<std::string> subjects;
+  for (const auto& f : found.items)
+    if (!f.subject_id.empty()) subjects.insert(f.subject_id);
+  std::vector<engine::store::AccessEntry> reads;
+  for (const auto& s : subjects) reads.push_back({"list_findings", request.path, s});
+  engine::store::record_access(ctx.database_url, *request.caller, reads, ctx.clock->now());
+  return page_response(found, finding_json);
+}
+
+// GET /v1/findings/{id}
+Response get_finding(const Request& request, AppContext& ctx) {
+  const auto id = id_param(request);
+  auto finding = id ? engine::store::find_finding(ctx.database_url, *id) : std::nullopt;
+  const auto& caller = *request.caller;
+  // Another agency's finding looks like no finding at all.
+  if (!finding || (caller.role != Role::kAuthority && finding->agency_code != caller.agency_code))
+    return problem(404, "Not found", "no finding has that id");
+  if (!finding->subject_id.empty())
+    engine::store::record_access(ctx.database_url, caller, {"read_finding", request.path, finding->subject_id},
+                                 ctx.clock->now());
+  Response r;
+  r.body = finding_json(*finding).dump();
+  return r;
+}
+
+}  // namespace jiaohe::api::handlers

@@ -1,0 +1,131 @@
+#include "api/handlers/reports.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include <nlohmann/json.hpp>
+
+#include "api/agency_scope.hpp"
+#include "api/pagination.hpp"
+#include "api/problem.hpp"
+#include "api/query_reader.hpp"
+#include "engine/calendar/local_time.hpp"
+#include "engine/store/report_queries.hpp"
+#include "engine/store/task_statistics.hpp"
+
+namespace jiaohe::api::handlers {
+namespace {
+
+using engine::calendar::LocalDay;
+using nlohmann::json;
+
+// part / whole, or null when there is no whole to share.
+json share(std::int64_t part, std::int64_t whole) {
+  return whole > 0 ? json(static_cast<double>(part) / static_cast<double>(whole)) : json(nullptr);
+}
+
+json quality_json(const engine::store::ScanQuality& scan) {
+  json datasets = json::array();
+  for (const auto& d : scan.datasets) {
+    json rules = json::array();
+    std::int64_t rows = 0, checks = 0, failed = 0;
+    for (const auto& r : d.rules) {
+      rules.push_back({{"rule_id", r.rule_id},
+                       {"rows_checked", r.rows_checked},
+                       {"rows_failed", r.rows_failed},
+                       {"share_passing", share(r.rows_checked - r.rows_failed, r.rows_checked)}});
+      rows = std::max(rows, r.rows_checked);
+      checks += r.rows_checked;
+      failed += r.rows_failed;
+    }
+    datasets.push_back({{"dataset_id", d.dataset_id},
+                        {"agency_code", d.agency_code},
+                        {"rows_checked", rows},
+                        {"checks", checks},
+                        {"checks_failed", failed},
+                        {"share_passing", share(checks - failed, checks)},
+                        {"rules", std::move(rules)}});
+  }
+  return {{"scan_id", scan.id}, {"at", engine::calendar::format_instant(scan.at)}, {"datasets", std::move(datasets)}};
+}
+
+// ?from= and ?to=: local dates, both included, each optional.
+struct DateRange {
+  std::optional<LocalDay> from, to;
+};
+
+std::variant<DateRange, Response> date_range(const Request& request) {
+  QueryReader q(request);
+  DateRange range{q.local_date("from"), q.local_date("to")};
+  if (auto refusal = q.refusal()) return *refusal;
+  if (range.from && range.to && *range.from > *range.to) return bad_parameter("to", "must not be before from");
+  return range;
+}
+
+// The instant a local date begins, and the instant after the last included date.
+engine::Instant start_of(LocalDay day) { return engine::calendar::start_of_local_day(day); }
+engine::Instant end_of(LocalDay day) { return engine::calendar::start_of_local_day(day + std::chrono::days(1)); }
+
+// The month of `t` in Asia/Shanghai.
+DateRange month_of(engine::Instant t) {
+  using namespace std::chrono;
+  const year_month_day today(engine::calendar::local_day_of(t));
+  return {sys_days(today.year() / today.month() / day(1)), sys_days(today.year() / today.month() / std::chrono::last)};
+}
+
+}  // namespace
+
+// GET /v1/reports/quality
+Response quality_report(const Request& request, AppContext& ctx) {
+  if (auto refusal = check_query(request, {"dataset", "agency", "from", "to"})) return std::move(*refusal);
+  auto page = page_query(request);
+  if (auto* refusal = std::get_if<Response>(&page)) return std::move(*refusal);
+  auto agency = agency_scope(request);
+  if (auto* refusal = std::get_if<Response>(&agency)) return std::move(*refusal);
+  auto range = date_range(request);
+  if (auto* refusal = std::get_if<Response>(&range)) return std::move(*refusal);
+
+  engine::store::QualityFilter filter;
+  if (auto it = request.query.find("dataset"); it != request.query.end()) filter.dataset = it->second;
+  filter.agency = std::get<std::string>(agency);
+  const auto& dates = std::get<DateRange>(range);
+  if (dates.from) filter.from = start_of(*dates.from);
+  if (dates.to) filter.to = end_of(*dates.to);
+  return page_response(
+      engine::store::quality_by_scan(ctx.database_url, filter, std::get<engine::store::PageQuery>(page)),
+      quality_json);
+}
+
+// GET /v1/reports/on-time
+Response on_time_report(const Request& request, AppContext& ctx) {
+  if (auto refusal = check_query(request, {"from", "to"})) return std::move(*refusal);
+  auto range = date_range(request);
+  if (auto* refusal = std::get_if<Response>(&range)) return std::move(*refusal);
+  auto dates = std::get<DateRange>(range);
+  if (!dates.from && !dates.to) dates = month_of(ctx.clock->now());
+  if (!dates.from || !dates.to) return bad_parameter(dates.from ? "to" : "from", "give both from and to, or neither");
+  const auto& caller = *request.caller;
+
+  const auto all = engine::store::task_statistics(ctx.database_url, *ctx.workflow.calendar, start_of(*dates.from),
+                                                  end_of(*dates.to));
+  json agencies = json::array();
+  for (const auto& s : all) {
+    if (caller.role == engine::auth::Role::kAgency && s.agency != caller.agency_code) continue;
+    agencies.push_back({{"agency", s.agency},
+                        {"received", s.received},
+                        {"answered", s.answered},
+                        {"answered_on_time", s.answered_on_time},
+                        {"on_time_share", share(s.answered_on_time, s.answered)},
+                        {"overdue", s.overdue},
+                        {"extended", s.extended},
+                        {"average_working_days_to_answer", s.average_working_days_to_answer}});
+  }
+  Response r;
+  r.body = json{{"from", engine::calendar::format_date(*dates.from)},
+                {"to", engine::calendar::format_date(*dates.to)},
+                {"agencies", std::move(agencies)}}
+               .dump();
+  return r;
+}
+
+}  // namespace jiaohe::api::handlers

@@ -1,0 +1,15 @@
+#pragma once
+// Supervision reports (Art. 5, 20, 47). GET /v1/reports/quality: per successful scan, each
+// dataset's rule results (rows checked, rows failing, share passing), filters dataset, agency,
+// from, to; cursor pages of scans. GET /v1/reports/on-time: task figures per agency for the
+// dates from..to in Asia/Shanghai (default: the current month). An agency sees only its own
+// datasets and row; the authority all.
+#include "api/app_context.hpp"
+#include "api/http.hpp"
+
+namespace jiaohe::api::handlers {
+
+Response quality_report(const Request& request, AppContext& ctx);
+Response on_time_report(const Request& request, AppContext& ctx);
+
+}  // namespace jiaohe::api::handlers
