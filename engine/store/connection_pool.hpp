@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include <pqxx/pqxx>
 
@@ -44,6 +45,17 @@ auto read_only(const std::string& url, Body&& body) {
   auto lease = connect(url);
   pqxx::read_transaction tx(*lease);
   return body(tx);
+}
+
+// Runs `sql` as the prepared statement `name` of the transaction's connection: parsed and
+// planned once per pooled connection instead of on every call (libpqxx prepares it on first
+// use). Only for hot statements whose best plan does not depend on their parameters
+// (authentication, the filing's inserts); optional filters of list queries are not.
+template <typename... Args>
+pqxx::result exec_prepared_sql(pqxx::transaction_base& tx, const std::string& name, const std::string& sql,
+                               Args&&... args) {
+  tx.conn().prepare(name, sql);
+  return tx.exec_prepared(name, std::forward<Args>(args)...);
 }
 
 // `body(tx)` for a read of ONE statement, which is consistent on its own: no BEGIN and COMMIT

@@ -148,7 +148,7 @@ Filed DisputeStore::file(const DisputeRequest& request, Instant now) {
     auto& tx = t.tx();
     const bool via_authority = request.channel == FilingChannel::kAuthority && !request.withdrawal;
     const auto id =
-        tx.exec_params(kInsertDispute, d.kind, d.subject, non_empty(d.dataset), non_empty(d.attribute), d.agency,
+        exec_prepared_sql(tx, "jiaohe_insert_dispute", kInsertDispute, d.kind, d.subject, non_empty(d.dataset), non_empty(d.attribute), d.agency,
                        non_empty(request.claimed_value), request.description, request.notify.dump(),
                        via_authority ? "authority" : "agency",
                        request.withdrawal ? std::optional<bool>(request.publication_suspended) : std::nullopt,

@@ -110,8 +110,8 @@ Task TaskTx::open(Task t, const tasks::Actor& actor, const std::string& reason,
   t.received_at = now_;
   t.deadline_version = 0;  // apply_deadline makes the first deadline version 1
   tasks::apply_deadline(t, tasks::plan_deadline(profile, *setup_.calendar, t.kind, now_, limit));
-  const auto rows = tx_.exec_params(
-      kInsertTask, tasks::kind_name(t.kind), t.assignee, t.step, to_pg_timestamp(now_), pg_time(t.due_at),
+  const auto rows = exec_prepared_sql(
+      tx_, "jiaohe_insert_task", kInsertTask, tasks::kind_name(t.kind), t.assignee, t.step, to_pg_timestamp(now_), pg_time(t.due_at),
       t.provisional, deadlines::to_json(t.basis).dump(), t.deadline_version, pg_time(t.reminder_at),
       pg_time(tasks::next_fire_at(t)), text_of(t.dispute_id), text_of(t.parent_task_id), text_of(t.scan_id),
       non_empty(t.dataset_id), non_empty(t.rule_id), to_pg_timestamp(now_));
@@ -166,7 +166,7 @@ std::int64_t TaskTx::event(std::int64_t task_id, const std::string& action, cons
   const auto json_or_null = [](const nlohmann::json& j) {
     return j.is_null() ? std::optional<std::string>() : std::optional<std::string>(j.dump());
   };
-  const auto rows = tx_.exec_params(kInsertEvent, task_id, to_pg_timestamp(now_), actor.name,
+  const auto rows = exec_prepared_sql(tx_, "jiaohe_insert_event", kInsertEvent, task_id, to_pg_timestamp(now_), actor.name,
                                     tasks::role_name(actor.role), action, json_or_null(before), json_or_null(after),
                                     reason);
   return rows[0][0].as<std::int64_t>();
@@ -183,13 +183,13 @@ void TaskTx::notify(const Task& task, const std::string& kind, const std::string
                      {"status", tasks::status_name(task.status)},
                      {"due_at", task.due_at ? nlohmann::json(calendar::format_instant(*task.due_at)) : nlohmann::json()}};
   if (task.dispute_id) payload["dispute_id"] = *task.dispute_id;
-  tx_.exec_params(kInsertOutbox, key, task.id, event_id, recipient, kind, payload.dump(), to_pg_timestamp(now_));
+  exec_prepared_sql(tx_, "jiaohe_insert_outbox", kInsertOutbox, key, task.id, event_id, recipient, kind, payload.dump(), to_pg_timestamp(now_));
 }
 
 void TaskTx::flag(std::int64_t task_id, const std::optional<std::string>& subject,
                   const std::optional<std::string>& dataset, const std::optional<std::string>& record,
                   const std::optional<std::string>& attribute) {
-  tx_.exec_params(kInsertFlag, subject, dataset, record, attribute, task_id, to_pg_timestamp(now_));
+  exec_prepared_sql(tx_, "jiaohe_insert_flag", kInsertFlag, subject, dataset, record, attribute, task_id, to_pg_timestamp(now_));
 }
 
 }  // namespace jiaohe::engine::store

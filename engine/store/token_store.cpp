@@ -129,7 +129,7 @@ void TokenStore::revoke(std::int64_t id, Instant now) {
 std::optional<auth::Caller> TokenStore::authenticate(const std::string& token, Instant now) const {
   if (token.empty()) return std::nullopt;
   const auto rows = read_statement(url_, [&](pqxx::nontransaction& tx) {
-    return tx.exec_params(kAuthenticate, token_hash(token), to_pg_timestamp(now));
+    return exec_prepared_sql(tx, "jiaohe_authenticate", kAuthenticate, token_hash(token), to_pg_timestamp(now));
   });
   if (rows.empty()) return std::nullopt;
   auth::Caller caller;
