@@ -1,5 +1,6 @@
 #include "api/pagination.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <vector>
 
@@ -21,12 +22,14 @@ Response bad_parameter(const std::string& name, const std::string& detail) {
                  nlohmann::json{{"errors", {{{"parameter", name}, {"detail", detail}}}}});
 }
 
-std::optional<Response> check_query(const Request& request, const std::set<std::string>& allowed) {
+std::optional<Response> check_query(const Request& request, const std::set<std::string>& allowed, bool paged) {
   std::vector<std::string> names(allowed.begin(), allowed.end());
-  names.push_back("limit");
-  names.push_back("cursor");
+  if (paged) {
+    names.push_back("limit");
+    names.push_back("cursor");
+  }
   for (const auto& [key, value] : request.query) {
-    if (allowed.count(key) || key == "limit" || key == "cursor") continue;
+    if (std::find(names.begin(), names.end(), key) != names.end()) continue;
     std::string detail = "unknown query parameter";
     if (auto near = rules::text::nearest_name(key, names)) detail += " (did you mean '" + *near + "'?)";
     return bad_parameter(key, detail);

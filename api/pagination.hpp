@@ -16,8 +16,8 @@ namespace jiaohe::api {
 // The 400 naming one bad query parameter: {"errors": [{"parameter": name, "detail": ...}]}.
 Response bad_parameter(const std::string& name, const std::string& detail);
 
-// nullopt when every query parameter is one of `allowed` (limit and cursor are always allowed).
-std::optional<Response> check_query(const Request& request, const std::set<std::string>& allowed);
+// nullopt when every query parameter is one of `allowed`, or limit and cursor of a paged list.
+std::optional<Response> check_query(const Request& request, const std::set<std::string>& allowed, bool paged = true);
 
 // ?limit= and ?cursor=, or the 400 naming the bad one.
 std::variant<engine::store::PageQuery, Response> page_query(const Request& request);

@@ -98,7 +98,8 @@ Response quality_report(const Request& request, AppContext& ctx) {
 
 // GET /v1/reports/on-time
 Response on_time_report(const Request& request, AppContext& ctx) {
-  if (auto refusal = check_query(request, {"from", "to"})) return std::move(*refusal);
+  // One row per agency: not a paged list.
+  if (auto refusal = check_query(request, {"from", "to"}, false)) return std::move(*refusal);
   auto range = date_range(request);
   if (auto* refusal = std::get_if<Response>(&range)) return std::move(*refusal);
   auto dates = std::get<DateRange>(range);

@@ -3,6 +3,7 @@
 #include <pqxx/pqxx>
 
 #include "engine/store/connection_pool.hpp"
+#include "engine/store/task_tx.hpp"
 #include "engine/store/scan_store.hpp"
 
 namespace jiaohe::engine::store {
@@ -11,10 +12,6 @@ namespace {
 constexpr const char* kInsertAccess = R"sql(
   INSERT INTO access_log (at, token_id, role, agency_code, action, resource, subject_id)
   VALUES ($1::timestamptz, $2, $3, $4, $5, $6, $7))sql";
-
-std::optional<std::string> non_empty(const std::string& s) {
-  return s.empty() ? std::nullopt : std::optional<std::string>(s);
-}
 
 }  // namespace
 
@@ -30,7 +27,7 @@ void record_access(const std::string& url, const auth::Caller& caller, const std
   pqxx::work tx(c);
   for (const auto& entry : entries)
     tx.exec_params(kInsertAccess, to_pg_timestamp(now), caller.token_id, auth::role_name(caller.role),
-                   non_empty(caller.agency_code), entry.action, entry.resource, non_empty(entry.subject_id));
+                   null_if_empty(caller.agency_code), entry.action, entry.resource, null_if_empty(entry.subject_id));
   tx.commit();
 }
 

@@ -57,10 +57,6 @@ constexpr const char* kDisputeHistory = R"sql(
 
 const tasks::Actor kParty{"party", tasks::ActorRole::kParty, {}};
 
-std::optional<std::string> non_empty(const std::string& s) {
-  return s.empty() ? std::nullopt : std::optional<std::string>(s);
-}
-
 struct DisputeRow {
   std::string kind, subject, dataset, attribute, agency, status;
   nlohmann::json notify;
@@ -84,7 +80,7 @@ Task open_dispute_task(TaskTx& t, TaskKind kind, std::int64_t dispute_id, const 
   task.parent_task_id = parent;
   task.dataset_id = d.dataset;
   task = t.open(task, kParty, reason);
-  t.flag(task.id, d.subject, non_empty(d.dataset), std::nullopt, non_empty(d.attribute));
+  t.flag(task.id, d.subject, null_if_empty(d.dataset), std::nullopt, null_if_empty(d.attribute));
   return task;
 }
 
@@ -148,8 +144,8 @@ Filed DisputeStore::file(const DisputeRequest& request, Instant now) {
     auto& tx = t.tx();
     const bool via_authority = request.channel == FilingChannel::kAuthority && !request.withdrawal;
     const auto id =
-        exec_prepared_sql(tx, "jiaohe_insert_dispute", kInsertDispute, d.kind, d.subject, non_empty(d.dataset), non_empty(d.attribute), d.agency,
-                       non_empty(request.claimed_value), request.description, request.notify.dump(),
+        exec_prepared_sql(tx, "jiaohe_insert_dispute", kInsertDispute, d.kind, d.subject, null_if_empty(d.dataset), null_if_empty(d.attribute), d.agency,
+                       null_if_empty(request.claimed_value), request.description, request.notify.dump(),
                        via_authority ? "authority" : "agency",
                        request.withdrawal ? std::optional<bool>(request.publication_suspended) : std::nullopt,
                        to_pg_timestamp(now))[0][0]
@@ -252,8 +248,8 @@ DisputeView DisputeStore::view(std::int64_t dispute_id) const {
 Page<DisputeView> DisputeStore::list(const DisputeFilter& f, const PageQuery& page) const {
   return read_only(url_, [&](pqxx::read_transaction& tx) {
     std::vector<DisputeView> rows;
-    for (const auto& r : tx.exec_params(kListDisputes, non_empty(f.subject_id), non_empty(f.agency), non_empty(f.status),
-                                        non_empty(f.kind), page.before_id, page.limit + 1))
+    for (const auto& r : tx.exec_params(kListDisputes, null_if_empty(f.subject_id), null_if_empty(f.agency), null_if_empty(f.status),
+                                        null_if_empty(f.kind), page.before_id, page.limit + 1))
       rows.push_back(view_of(r));
     return page_of(std::move(rows), page, [](const DisputeView& v) { return v.id; });
   });

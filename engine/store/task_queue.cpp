@@ -28,10 +28,6 @@ constexpr const char* kTaskValues = R"sql(
   JOIN canonical_values v ON v.subject_id = f.subject_id AND v.attribute = f.attribute
   WHERE tf.task_id = $1 ORDER BY 1, 4, 2, 3)sql";
 
-std::optional<std::string> non_empty(const std::string& s) {
-  return s.empty() ? std::nullopt : std::optional<std::string>(s);
-}
-
 }  // namespace
 
 TaskQueue::TaskQueue(std::string url) : url_(std::move(url)) {}
@@ -42,8 +38,8 @@ Page<tasks::Task> TaskQueue::list(const TaskFilter& f, const PageQuery& page) co
     const auto kind = f.kind ? std::optional(tasks::kind_name(*f.kind)) : std::nullopt;
     const auto due_before = f.due_before ? std::optional(to_pg_timestamp(*f.due_before)) : std::nullopt;
     std::vector<tasks::Task> rows;
-    for (const auto& r : tx.exec_params(kListTasks, non_empty(f.visible_to), non_empty(f.assignee), status, kind,
-                                        non_empty(f.dataset_id), due_before, f.overdue, to_pg_timestamp(f.now),
+    for (const auto& r : tx.exec_params(kListTasks, null_if_empty(f.visible_to), null_if_empty(f.assignee), status, kind,
+                                        null_if_empty(f.dataset_id), due_before, f.overdue, to_pg_timestamp(f.now),
                                         page.before_id, page.limit + 1))
       rows.push_back(task_of(r));
     return page_of(std::move(rows), page, [](const tasks::Task& t) { return t.id; });

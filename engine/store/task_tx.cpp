@@ -48,10 +48,6 @@ std::optional<std::string> text_of(const std::optional<std::int64_t>& v) {
   return v ? std::optional<std::string>(std::to_string(*v)) : std::nullopt;
 }
 
-std::optional<std::string> non_empty(const std::string& s) {
-  return s.empty() ? std::nullopt : std::optional<std::string>(s);
-}
-
 }  // namespace
 
 tasks::Task task_of(const pqxx::row& r) {
@@ -114,7 +110,7 @@ Task TaskTx::open(Task t, const tasks::Actor& actor, const std::string& reason,
       tx_, "jiaohe_insert_task", kInsertTask, tasks::kind_name(t.kind), t.assignee, t.step, to_pg_timestamp(now_), pg_time(t.due_at),
       t.provisional, deadlines::to_json(t.basis).dump(), t.deadline_version, pg_time(t.reminder_at),
       pg_time(tasks::next_fire_at(t)), text_of(t.dispute_id), text_of(t.parent_task_id), text_of(t.scan_id),
-      non_empty(t.dataset_id), non_empty(t.rule_id), to_pg_timestamp(now_));
+      null_if_empty(t.dataset_id), null_if_empty(t.rule_id), to_pg_timestamp(now_));
   t.id = rows[0][0].as<std::int64_t>();
   nlohmann::json after = tasks::snapshot(t);
   after["kind"] = tasks::kind_name(t.kind);

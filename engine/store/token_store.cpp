@@ -41,10 +41,6 @@ std::string hex(const unsigned char* data, std::size_t size) {
   return out;
 }
 
-std::optional<std::string> non_empty(const std::string& s) {
-  return s.empty() ? std::nullopt : std::optional<std::string>(s);
-}
-
 // The normalised identifier a citizen token acts for.
 std::string citizen_subject(const std::string& text, Instant now) {
   const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now + std::chrono::hours(8)));
@@ -90,8 +86,8 @@ CreatedToken TokenStore::create(const TokenSpec& spec, Instant now) {
   auto lease = connect(url_);
   auto& c = *lease;
   pqxx::work tx(c);
-  created.id = tx.exec_params(kInsertToken, token_hash(created.token), auth::role_name(spec.role), non_empty(subject),
-                              non_empty(spec.agency_code), spec.label, to_pg_timestamp(now), pg_time(spec.expires_at))[0][0]
+  created.id = tx.exec_params(kInsertToken, token_hash(created.token), auth::role_name(spec.role), null_if_empty(subject),
+                              null_if_empty(spec.agency_code), spec.label, to_pg_timestamp(now), pg_time(spec.expires_at))[0][0]
                    .as<std::int64_t>();
   tx.commit();
   return created;

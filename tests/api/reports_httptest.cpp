@@ -145,4 +145,8 @@ TEST_CASE("an agency sees only its own row of the on-time report and periods are
   CHECK(s.get(civ, "/v1/reports/on-time?from=2026-11-30&to=2026-11-01").status == 400);
   CHECK(s.get(civ, "/v1/reports/on-time?from=yesterday&to=2026-11-01").status == 400);
   CHECK(s.get(s.token(Role::kAdmin), "/v1/reports/on-time").status == 403);
+  // One row per agency is not a paged list: paging parameters are unknown here.
+  const auto paged = s.get(civ, "/v1/reports/on-time?limit=10");
+  CHECK(paged.status == 400);
+  CHECK(testing::WorkflowServer::errors(paged).count("limit") == 1);
 }
