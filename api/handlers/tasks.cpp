@@ -49,6 +49,7 @@ const std::vector<Answers> kAnswers = {
     {TaskKind::kVerifyDispute, {"corrected", "confirmed_accurate", "rejected"}, "corrected"},
     {TaskKind::kVerifyWithdrawal, {"withdrawn", "rejected"}, "withdrawn"},
     {TaskKind::kReview, {"upheld", "overturned"}, ""},
+    {TaskKind::kRectify, {"rectified"}, ""},
 };
 
 const std::vector<FieldSpec> kExtensionFields = {{"reason", FieldType::kString, true},
@@ -209,10 +210,11 @@ Response answer_task(const Request& request, AppContext& ctx) {
 
   const auto now = ctx.clock->now();
   const auto actor = actor_of(*request.caller);
-  const auto after = task.kind == TaskKind::kVerifyFinding
-                         ? engine::store::TaskStore(ctx.database_url, ctx.workflow)
-                               .answer_findings(task.id, finding_answer(answer), reason, actor, now)
-                         : engine::store::DisputeStore(ctx.database_url, ctx.workflow).answer(task.id, answer, reason, actor, now);
+  engine::store::TaskStore tasks(ctx.database_url, ctx.workflow);
+  const auto after =
+      task.kind == TaskKind::kVerifyFinding ? tasks.answer_findings(task.id, finding_answer(answer), reason, actor, now)
+      : task.kind == TaskKind::kRectify     ? tasks.answer_rectification(task.id, reason, actor, now)
+                                            : engine::store::DisputeStore(ctx.database_url, ctx.workflow).answer(task.id, answer, reason, actor, now);
   return ok(task_json(after, now));
 }
 

@@ -214,6 +214,34 @@ Task TaskStore::answer_findings(std::int64_t task_id, FindingAnswer answer, cons
   });
 }
 
+Task TaskStore::answer_rectification(std::int64_t task_id, const std::string& reason, const tasks::Actor& actor,
+                                     Instant now) {
+  if (reason.empty()) throw Error(ErrorCode::kInvalidInput, "reporting a rectification needs a reason: what was done");
+  return in_task_tx(url_, setup_, now, [&](TaskTx& t) {
+    const Task task = t.load(task_id);
+    if (task.kind != tasks::TaskKind::kRectify)
+      throw Error(ErrorCode::kConflict, "task " + std::to_string(task_id) + " is a " + tasks::kind_name(task.kind) +
+                                            " task, not a rectification order");
+    if (task.parent_task_id) {
+      const Task overdue = t.load(*task.parent_task_id);
+      if (!tasks::is_final(overdue.status) && overdue.status != TaskStatus::kAnswered)
+        throw Error(ErrorCode::kConflict, "answer the overdue task " + std::to_string(overdue.id) +
+                                              " first: the rectification is that answer");
+    }
+    Task after = t.act(task, TaskAction::kAnswer, actor, reason, [&](Task& a) {
+      a.resolution = "rectified";
+      a.resolution_reason = reason;
+      a.answered_at = now;
+    });
+    after = t.act(after, TaskAction::kClose, actor, "rectification reported");
+    const auto event_id =
+        t.event(after.id, "authority_notified", actor, nullptr, nlohmann::json{{"resolution", "rectified"}}, reason);
+    t.notify(after, "result", "authority", "rectified:" + std::to_string(after.id), event_id,
+             nlohmann::json{{"resolution", "rectified"}, {"reason", reason}});
+    return after;
+  });
+}
+
 Task TaskStore::start(std::int64_t task_id, const tasks::Actor& actor, Instant now) {
   return in_task_tx(url_, setup_, now, [&](TaskTx& t) {
     auto after = t.act(t.load(task_id), TaskAction::kStart, actor, "");

@@ -35,6 +35,11 @@ class TaskStore {
   // An agency's answer to a finding task; confirmed accurate and rejected need a reason.
   tasks::Task answer_findings(std::int64_t task_id, FindingAnswer answer, const std::string& reason,
                               const tasks::Actor& actor, Instant now);
+  // The agency reports a rectification order (Art. 47) carried out: only once the overdue task
+  // it was ordered for has been answered (kConflict before), then closed with the reason and
+  // the authority notified.
+  tasks::Task answer_rectification(std::int64_t task_id, const std::string& reason, const tasks::Actor& actor,
+                                   Instant now);
   tasks::Task start(std::int64_t task_id, const tasks::Actor& actor, Instant now);
   // Asks for the procedure's extension (`amount` 0: what the profile allows).
   tasks::Task request_extension(std::int64_t task_id, std::int64_t amount, const std::string& reason,

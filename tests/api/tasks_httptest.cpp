@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "jobs/deadline_sweeper.hpp"
 #include "tests/api/workflow_server.hpp"
 
 using namespace jiaohe;
@@ -260,4 +261,26 @@ TEST_CASE("a task's events are its whole history oldest first with the acting to
   CHECK(events[1]["before"]["status"] == "open");
   CHECK(events[1]["after"]["status"] == "answered");
   CHECK(events[0]["at"] == "2026-11-27T08:00:00+08:00");
+}
+
+TEST_CASE("an agency reports a rectification order carried out once it has answered the overdue task") {
+  testing::WorkflowServer s;
+  const auto overdue = s.file(s.person).task_id;  // civ's dispute task, due 2026-12-05 00:00
+  jobs::DeadlineSweeper(s.db.url(), s.setup).run_once(testing::local_time(2026, 12, 5, 1));
+  const auto order = std::stoll(s.sql("SELECT id FROM tasks WHERE kind = 'rectify' AND parent_task_id = " +
+                                      std::to_string(overdue)));
+  s.clock.set(testing::local_time(2026, 12, 7, 9));
+  const auto civ = s.token(Role::kAgency, "", "civ");
+
+  const auto early = s.post(civ, s.task_path(order, "/answer"), {{"answer", "rectified"}, {"reason", "staff trained"}});
+  CHECK(early.status == 409);
+  CHECK(json::parse(early.body)["detail"].get<std::string>().find("overdue task") != std::string::npos);
+  CHECK(s.post(civ, s.task_path(order, "/answer"), {{"answer", "rectified"}}).status == 422);  // what was done?
+
+  s.ok(s.post(civ, s.task_path(overdue, "/answer"), {{"answer", "corrected"}}));
+  const auto done = s.ok(s.post(civ, s.task_path(order, "/answer"), {{"answer", "rectified"}, {"reason", "staff trained"}}));
+  CHECK(done["status"] == "closed");
+  CHECK(done["resolution"] == "rectified");
+  CHECK(s.sql("SELECT count(*) FROM outbox WHERE kind = 'result' AND recipient = 'authority' AND task_id = " +
+              std::to_string(order)) == "1");
 }
