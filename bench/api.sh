@@ -140,7 +140,7 @@ echo "| case | connections | requests/s | p50 ms | p99 ms | non-2xx | pgbench sa
 echo "|---|---|---|---|---|---|---|---|"
 echo "  tasks per assignee: $(psql "$url" -Atc "SELECT string_agg(assignee || '=' || n, ' ') FROM (SELECT assignee, count(*) AS n FROM tasks GROUP BY 1) t")" >&2
 for c in 8 64; do
-  read -r rate p50 p99 bad < <(run_wrk "$c" "$work/queue.lua" /v1/tasks)
+  read -r rate p50 p99 bad _ < <(run_wrk "$c" "$work/queue.lua" /v1/tasks)
   read -r q_tps q_p50 q_p99 < <(run_pgbench "$c" "$work/queue.sql")
   printf "| GET /v1/tasks (an agency's queue, 50 per page) | %s | %.0f | %s | %s | %s | %s (%s/%s) | %.2f |\n" \
     "$c" "$rate" "$p50" "$p99" "$bad" "$q_tps" "$q_p50" "$q_p99" "$(echo "$rate / $q_tps" | bc -l)"
