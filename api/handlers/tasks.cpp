@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/handlers/dispute_json.hpp"
+#include "api/handlers/finding_json.hpp"
 #include "api/handlers/json_fields.hpp"
 #include "api/handlers/task_access.hpp"
 #include "api/handlers/task_json.hpp"
@@ -77,18 +78,9 @@ std::string agency_of(const AppContext& ctx, const std::string& dataset_id) {
 }
 
 json finding_json(const engine::store::TaskFinding& f) {
-  return {{"id", f.id},
-          {"rule_id", f.rule_id},
-          {"kind", f.kind},
-          {"severity", f.severity},
-          {"dataset_id", f.dataset_id},
-          {"agency_code", f.agency_code},
-          {"record_key", f.record_key},
-          {"subject_id", optional_text(f.subject_id)},
-          {"attribute", f.attribute},
-          {"status", f.status},
-          {"outcome", optional_text(f.outcome)},
-          {"evidence", f.evidence}};
+  auto out = handlers::finding_json(f.finding);
+  out["outcome"] = optional_text(f.outcome);
+  return out;
 }
 
 json value_json(const AppContext& ctx, const std::string& subject, const std::string& dataset, const std::string& record,
@@ -139,7 +131,7 @@ Response get_task(const Request& request, AppContext& ctx) {
   std::set<std::string> subjects;
   for (const auto& f : queue.findings(task.id)) {
     findings.push_back(finding_json(f));
-    if (!f.subject_id.empty()) subjects.insert(f.subject_id);
+    if (!f.finding.subject_id.empty()) subjects.insert(f.finding.subject_id);
   }
   json dispute = nullptr;
   if (task.dispute_id) {

@@ -3,24 +3,15 @@
 #include <pqxx/pqxx>
 
 #include "engine/store/connection_pool.hpp"
+#include "engine/store/finding_row.hpp"
 #include "engine/store/task_tx.hpp"
 
 namespace jiaohe::engine::store {
-namespace {
 
-const std::string kSelectFinding = R"sql(
-  SELECT id, rule_id, rule_version, kind, severity, dataset_id, agency_code, record_key, coalesce(subject_id, ''),
-         attribute, status, first_seen_scan, last_seen_scan, resolved_scan, jiaohe_micros(first_seen_at),
-         jiaohe_micros(last_seen_at), jiaohe_micros(resolved_at), times_reopened)sql";
-const std::string kFindingById = kSelectFinding + ", evidence::text FROM findings WHERE id = $1";
-// Unset filters are NULL; PostgreSQL plans an unnamed statement with its parameter values, so
-// they fold away instead of defeating the indexes.
-const std::string kFindingPage = kSelectFinding + R"sql(, NULL FROM findings
-  WHERE ($1::text IS NULL OR dataset_id = $1) AND ($2::text IS NULL OR rule_id = $2)
-    AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR agency_code = $4)
-    AND ($5::text IS NULL OR subject_id = $5) AND ($6::bigint IS NULL OR first_seen_scan = $6)
-    AND ($7::bigint = 0 OR id < $7)
-  ORDER BY id DESC LIMIT $8)sql";
+const std::string kFindingColumns = R"sql(
+  id, rule_id, rule_version, kind, severity, dataset_id, agency_code, record_key, coalesce(subject_id, ''),
+  attribute, status, first_seen_scan, last_seen_scan, resolved_scan, jiaohe_micros(first_seen_at),
+  jiaohe_micros(last_seen_at), jiaohe_micros(resolved_at), times_reopened)sql";
 
 FindingRecord finding_of(const pqxx::row& r) {
   FindingRecord f;
@@ -45,6 +36,19 @@ FindingRecord finding_of(const pqxx::row& r) {
   if (!r[18].is_null()) f.evidence = nlohmann::json::parse(r[18].c_str());
   return f;
 }
+
+namespace {
+
+const std::string kSelectFinding = "SELECT " + kFindingColumns;
+const std::string kFindingById = kSelectFinding + ", evidence::text FROM findings WHERE id = $1";
+// Unset filters are NULL; PostgreSQL plans an unnamed statement with its parameter values, so
+// they fold away instead of defeating the indexes.
+const std::string kFindingPage = kSelectFinding + R"sql(, NULL FROM findings
+  WHERE ($1::text IS NULL OR dataset_id = $1) AND ($2::text IS NULL OR rule_id = $2)
+    AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR agency_code = $4)
+    AND ($5::text IS NULL OR subject_id = $5) AND ($6::bigint IS NULL OR first_seen_scan = $6)
+    AND ($7::bigint = 0 OR id < $7)
+  ORDER BY id DESC LIMIT $8)sql";
 
 }  // namespace
 

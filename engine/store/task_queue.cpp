@@ -1,6 +1,7 @@
 #include "engine/store/task_queue.hpp"
 
 #include "engine/store/connection_pool.hpp"
+#include "engine/store/finding_row.hpp"
 #include "engine/store/scan_store.hpp"
 #include "engine/store/task_tx.hpp"
 
@@ -18,9 +19,7 @@ const std::string kListTasks = std::string("SELECT ") + kTaskColumns + R"sql(
                                               false))
     AND ($9::bigint = 0 OR id < $9)
   ORDER BY id DESC LIMIT $10)sql";
-constexpr const char* kTaskFindings = R"sql(
-  SELECT f.id, f.rule_id, f.kind, f.severity, f.dataset_id, f.agency_code, f.record_key, coalesce(f.subject_id, ''),
-         f.attribute, f.status, coalesce(tf.outcome, ''), f.evidence::text
+const std::string kTaskFindings = "SELECT " + kFindingColumns + R"sql(, evidence::text, coalesce(tf.outcome, '')
   FROM task_findings tf JOIN findings f ON f.id = tf.finding_id WHERE tf.task_id = $1 ORDER BY f.id)sql";
 constexpr const char* kTaskValues = R"sql(
   SELECT DISTINCT v.subject_id, v.dataset_id, v.record_key, v.attribute, v.value
@@ -49,10 +48,7 @@ Page<tasks::Task> TaskQueue::list(const TaskFilter& f, const PageQuery& page) co
 std::vector<TaskFinding> TaskQueue::findings(std::int64_t task_id) const {
   return read_only(url_, [&](pqxx::read_transaction& tx) {
     std::vector<TaskFinding> out;
-    for (const auto& r : tx.exec_params(kTaskFindings, task_id))
-      out.push_back({r[0].as<std::int64_t>(), r[1].c_str(), r[2].c_str(), r[3].c_str(), r[4].c_str(), r[5].c_str(),
-                     r[6].c_str(), r[7].c_str(), r[8].c_str(), r[9].c_str(), r[10].c_str(),
-                     nlohmann::json::parse(r[11].c_str())});
+    for (const auto& r : tx.exec_params(kTaskFindings, task_id)) out.push_back({finding_of(r), r[19].c_str()});
     return out;
   });
 }

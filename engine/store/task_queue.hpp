@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/clock.hpp"
+#include "engine/store/finding_queries.hpp"
 #include "engine/store/page.hpp"
 #include "engine/tasks/task.hpp"
 
@@ -31,10 +32,8 @@ struct TaskFilter {
 
 // A finding of a task, with what its task's answer did to it.
 struct TaskFinding {
-  std::int64_t id = 0;
-  std::string rule_id, kind, severity, dataset_id, agency_code, record_key, subject_id, attribute, status;
-  std::string outcome;  // empty until the task is answered or the finding resolves
-  nlohmann::json evidence;
+  FindingRecord finding;  // with its evidence
+  std::string outcome;    // empty until the task is answered or the finding resolves
 };
 
 // One value of a subject in one dataset (canonical, as the last scan saw it).

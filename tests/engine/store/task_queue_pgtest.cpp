@@ -98,12 +98,12 @@ TEST_CASE("a finding task's evidence lists its findings and every dataset's valu
   const auto id = f.task_of_rule("BL-CONF-001");
   const auto findings = f.queue.findings(id);
   REQUIRE(findings.size() == 1);
-  CHECK(findings[0].dataset_id == "aid");
-  CHECK(findings[0].record_key == "a1");
-  CHECK(findings[0].subject_id == f.person);
-  CHECK(findings[0].attribute == "person.name");
+  CHECK(findings[0].finding.dataset_id == "aid");
+  CHECK(findings[0].finding.record_key == "a1");
+  CHECK(findings[0].finding.subject_id == f.person);
+  CHECK(findings[0].finding.attribute == "person.name");
   CHECK(findings[0].outcome.empty());
-  CHECK(findings[0].evidence.is_object());
+  CHECK(findings[0].finding.evidence.is_object());
   std::set<std::string> values;
   for (const auto& v : f.queue.values(id)) values.insert(v.dataset_id + "/" + v.record_key + "=" + v.value);
   CHECK(values == std::set<std::string>{"aid/a1=张叁", "reg/r1=张三"});
