@@ -15,7 +15,7 @@
 #include "engine/error.hpp"
 #include "engine/store/access_log.hpp"
 #include "engine/store/dispute_store.hpp"
-#include "rules/ids/identifier_check.hpp"
+#include "engine/ids/subject_check.hpp"
 
 namespace jiaohe::api::handlers {
 namespace {
@@ -40,8 +40,7 @@ Response file_dispute(const Request& request, AppContext& ctx) {
   const auto& body = std::get<json>(parsed);
 
   const auto now = ctx.clock->now();
-  const auto today = std::chrono::year_month_day(engine::calendar::local_day_of(now));
-  const auto check = rules::ids::check_identifier(string_field(body, "subject_id"), rules::ids::CitizenIdOptions{today, false});
+  const auto check = engine::ids::check_subject(string_field(body, "subject_id"), now);
   std::vector<FieldError> errors;
   if (!check.valid)
     errors.push_back({"/subject_id", "not a valid citizen ID number or credit code", std::string(check.reason_code)});

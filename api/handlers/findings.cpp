@@ -15,7 +15,7 @@
 #include "engine/calendar/local_time.hpp"
 #include "engine/store/access_log.hpp"
 #include "engine/store/finding_queries.hpp"
-#include "rules/ids/identifier_check.hpp"
+#include "engine/ids/subject_check.hpp"
 
 namespace jiaohe::api::handlers {
 namespace {
@@ -27,8 +27,7 @@ using nlohmann::json;
 std::variant<std::string, Response> subject_param(const Request& request, const AppContext& ctx) {
   const auto it = request.query.find("subject_id");
   if (it == request.query.end()) return std::string();
-  const auto today = std::chrono::year_month_day(engine::calendar::local_day_of(ctx.clock->now()));
-  const auto check = rules::ids::check_identifier(it->second, rules::ids::CitizenIdOptions{today, false});
+  const auto check = engine::ids::check_subject(it->second, ctx.clock->now());
   if (!check.valid) {
     const std::string detail = "not a valid citizen ID number or credit code";
     return problem(422, "Invalid query parameter", "subject_id: " + detail,

@@ -3,12 +3,12 @@
 #include <chrono>
 
 #include "engine/error.hpp"
+#include "engine/ids/subject_check.hpp"
 #include "engine/store/connection_pool.hpp"
 #include "engine/store/group_commit.hpp"
 #include "engine/store/scan_store.hpp"
 #include "engine/store/task_tx.hpp"
 #include "engine/calendar/local_time.hpp"
-#include "rules/ids/identifier_check.hpp"
 
 namespace jiaohe::engine::store {
 namespace {
@@ -84,14 +84,6 @@ Task open_dispute_task(TaskTx& t, TaskKind kind, std::int64_t dispute_id, const 
   return task;
 }
 
-std::string validated_subject(const std::string& text, Instant now) {
-  const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now + std::chrono::hours(8)));
-  const auto check = rules::ids::check_identifier(text, rules::ids::CitizenIdOptions{today, false});
-  if (!check.valid)
-    throw Error(ErrorCode::kInvalidInput, "the subject identifier is not a valid citizen ID number or credit code (" +
-                                              std::string(check.reason_code) + ")");
-  return std::string(check.value());
-}
 
 DisputeView view_of(const pqxx::row& r) {
   DisputeView v;
@@ -126,7 +118,7 @@ DisputeStore::DisputeStore(std::string url, tasks::WorkflowSetup setup, GroupCom
 
 Filed DisputeStore::file(const DisputeRequest& request, Instant now) {
   DisputeRow d;
-  d.subject = validated_subject(request.subject_id, now);
+  d.subject = ids::validated_subject(request.subject_id, now, "the subject identifier");
   if (request.description.empty()) throw Error(ErrorCode::kInvalidInput, "a description of the problem is required");
   d.dataset = request.dataset_id;
   d.attribute = request.attribute;

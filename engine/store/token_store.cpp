@@ -9,10 +9,10 @@
 #include <pqxx/pqxx>
 
 #include "engine/error.hpp"
+#include "engine/ids/subject_check.hpp"
 #include "engine/store/connection_pool.hpp"
 #include "engine/store/scan_store.hpp"
 #include "engine/store/task_tx.hpp"
-#include "rules/ids/identifier_check.hpp"
 
 namespace jiaohe::engine::store {
 namespace {
@@ -41,15 +41,6 @@ std::string hex(const unsigned char* data, std::size_t size) {
   return out;
 }
 
-// The normalised identifier a citizen token acts for.
-std::string citizen_subject(const std::string& text, Instant now) {
-  const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now + std::chrono::hours(8)));
-  const auto check = rules::ids::check_identifier(text, rules::ids::CitizenIdOptions{today, false});
-  if (!check.valid)
-    throw Error(ErrorCode::kInvalidInput, "the subject is not a valid citizen ID number or credit code (" +
-                                              std::string(check.reason_code) + ")");
-  return std::string(check.value());
-}
 
 }  // namespace
 
@@ -67,7 +58,7 @@ CreatedToken TokenStore::create(const TokenSpec& spec, Instant now) {
   std::string subject;
   if (spec.role == auth::Role::kCitizen) {
     if (spec.subject_id.empty()) throw Error(ErrorCode::kInvalidInput, "a citizen token needs a subject identifier");
-    subject = citizen_subject(spec.subject_id, now);
+    subject = ids::validated_subject(spec.subject_id, now, "the subject");
   } else if (!spec.subject_id.empty()) {
     throw Error(ErrorCode::kInvalidInput, "only citizen tokens take a subject identifier");
   }
