@@ -283,11 +283,10 @@ Task TaskStore::decide_extension(std::int64_t task_id, bool approve, const std::
 }
 
 Task TaskStore::task(std::int64_t task_id) const {
-  auto lease = connect(url_);
-  auto& c = *lease;
-  pqxx::work tx(c);
-  TaskTx t(tx, setup_, Instant{});
-  return t.load(task_id);
+  // A read: no row lock (TaskTx::load locks for the changes that follow it).
+  const auto rows = read_statement(url_, [&](pqxx::nontransaction& tx) { return tx.exec_params(kSelectTaskById, task_id); });
+  if (rows.empty()) throw Error(ErrorCode::kNotFound, "task " + std::to_string(task_id) + " does not exist");
+  return task_of(rows[0]);
 }
 
 std::vector<tasks::TaskEvent> TaskStore::events(std::int64_t task_id) const {

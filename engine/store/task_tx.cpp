@@ -10,7 +10,7 @@ namespace {
 
 using tasks::Task;
 
-const std::string kSelectTask = std::string("SELECT ") + kTaskColumns + " FROM tasks WHERE id = $1 FOR UPDATE";
+const std::string kSelectTask = kSelectTaskById + " FOR UPDATE";
 constexpr const char* kInsertTask = R"sql(
   INSERT INTO tasks (kind, assignee, step, status, received_at, due_at, provisional, deadline_basis,
                      deadline_version, reminder_at, next_fire_at, dispute_id, parent_task_id, scan_id, dataset_id,

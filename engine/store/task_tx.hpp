@@ -36,6 +36,8 @@ inline constexpr const char* kTaskColumns = R"sql(
   reminder_fired, overdue_fired, overdue, dispute_id, parent_task_id, scan_id, coalesce(dataset_id, ''),
   coalesce(rule_id, ''), jiaohe_micros(answered_at), jiaohe_micros(closed_at))sql";
 tasks::Task task_of(const pqxx::row& r);
+// One task by id ($1); TaskTx::load adds FOR UPDATE.
+inline const std::string kSelectTaskById = std::string("SELECT ") + kTaskColumns + " FROM tasks WHERE id = $1";
 
 class TaskTx {
  public:
