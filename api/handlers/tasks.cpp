@@ -89,6 +89,23 @@ json value_json(const AppContext& ctx, const std::string& subject, const std::st
           {"record_key", record},  {"attribute", attribute}, {"value", value}};
 }
 
+// What every action by the assignee starts with: the body (400/422), the task (404 when not
+// visible) and the caller being its assignee (403, naming `what`).
+struct AssigneeAction {
+  json body;
+  Task task;
+};
+std::variant<AssigneeAction, Response> assignee_action(const Request& request, AppContext& ctx,
+                                                      const std::vector<FieldSpec>& fields, const std::string& what) {
+  auto parsed = parse_body(request, fields);
+  if (auto* refusal = std::get_if<Response>(&parsed)) return std::move(*refusal);
+  auto visible = visible_task(request, ctx);
+  if (auto* refusal = std::get_if<Response>(&visible)) return std::move(*refusal);
+  auto& task = std::get<Task>(visible);
+  if (!acts_for(*request.caller, task)) return not_yours(task, what);
+  return AssigneeAction{std::move(std::get<json>(parsed)), std::move(task)};
+}
+
 }  // namespace
 
 // GET /v1/tasks
@@ -173,13 +190,9 @@ Response task_events(const Request& request, AppContext& ctx) {
 
 // POST /v1/tasks/{id}/answer
 Response answer_task(const Request& request, AppContext& ctx) {
-  auto parsed = parse_body(request, kAnswerFields);
-  if (auto* refusal = std::get_if<Response>(&parsed)) return std::move(*refusal);
-  const auto& body = std::get<json>(parsed);
-  auto visible = visible_task(request, ctx);
-  if (auto* refusal = std::get_if<Response>(&visible)) return std::move(*refusal);
-  const auto& task = std::get<Task>(visible);
-  if (!acts_for(*request.caller, task)) return not_yours(task, "answering");
+  auto action = assignee_action(request, ctx, kAnswerFields, "answering");
+  if (auto* refusal = std::get_if<Response>(&action)) return std::move(*refusal);
+  const auto& [body, task] = std::get<AssigneeAction>(action);
 
   const auto kind = engine::tasks::kind_name(task.kind);
   const auto answers = std::find_if(kAnswers.begin(), kAnswers.end(), [&](const Answers& a) { return a.kind == task.kind; });
@@ -212,13 +225,9 @@ Response answer_task(const Request& request, AppContext& ctx) {
 
 // POST /v1/tasks/{id}/extension
 Response request_extension(const Request& request, AppContext& ctx) {
-  auto parsed = parse_body(request, kExtensionFields);
-  if (auto* refusal = std::get_if<Response>(&parsed)) return std::move(*refusal);
-  const auto& body = std::get<json>(parsed);
-  auto visible = visible_task(request, ctx);
-  if (auto* refusal = std::get_if<Response>(&visible)) return std::move(*refusal);
-  const auto& task = std::get<Task>(visible);
-  if (!acts_for(*request.caller, task)) return not_yours(task, "asking to extend");
+  auto action = assignee_action(request, ctx, kExtensionFields, "asking to extend");
+  if (auto* refusal = std::get_if<Response>(&action)) return std::move(*refusal);
+  const auto& [body, task] = std::get<AssigneeAction>(action);
 
   const auto reason = string_field(body, "reason");
   const auto amount = body.value("amount", std::int64_t{0});
