@@ -93,16 +93,10 @@ TEST_CASE("an agency sees only its own datasets in the quality report") {
 
 TEST_CASE("the on-time report counts the tasks each agency received in the current month by default") {
   testing::WorkflowServer s;
-  engine::store::DisputeStore disputes(s.db.url(), s.setup);
-  engine::store::DisputeRequest filing;
-  filing.subject_id = s.person;
-  filing.description = "wrong name";
-  filing.agency_code = "civ";
-  const auto answered = disputes.file(filing, s.clock.now()).task_id;
-  disputes.file(filing, s.clock.now());
-  filing.agency_code = "pol";
-  disputes.file(filing, s.clock.now());
-  disputes.answer(answered, "corrected", "", testing::kCivClerk, testing::local_time(2026, 11, 30, 10));
+  const auto answered = s.disputes.file(s.plain_dispute("civ"), s.clock.now()).task_id;
+  s.disputes.file(s.plain_dispute("civ"), s.clock.now());
+  s.disputes.file(s.plain_dispute("pol"), s.clock.now());
+  s.disputes.answer(answered, "corrected", "", testing::kCivClerk, testing::local_time(2026, 11, 30, 10));
 
   const auto authority = s.token(Role::kAuthority);
   const auto report = s.ok(s.get(authority, "/v1/reports/on-time"));
@@ -129,14 +123,7 @@ TEST_CASE("the on-time report counts the tasks each agency received in the curre
 
 TEST_CASE("an agency sees only its own row of the on-time report and periods are checked") {
   testing::WorkflowServer s;
-  engine::store::DisputeStore disputes(s.db.url(), s.setup);
-  engine::store::DisputeRequest filing;
-  filing.subject_id = s.person;
-  filing.description = "wrong name";
-  for (const char* agency : {"civ", "pol"}) {
-    filing.agency_code = agency;
-    disputes.file(filing, s.clock.now());
-  }
+  for (const char* agency : {"civ", "pol"}) s.disputes.file(s.plain_dispute(agency), s.clock.now());
   const auto civ = s.token(Role::kAgency, "", "civ");
   const auto report = s.ok(s.get(civ, "/v1/reports/on-time"));
   REQUIRE(report["agencies"].size() == 1);

@@ -40,7 +40,6 @@ struct WorkflowServer : WorkflowFixture {
                      router, context};
   unsigned short port = server.start();
   engine::store::TokenStore tokens{db.url()};
-  engine::store::DisputeStore disputes{db.url(), setup};
 
   std::string token(engine::auth::Role role, const std::string& subject = "", const std::string& agency = "") {
     engine::store::TokenSpec spec;
@@ -81,12 +80,7 @@ struct WorkflowServer : WorkflowFixture {
   engine::store::Filed file(const std::string& subject, engine::store::FilingChannel channel =
                                                             engine::store::FilingChannel::kAgency,
                             bool withdrawal = false) {
-    engine::store::DisputeRequest r;
-    r.subject_id = subject;
-    r.dataset_id = "aid";
-    r.attribute = "person.name";
-    r.claimed_value = "张三";
-    r.description = "my name is misspelt";
+    auto r = name_dispute(subject);
     r.channel = channel;
     r.withdrawal = withdrawal;
     return disputes.file(r, clock.now());

@@ -18,15 +18,7 @@ using engine::calendar::format_instant;
 namespace {
 
 struct SweepFixture : testing::WorkflowFixture {
-  engine::store::DisputeStore disputes{db.url(), setup};
-
-  std::int64_t file_dispute() {
-    engine::store::DisputeRequest r;
-    r.subject_id = person;
-    r.agency_code = "civ";
-    r.description = "wrong name";
-    return disputes.file(r, clock.now()).task_id;
-  }
+  std::int64_t file_dispute() { return disputes.file(plain_dispute(), clock.now()).task_id; }
   std::string count(const std::string& where) { return sql("SELECT count(*) FROM " + where); }
 };
 
@@ -116,11 +108,7 @@ TEST_CASE("loading the missing year's calendar recomputes provisional deadlines 
   engine::tasks::WorkflowSetup old_setup = f.setup;
   old_setup.calendar = &partial;
   engine::store::DisputeStore disputes(f.db.url(), old_setup);
-  engine::store::DisputeRequest r;
-  r.subject_id = f.person;
-  r.agency_code = "civ";
-  r.description = "wrong name";
-  const auto filed = disputes.file(r, testing::local_time(2026, 2, 12, 10));  // before the Spring Festival
+  const auto filed = disputes.file(f.plain_dispute(), testing::local_time(2026, 2, 12, 10));  // before the Spring Festival
   auto task = f.store.task(filed.task_id);
   CHECK(task.provisional);
   CHECK(format_instant(*task.due_at) == "2026-02-20T00:00:00+08:00");  // weekdays only

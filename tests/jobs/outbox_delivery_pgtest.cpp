@@ -14,15 +14,7 @@ using namespace jiaohe;
 namespace {
 
 struct DeliveryFixture : testing::WorkflowFixture {
-  engine::store::DisputeStore disputes{db.url(), setup};
-
-  void file_dispute() {
-    engine::store::DisputeRequest r;
-    r.subject_id = person;
-    r.agency_code = "civ";
-    r.description = "wrong name";
-    disputes.file(r, clock.now());
-  }
+  void file_dispute() { disputes.file(plain_dispute(), clock.now()); }
   jobs::WebhookConfig config(const testing::WebhookServer& server) {
     jobs::WebhookConfig c;
     c.urls["civ"] = server.url("/civ");

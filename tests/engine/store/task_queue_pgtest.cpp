@@ -17,14 +17,9 @@ namespace {
 
 struct QueueFixture : testing::WorkflowFixture {
   engine::store::TaskQueue queue{db.url()};
-  engine::store::DisputeStore disputes{db.url(), setup};
 
   engine::store::Filed file(const std::string& subject, bool withdrawal = false) {
-    engine::store::DisputeRequest r;
-    r.subject_id = subject;
-    r.dataset_id = "aid";
-    r.attribute = "person.name";
-    r.description = "wrong";
+    auto r = name_dispute(subject);
     r.withdrawal = withdrawal;
     return disputes.file(r, clock.now());
   }

@@ -17,17 +17,11 @@ using engine::tasks::TaskStatus;
 namespace {
 
 struct DisputeFixture : testing::WorkflowFixture {
-  engine::store::DisputeStore disputes{db.url(), setup};
   const engine::tasks::Actor head{"director zhao", ActorRole::kAgencyHead, "civ"};
   const engine::tasks::Actor authority{"operator", ActorRole::kAuthority, {}};
 
   DisputeRequest request(FilingChannel channel) {
-    DisputeRequest r;
-    r.subject_id = person;
-    r.dataset_id = "aid";
-    r.attribute = "person.name";
-    r.claimed_value = "张三";
-    r.description = "my name is misspelt";
+    auto r = name_dispute(person);
     r.notify = {{"channel", "sms"}, {"address", "13800138000"}};
     r.channel = channel;
     return r;

@@ -10,11 +10,8 @@ using namespace jiaohe;
 
 TEST_CASE("statistics count received on-time overdue and extended tasks per agency") {
   testing::WorkflowFixture f;
-  engine::store::DisputeStore disputes(f.db.url(), f.setup);
-  engine::store::DisputeRequest r;
-  r.subject_id = f.person;
-  r.agency_code = "civ";
-  r.description = "wrong name";
+  auto& disputes = f.disputes;
+  const auto r = f.plain_dispute();
   const auto on_time = disputes.file(r, f.clock.now()).task_id;
   const auto extended = disputes.file(r, f.clock.now()).task_id;
   disputes.file(r, f.clock.now());  // left to go overdue
