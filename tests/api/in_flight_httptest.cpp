@@ -6,8 +6,6 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
-#include <pqxx/pqxx>
-
 #include "api/app_context.hpp"
 #include "api/router.hpp"
 #include "api/server.hpp"
@@ -15,6 +13,7 @@
 #include "engine/store/token_store.hpp"
 #include "tests/engine/tasks/workflow_fixture.hpp"
 #include "tests/support/http_client.hpp"
+#include "tests/support/table_lock.hpp"
 
 using namespace jiaohe;
 
@@ -28,8 +27,8 @@ struct HeldFilings : testing::WorkflowFixture {
   std::unique_ptr<api::Server> server;
   unsigned short port = 0;
   std::map<std::string, std::string> headers;
-  pqxx::connection blocker_connection{db.url()};
-  pqxx::work blocker{blocker_connection};
+  // Every insert into disputes waits until release().
+  testing::TableLock blocker{db.url(), "disputes", "EXCLUSIVE"};
 
   explicit HeldFilings(api::ServerOptions options) {
     options.port = 0;
@@ -39,10 +38,8 @@ struct HeldFilings : testing::WorkflowFixture {
     spec.role = engine::auth::Role::kAuthority;
     headers = {{"Authorization", "Bearer " + engine::store::TokenStore(db.url()).create(spec, clock.now()).token},
                {"Content-Type", "application/json"}};
-    // Every insert into disputes waits until release().
-    blocker.exec0("LOCK TABLE disputes IN EXCLUSIVE MODE");
   }
-  void release() { blocker.commit(); }
+  void release() { blocker.release(); }
 
   testing::HttpResult file(int i) {
     const auto body = nlohmann::json{{"subject_id", i % 2 ? person : other},

@@ -5,9 +5,8 @@
 #include <thread>
 
 #include <nlohmann/json.hpp>
-#include <pqxx/pqxx>
-
 #include "tests/api/workflow_server.hpp"
+#include "tests/support/table_lock.hpp"
 
 using namespace jiaohe;
 using engine::auth::Role;
@@ -21,14 +20,7 @@ std::string scan_path(const testing::HttpResult& accepted) {
 
 // Holds a platform table locked, so that a scan that reaches it waits there until release():
 // a scan that is certainly running, without timing. The registry (reg) is read first.
-struct TableLock {
-  pqxx::connection connection;
-  pqxx::work tx{connection};
-  TableLock(const std::string& url, const std::string& table) : connection(url) {
-    tx.exec("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
-  }
-  void release() { tx.commit(); }
-};
+using testing::TableLock;
 
 }  // namespace
 

@@ -2,11 +2,10 @@
 // while a live scan (which holds its locks) is left alone.
 #include <doctest/doctest.h>
 
-#include <pqxx/pqxx>
-
 #include "engine/scan/scan_launcher.hpp"
 #include "engine/store/scan_records.hpp"
 #include "tests/engine/tasks/workflow_fixture.hpp"
+#include "tests/support/table_lock.hpp"
 
 using namespace jiaohe;
 
@@ -18,9 +17,7 @@ TEST_CASE("a scan abandoned by an ended process is marked failed and a live scan
   engine::scan::ScanLauncher launcher(f.db.url(), engine::scan::ScanAndOpenTasks(f.db.url(), f.catalogue, f.pack, f.setup),
                                       f.clock);
   // A live scan of aid, held in its read by a lock on the table.
-  pqxx::connection c(f.db.url());
-  pqxx::work hold(c);
-  hold.exec("LOCK TABLE platform.aid IN ACCESS EXCLUSIVE MODE");
+  testing::TableLock hold(f.db.url(), "platform.aid");
   const auto live = launcher.start(engine::scan::ScanMode::kFull, {"aid"});
 
   const auto failed = engine::store::fail_abandoned_scans(f.db.url(), f.clock.now());
@@ -32,7 +29,7 @@ TEST_CASE("a scan abandoned by an ended process is marked failed and a live scan
   CHECK(record.finished_at == f.clock.now());
   CHECK(engine::store::find_scan(f.db.url(), live)->status == "running");
 
-  hold.commit();
+  hold.release();
   launcher.wait_idle();
   CHECK(engine::store::find_scan(f.db.url(), live)->status == "succeeded");
   // The check took and gave back the locks: none is left, and a scan of both datasets starts.
