@@ -4,36 +4,49 @@
 
 #include "engine/error.hpp"
 #include "engine/log/log.hpp"
+#include "engine/log/mask.hpp"
 #include "engine/store/database.hpp"
 
 namespace jiaohe::api {
 
+namespace {
+
+// Every string of a problem document, masked: whatever a text quotes (a path, a field name, a
+// value), no identifier leaves in an error. The texts themselves name fields and positions;
+// this is the net under them.
+void mask_strings(nlohmann::json& value) {
+  if (value.is_string()) {
+    value = engine::log::mask_identifiers(value.get_ref<const std::string&>());
+  } else if (value.is_structured()) {
+    for (auto& member : value) mask_strings(member);
+  }
+}
+
+}  // namespace
+
 Response problem(int status, const std::string& title, const std::string& detail) {
-  Response r;
-  r.status = status;
-  r.content_type = "application/problem+json";
-  r.body = nlohmann::json{{"type", "about:blank"}, {"title", title}, {"status", status}, {"detail", detail}}.dump();
-  return r;
+  return problem(status, title, detail, nlohmann::json::object());
 }
 
 Response problem(int status, const std::string& title, const std::string& detail, const nlohmann::json& extensions) {
-  Response r = problem(status, title, detail);
-  auto body = nlohmann::json::parse(r.body);
+  Response r;
+  r.status = status;
+  r.content_type = "application/problem+json";
+  nlohmann::json body{{"type", "about:blank"}, {"title", title}, {"status", status}, {"detail", detail}};
   for (const auto& [k, v] : extensions.items()) body[k] = v;
-  r.body = body.dump();
+  mask_strings(body);
+  // An error text must never be the next error: bytes that are not UTF-8 (which no text here
+  // should carry) become U+FFFD instead of throwing.
+  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
 }
 
-namespace {
-
 // 503 with Retry-After: the client may send the same request again shortly.
-Response unavailable(const std::string& detail) {
+static Response unavailable(const std::string& detail) {
   auto r = problem(503, "Service unavailable", detail);
   r.headers.emplace_back("Retry-After", "1");
   return r;
 }
-
-}  // namespace
 
 Response problem_from_current_exception() {
   try {
@@ -48,7 +61,9 @@ Response problem_from_current_exception() {
     }
     engine::log::error("http.internal_error", {{"error", e.what()}});
   } catch (const nlohmann::json::exception& e) {
-    return problem(400, "Malformed JSON", e.what());
+    // nlohmann's texts quote the input ("last read: ..."), which may be an identifier.
+    engine::log::warn("http.json_error", {{"error", e.what()}});
+    return problem(400, "Malformed JSON", "the request could not be read as the expected JSON");
   } catch (const std::exception& e) {
     if (engine::store::is_database_unavailable(e)) {
       engine::log::warn("http.database_unavailable", {{"error", e.what()}});

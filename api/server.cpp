@@ -16,6 +16,7 @@
 #include "api/authenticate.hpp"
 #include "api/idempotency.hpp"
 #include "api/problem.hpp"
+#include "api/request_text.hpp"
 #include "engine/log/log.hpp"
 
 namespace jiaohe::api {
@@ -27,46 +28,36 @@ using tcp = net::ip::tcp;
 
 namespace {
 
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '+') {
-      out += ' ';
-    } else if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-               std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
+// The request as handlers see it, and the refusal of its text if some part is not valid text.
+struct Incoming {
+  Request request;
+  std::optional<Response> refusal;
+};
 
-Request to_request(const http::request<http::string_body>& in) {
-  Request r;
+Incoming to_request(const http::request<http::string_body>& in) {
+  Incoming incoming;
+  Request& r = incoming.request;
   r.method = std::string(in.method_string());
   r.target = std::string(in.target());
-  const auto q = r.target.find('?');
-  r.path = percent_decode(r.target.substr(0, q));
-  if (q != std::string::npos) {
-    std::string_view rest = std::string_view(r.target).substr(q + 1);
-    while (!rest.empty()) {
-      auto amp = rest.find('&');
-      auto pair = rest.substr(0, amp);
-      auto eq = pair.find('=');
-      if (!pair.empty())
-        r.query[percent_decode(pair.substr(0, eq))] = eq == std::string_view::npos ? "" : percent_decode(pair.substr(eq + 1));
-      if (amp == std::string_view::npos) break;
-      rest = rest.substr(amp + 1);
-    }
-  }
+  auto decoded = decode_target(r.target);
+  r.path = std::move(decoded.path);
+  r.query = std::move(decoded.query);
   for (const auto& field : in) {
     std::string name(field.name_string());
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     r.headers[name] = std::string(field.value());
   }
   r.body = in.body();
+  incoming.refusal = decoded.refusal ? std::move(decoded.refusal) : refuse_invalid_headers(r.headers);
+  return incoming;
+}
+
+// When even the error mapping fails: a fixed answer that needs no serialisation.
+Response last_resort() {
+  Response r;
+  r.status = 500;
+  r.content_type = "application/problem+json";
+  r.body = R"({"type":"about:blank","title":"Internal error","status":500,"detail":"the server failed to handle the request; it has been logged"})";
   return r;
 }
 
@@ -93,8 +84,8 @@ struct Server::Impl {
       : options(std::move(o)), router(r), context(c), workers(static_cast<std::size_t>(options.worker_threads)) {}
 
   void do_accept();
-  Response handle(Request& request);
-  Response answer(const RouteMatch& match, Request& request);
+  Response handle(Incoming& incoming) noexcept;
+  Response answer(Incoming& incoming, const Route*& route);
 };
 
 struct Server::Impl::Session : std::enable_shared_from_this<Session> {
@@ -153,7 +144,7 @@ struct Server::Impl::Session : std::enable_shared_from_this<Session> {
       return reply(problem(413, "Payload too large", "the request body may be at most " + std::to_string(limit) + " bytes"),
                    false, true);
     if (ec) return close();
-    auto request = std::make_shared<Request>(to_request(parser->get()));
+    auto request = std::make_shared<Incoming>(to_request(parser->get()));
     const bool keep_alive = parser->get().keep_alive();
     const unsigned version = parser->get().version();
     if (server.queued.load() >= server.options.queue_limit) {
@@ -236,29 +227,49 @@ void Server::Impl::do_accept() {
   });
 }
 
-// The one place every routed answer passes: timed and counted for /metrics here.
-Response Server::Impl::handle(Request& request) {
+// The one place every answer passes: timed and counted for /metrics here. Nothing a request
+// carries may end the process, so every path ends in a problem document, and a fixed 500 when
+// even that fails.
+Response Server::Impl::handle(Incoming& incoming) noexcept {
   // Durations are measured, not business time: the steady clock, never the injected one.
   const auto started = std::chrono::steady_clock::now();
-  auto m = router.match(request.method, request.path);
-  auto response = answer(m, request);
-  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-  context.metrics->record(m.route ? std::string_view(m.route->pattern) : kUnmatchedRoute, request.method, response.status,
-                          took.count());
+  const Route* route = nullptr;
+  Response response;
+  try {
+    response = answer(incoming, route);
+  } catch (...) {
+    response = last_resort();
+    try {
+      engine::log::error("http.unhandled", {{"route", route ? route->pattern : std::string(kUnmatchedRoute)}});
+    } catch (...) {
+    }
+  }
+  try {
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    context.metrics->record(route ? std::string_view(route->pattern) : kUnmatchedRoute, incoming.request.method,
+                            response.status, took.count());
+  } catch (...) {
+    // Counting is best effort; the answer still goes out.
+  }
   return response;
 }
 
-Response Server::Impl::answer(const RouteMatch& m, Request& request) {
-  if (!m.route) {
-    if (m.path_known) {
-      auto r = problem(405, "Method not allowed", request.method + " is not allowed on " + request.path);
-      r.headers.emplace_back("Allow", m.allowed);
-      return r;
-    }
-    return problem(404, "Not found", "no resource at " + request.path);
-  }
-  request.params = m.params;
+Response Server::Impl::answer(Incoming& incoming, const Route*& route) {
+  if (incoming.refusal) return *incoming.refusal;
+  Request& request = incoming.request;
   try {
+    auto m = router.match(request.method, request.path);
+    route = m.route;
+    // Neither text names the path or the method: a path may hold an identifier.
+    if (!m.route) {
+      if (m.path_known) {
+        auto r = problem(405, "Method not allowed", "this method is not allowed on this path; allowed: " + m.allowed);
+        r.headers.emplace_back("Allow", m.allowed);
+        return r;
+      }
+      return problem(404, "Not found", "no resource at this path");
+    }
+    request.params = m.params;
     if (auto refused = authenticate(*m.route, request, context)) return *refused;
     return run_idempotent(*m.route, request, context);
   } catch (...) {
