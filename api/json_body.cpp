@@ -53,6 +53,61 @@ const char* schema_type(FieldType t) {
   return "";
 }
 
+// The byte offset where `text`'s arrays and objects first nest deeper than `limit`, or npos.
+// A byte scan before parsing: a document too deep is refused before anything walks or copies it
+// recursively (nlohmann's copy and comparison recurse).
+std::size_t too_deep_at(std::string_view text, int limit) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > limit) return i;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
+std::string pointer_token(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
+  }
+  return out;
+}
+
+// The pointer of the first string (or member name) holding NUL, which PostgreSQL's text cannot
+// store (and which would otherwise be stored cut short).
+std::optional<std::string> nul_at(const json& value, const std::string& pointer) {
+  if (value.is_string()) {
+    if (value.get_ref<const std::string&>().find('\0') != std::string::npos) return pointer;
+  } else if (value.is_object()) {
+    for (const auto& [key, member] : value.items()) {
+      const auto here = pointer + "/" + pointer_token(key);
+      if (key.find('\0') != std::string::npos) return here;
+      if (auto found = nul_at(member, here)) return found;
+    }
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i)
+      if (auto found = nul_at(value[i], pointer + "/" + std::to_string(i))) return found;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Response invalid(const std::vector<FieldError>& errors) {
@@ -83,8 +138,13 @@ std::vector<FieldError> check_shape(const json& body, const std::vector<FieldSpe
 }
 
 std::variant<json, Response> parse_body(const Request& request, const std::vector<FieldSpec>& fields) {
+  if (const auto at = too_deep_at(request.body, kMaxJsonDepth); at != std::string_view::npos)
+    return problem(400, "Malformed JSON",
+                   "the request body nests arrays and objects deeper than " + std::to_string(kMaxJsonDepth) +
+                       " levels (at byte " + std::to_string(at) + ")");
   json body = json::parse(request.body, nullptr, false);
-  if (body.is_discarded()) return problem(400, "Malformed JSON", "the request body is not valid JSON");
+  if (body.is_discarded()) return problem(400, "Malformed JSON", "the request body is not valid JSON (or not UTF-8)");
+  if (auto pointer = nul_at(body, "")) return invalid({{*pointer, "must not contain the NUL character (\\u0000)", ""}});
   if (auto errors = check_shape(body, fields); !errors.empty()) return invalid(errors);
   return body;
 }

@@ -26,13 +26,18 @@ struct FieldSpec {
   bool required;
 };
 
+// How deeply a request body's arrays and objects may nest (no endpoint needs more than 3).
+inline constexpr int kMaxJsonDepth = 32;
+
 // The 422 problem listing every error (the first one in `detail`).
 Response invalid(const std::vector<FieldError>& errors);
 
 // Unknown fields, missing required ones and wrong types, every one of them.
 std::vector<FieldError> check_shape(const nlohmann::json& body, const std::vector<FieldSpec>& fields);
 
-// The body as a JSON object matching `fields`, or the 400/422 answer.
+// The body as a JSON object matching `fields`, or the 400/422 answer: 400 for malformed JSON,
+// invalid UTF-8 or nesting deeper than kMaxJsonDepth; 422 for NUL in any string (with its
+// pointer) and for the shape errors above.
 std::variant<nlohmann::json, Response> parse_body(const Request& request, const std::vector<FieldSpec>& fields);
 
 std::string string_field(const nlohmann::json& body, const char* name);
