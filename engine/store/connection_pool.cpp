@@ -1,7 +1,10 @@
 
-#include <atomic>
-
 #include "engine/store/connection_pool.hpp"
+
+#include <poll.h>
+
+#include <atomic>
+#include <exception>
 #include <map>
 #include <mutex>
 #include <vector>
@@ -22,10 +25,20 @@ Pool& pool() {
   return p;
 }
 
+// An idle connection has nothing to read: the server speaks to an idle client only to say that
+// it is going away (then closes), so a readable, hung-up or failed socket means a dead
+// connection. One poll(2) without waiting, no round trip.
+bool still_idle(pqxx::connection& c) {
+  const int fd = c.sock();
+  if (fd < 0) return false;
+  pollfd p{fd, POLLIN, 0};
+  return ::poll(&p, 1, 0) == 0;
+}
+
 }  // namespace
 
 PooledConnection::PooledConnection(std::string url, std::unique_ptr<pqxx::connection> connection)
-    : url_(std::move(url)), connection_(std::move(connection)) {}
+    : url_(std::move(url)), connection_(std::move(connection)), exceptions_at_start_(std::uncaught_exceptions()) {}
 
 PooledConnection::~PooledConnection() {
   if (!connection_) return;  // moved from
@@ -36,6 +49,9 @@ PooledConnection::~PooledConnection() {
     idle.clear();  // the server went away: its other idle connections are dead as well
     return;
   }
+  // Ended by an exception: the connection may be broken without knowing it yet, or mid-way
+  // through a COPY; a fresh one costs less than a failure handed to the next caller.
+  if (std::uncaught_exceptions() > exceptions_at_start_) return;
   if (idle.size() < p.limit.load()) idle.push_back(std::move(connection_));
 }
 
@@ -44,10 +60,10 @@ PooledConnection connect(const std::string& url) {
   {
     std::lock_guard lock(p.mutex);
     auto& idle = p.idle[url];
-    if (!idle.empty()) {
+    while (!idle.empty()) {
       auto c = std::move(idle.back());
       idle.pop_back();
-      return PooledConnection(url, std::move(c));
+      if (still_idle(*c)) return PooledConnection(url, std::move(c));
     }
   }
   return PooledConnection(url, std::make_unique<pqxx::connection>(url));

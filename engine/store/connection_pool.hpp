@@ -3,7 +3,9 @@
 // Internal to engine/store/ (it includes libpqxx): every store method borrows a connection
 // for the length of one call and gives it back. A connection that broke (the server went
 // away) is dropped together with every idle one of its URL, so that after a restart the next
-// caller connects afresh instead of finding a dead connection.
+// caller connects afresh instead of finding a dead connection. An idle connection whose
+// server has spoken or hung up while it waited (a shutdown notice) is not handed out, and a
+// lease that ends by an exception closes its connection instead of returning it.
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -26,6 +28,7 @@ class PooledConnection {
  private:
   std::string url_;
   std::unique_ptr<pqxx::connection> connection_;
+  int exceptions_at_start_ = 0;  // std::uncaught_exceptions() when the lease began
 };
 
 // An idle connection to `url`, or a new one (pqxx::broken_connection when the server is not

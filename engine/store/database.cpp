@@ -37,8 +37,16 @@ std::string with_connect_timeout(const std::string& url, int seconds) {
 }
 
 bool is_database_unavailable(const std::exception& e) {
-  return dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr ||
-         dynamic_cast<const pqxx::in_doubt_error*>(&e) != nullptr;
+  if (dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr || dynamic_cast<const pqxx::in_doubt_error*>(&e) != nullptr)
+    return true;
+  // A server that is shutting down tells its clients so before it closes their sockets
+  // (57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now); whether libpq has
+  // seen the close yet when the statement fails is a race, so both mean "not there".
+  if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e)) {
+    const std::string state = sql->sqlstate();
+    return state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03";
+  }
+  return false;
 }
 
 bool is_commit_in_doubt(const std::exception& e) { return dynamic_cast<const pqxx::in_doubt_error*>(&e) != nullptr; }
