@@ -13,5 +13,9 @@ Command deadline_command();
 Command validate_id_command();
 Command generate_command();
 Command token_command();
+Command config_command();
+Command version_command();
+Command help_command();
+Command completion_command();
 
 }  // namespace jiaohe::cli
