@@ -22,6 +22,7 @@ namespace {
 
 int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   auto config = with_database_flag(base, args);
+  log_start("serve", config);
   if (auto host = args.value("host")) config.server_host = *host;
   if (auto port = args.value("port")) {
     try {

@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "engine/calendar/calendar_loader.hpp"
 #include "engine/config/config.hpp"
+#include "engine/log/log.hpp"
 #include "engine/store/migration.hpp"
 
 namespace jiaohe::cli {
@@ -39,6 +40,16 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& config) {
 }
 
 }  // namespace
+
+void log_start(const std::string& command, const engine::Config& config) {
+  const auto& info = build_info();
+  engine::log::info("jiaohe.start", {{"command", command},
+                                     {"release", info.release},
+                                     {"commit", info.commit},
+                                     {"data_dir", config.data_dir},
+                                     {"data_dir_from", config.sources.origin("data_dir")},
+                                     {"config", config.sources.file.empty() ? "none" : config.sources.file}});
+}
 
 Command version_command() {
   return {"version",
