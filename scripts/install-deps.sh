@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Jiaohe needs, only those missing; silent when none are.
+# dpkg-dev (dpkg-shlibdeps), systemd (systemd-analyze verify) and groff-base are for `make
+# package` and its tests; systemd-analyze works offline, without a running systemd.
 set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config make
   libboost-dev libpqxx-dev nlohmann-json3-dev libspdlog-dev libfmt-dev doctest-dev libssl-dev
   postgresql-15 postgresql-client-15 postgresql-contrib
   wrk
+  dpkg-dev systemd groff-base
 )
 missing=()
 for p in "${packages[@]}"; do
