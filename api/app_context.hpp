@@ -4,6 +4,7 @@
 #include <string>
 
 #include "api/metrics.hpp"
+#include "api/token_cache.hpp"
 #include "engine/clock.hpp"
 #include "engine/scan/scan_launcher.hpp"
 #include "engine/store/group_commit.hpp"
@@ -22,6 +23,8 @@ struct AppContext {
   // Runs the scans started by POST /v1/scans in the background; its owner joins them on
   // shutdown. Null: scans cannot be started over HTTP (503).
   engine::scan::ScanLauncher* scans = nullptr;
+  // Tokens that authenticated in the last seconds (api/token_cache.hpp: the revocation delay).
+  std::shared_ptr<TokenCache> tokens = std::make_shared<TokenCache>();
   // The server's request counters (recorded by the server, read by GET /metrics).
   std::shared_ptr<Metrics> metrics = std::make_shared<Metrics>();
 };

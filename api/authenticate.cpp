@@ -34,7 +34,10 @@ std::optional<Response> authenticate(const Route& route, Request& request, AppCo
   const auto header = request.header("authorization");
   const auto token = bearer_token(header);
   if (token.empty()) return unauthorized("this resource needs an 'Authorization: Bearer <token>' header", !header.empty());
-  auto caller = engine::store::TokenStore(context.database_url).authenticate(token, context.clock->now());
+  const auto now = context.clock->now();
+  auto caller = context.tokens->find(token, now, [&](const std::string& t) {
+    return engine::store::TokenStore(context.database_url).authenticate(t, now);
+  });
   if (!caller) return unauthorized("the token is unknown, revoked or expired", true);
   if (std::find(route.roles.begin(), route.roles.end(), caller->role) == route.roles.end())
     return problem(403, "Forbidden", "a " + engine::auth::role_name(caller->role) + " token may not " + route.method +
