@@ -1,16 +1,16 @@
 #include "engine/demo/province_generator.hpp"
 
-#include "engine/calendar/local_time.hpp"
-
 #include <algorithm>
-#include <cstdio>
-#include <random>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <unordered_set>
 #include <vector>
 
+#include "engine/calendar/local_time.hpp"
+#include "engine/demo/dice.hpp"
 #include "engine/demo/province_vocabulary.hpp"
+#include "engine/demo/text_noise.hpp"
 #include "rules/ids/citizen_id.hpp"
 #include "rules/ids/credit_code.hpp"
 #include "rules/ids/id_generator.hpp"
@@ -21,31 +21,18 @@ namespace {
 using namespace std::chrono;
 namespace ids = rules::ids;
 
-// Rule ids of data/packs/baseline.json.
-constexpr std::string_view kRuleRequired = "BL-REQ-001";
-constexpr std::string_view kRulePhone = "BL-PAT-001";
-constexpr std::string_view kRuleIdentifier = "BL-IDV-001";
-constexpr std::string_view kRuleSex = "BL-SET-001";
-constexpr std::string_view kRuleStatus = "BL-SET-002";
-constexpr std::string_view kRuleBirthDate = "BL-DATE-001";
-constexpr std::string_view kRuleConsistency = "BL-CONS-001";
-constexpr std::string_view kRuleUnique = "BL-UNQ-001";
-constexpr std::string_view kRulePersonReference = "BL-REF-001";
-constexpr std::string_view kRuleOrgReference = "BL-REF-002";
-constexpr std::string_view kRuleRowStale = "BL-STALE-001";
-constexpr std::string_view kRuleDatasetStale = "BL-STALE-002";
-constexpr std::string_view kRuleConflict = "BL-CONF-001";
-
 // Canonical attributes of data/demo/catalogue.json.
 constexpr std::string_view kPersonId = "person.id_number";
 constexpr std::string_view kPersonName = "person.name";
 constexpr std::string_view kPersonSex = "person.sex";
 constexpr std::string_view kPersonBirth = "person.birth_date";
 constexpr std::string_view kPersonPhone = "person.phone";
+constexpr std::string_view kEmployer = "person.employer_credit_code";
 constexpr std::string_view kOrgCode = "org.credit_code";
 constexpr std::string_view kOrgName = "org.name";
 constexpr std::string_view kOrgLegalRep = "org.legal_representative";
 constexpr std::string_view kOrgStatus = "org.status";
+constexpr std::string_view kRecordKey = "_record_key";
 
 // Column positions shared by all tables of a subject type (see table_shape()).
 constexpr std::size_t kKey = 0;
@@ -56,6 +43,7 @@ constexpr std::size_t kLegalRep = 3;  // organisation tables
 constexpr std::size_t kBirth = 4;     // person tables
 constexpr std::size_t kStatus = 4;    // organisation tables
 constexpr std::size_t kPhone = 5;     // mzt_dibao and rst_insured
+constexpr std::size_t kRstEmployer = 6;
 
 using Table = ProvinceTable;
 
@@ -74,23 +62,31 @@ constexpr int kOldestAgeDays = 95 * 365;
 
 enum class PersonDefect {
   kNameMissing, kPhoneMalformed, kIdInvalid, kSexOutOfSet, kBirthDateInsane, kIdMismatch,
-  kNameConflict, kDuplicateId, kNotInRegistry, kStaleRow, kCount
+  kNameConflict, kDuplicateId, kNotInRegistry, kStaleRow, kDuplicateRow, kBlankRecordKey, kEmployerUnknown, kCount
 };
 constexpr std::array<std::string_view, static_cast<std::size_t>(PersonDefect::kCount)> kPersonDefectNames = {
     "name_missing", "phone_malformed", "id_invalid", "sex_out_of_set", "birth_date_insane", "id_mismatch",
-    "name_conflict", "duplicate_id", "not_in_registry", "stale_row"};
+    "name_conflict", "duplicate_id", "not_in_registry", "stale_row", "duplicate_row", "blank_record_key",
+    "employer_not_registered"};
 
 enum class OrgDefect {
-  kNameMissing, kCodeInvalid, kStatusOutOfSet, kConflict, kDuplicateCode, kNotInRegister, kCount
+  kNameMissing, kCodeInvalid, kStatusOutOfSet, kConflict, kDuplicateCode, kNotInRegister, kRecordKeyVariant, kCount
 };
 constexpr std::array<std::string_view, static_cast<std::size_t>(OrgDefect::kCount)> kOrgDefectNames = {
     "org_name_missing", "credit_code_invalid", "status_out_of_set", "org_conflict", "duplicate_credit_code",
-    "not_in_company_register"};
+    "not_in_company_register", "record_key_variant"};
 
 struct Record {
+  Record(Table t, Row r = {}) : table(t), row(std::move(r)) {}
+
   Table table;
   Row row;
+  std::vector<std::string_view> variants;  // harmless variants written into it
+  bool has_finding = false;
   const std::string& key() const { return *row[kKey]; }
+  void noted(const Variant& v) {
+    if (!v.variant.empty()) variants.push_back(v.variant);
+  }
 };
 
 struct Person {
@@ -112,61 +108,6 @@ struct Org {
 // The records of one subject; the base record (gaj_hukou / scj_company) first when present.
 using Records = std::vector<Record>;
 
-std::string two_digits(unsigned v) {
-  char buf[3];
-  std::snprintf(buf, sizeof buf, "%02u", v % 100);
-  return buf;
-}
-
-std::string iso_date(year_month_day d) {
-  return std::to_string(static_cast<int>(d.year())) + "-" + two_digits(static_cast<unsigned>(d.month())) + "-" +
-         two_digits(static_cast<unsigned>(d.day()));
-}
-
-std::string compact_date(year_month_day d) {
-  return std::to_string(static_cast<int>(d.year())) + two_digits(static_cast<unsigned>(d.month())) +
-         two_digits(static_cast<unsigned>(d.day()));
-}
-
-// The forms 民政 offices write dates in; all normalise to the same ISO date.
-std::string loose_date(year_month_day d, int style) {
-  const std::string y = std::to_string(static_cast<int>(d.year()));
-  const std::string m = std::to_string(static_cast<unsigned>(d.month()));
-  const std::string day = std::to_string(static_cast<unsigned>(d.day()));
-  switch (style) {
-    case 0: return y + "/" + m + "/" + day;
-    case 1: return y + "年" + m + "月" + day + "日";
-    case 2: return compact_date(d);
-    default: return iso_date(d);
-  }
-}
-
-std::string instant_text(sys_seconds t) {
-  const auto day = floor<days>(t);
-  const year_month_day ymd{day};
-  const hh_mm_ss<seconds> time{t - day};
-  return iso_date(ymd) + " " + two_digits(static_cast<unsigned>(time.hours().count())) + ":" +
-         two_digits(static_cast<unsigned>(time.minutes().count())) + ":" +
-         two_digits(static_cast<unsigned>(time.seconds().count())) + "+00";
-}
-
-// Full-width forms of ASCII digits and letters, as Chinese input methods type them.
-std::string to_full_width(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
-      const char32_t cp = static_cast<char32_t>(c) - 0x21 + 0xFF01;
-      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
-constexpr std::string_view kIdeographicSpace = "\u3000";
 constexpr std::string_view kCitizenCheckCharacters = "0123456789X";
 
 std::uint64_t digits_value(std::string_view digits) {
@@ -183,22 +124,33 @@ std::string forbidden_authority_type() {
   throw std::logic_error("every credit code authority/type pair is allowed");
 }
 
+// The 15-digit form of a number of someone born in the 1900s (before 1999 numbers had it).
+std::string legacy_form(const std::string& id) { return id.substr(0, 6) + id.substr(8, 9); }
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
 class Generator {
  public:
-  Generator(const ProvinceOptions& options, ProvinceSink& sink)
-      : options_(options), sink_(sink), rng_(options.seed), today_(shanghai_date(options.as_of)),
+  Generator(const ProvinceOptions& options, const ProvinceRules& rules, ProvinceSink& sink)
+      : options_(options), rules_(rules), sink_(sink), dice_(options.seed), today_(shanghai_date(options.as_of)),
         as_of_(floor<seconds>(options.as_of)), stale_dibao_(options.defect_rate > 0) {
     person_pending_.fill(true);
     org_pending_.fill(true);
   }
 
   ProvinceSummary run() {
-    for (std::int64_t i = 0; i < options_.subjects; ++i) person_place(i == 0);
+    // Organisations first: persons' employers are taken from the register as it ends up.
     const std::int64_t orgs = std::max<std::int64_t>(1, options_.subjects / 10);
     for (std::int64_t i = 0; i < orgs; ++i) org_place(i == 0);
+    for (std::int64_t i = 0; i < options_.subjects; ++i) person_place(i == 0);
+    emit_blank_keys();
     if (stale_dibao_ && summary_.rows[static_cast<std::size_t>(Table::kMztDibao)] > 0) {
       ++summary_.defects["stale_dataset"];
-      emit_finding(kRuleDatasetStale, Table::kMztDibao, "*", "_dataset",
+      emit_finding(rules_.dataset_staleness, Table::kMztDibao, "*", "_dataset",
                    "every update_time older than 31 + 2 days before the scan");
     }
     return std::move(summary_);
@@ -206,18 +158,16 @@ class Generator {
 
  private:
   // ---- randomness -------------------------------------------------------------------------
-  int uniform(int low, int high) { return std::uniform_int_distribution<int>(low, high)(rng_); }
-  bool chance(double p) { return p > 0 && std::uniform_real_distribution<double>(0.0, 1.0)(rng_) < p; }
+  int uniform(int low, int high) { return dice_.uniform(low, high); }
+  bool chance(double p) { return dice_.chance(p); }
   template <class T>
   const T& pick(std::span<const T> items) {
-    return items[static_cast<std::size_t>(uniform(0, static_cast<int>(items.size()) - 1))];
+    return dice_.pick(items);
   }
 
-  std::string updated_within(seconds max_age) {
-    return instant_text(as_of_ - seconds(uniform(60, static_cast<int>(max_age.count()))));
-  }
-  std::string updated_days_ago(int min_days, int max_days) {
-    return instant_text(as_of_ - days(uniform(min_days, max_days)) - seconds(uniform(0, 86399)));
+  sys_seconds updated_at_within(seconds max_age) { return as_of_ - seconds(uniform(60, static_cast<int>(max_age.count()))); }
+  sys_seconds updated_at_days_ago(int min_days, int max_days) {
+    return as_of_ - days(uniform(min_days, max_days)) - seconds(uniform(0, 86399));
   }
 
   std::string next_key(Table table) {
@@ -257,9 +207,7 @@ class Generator {
     return "浙江省" + std::string(region.city) + std::string(region.district) + std::string(pick(streets())) +
            std::to_string(uniform(1, 999)) + "号";
   }
-  year_month_day birth_date() {
-    return year_month_day{sys_days{today_} - days(uniform(1, kOldestAgeDays))};
-  }
+  year_month_day birth_date() { return year_month_day{sys_days{today_} - days(uniform(1, kOldestAgeDays))}; }
 
   Person new_person() {
     Person p;
@@ -277,49 +225,52 @@ class Generator {
     return p;
   }
 
-  // Names as other agencies type them: sometimes with a surrounding ideographic space, which
-  // the text normaliser folds and trims, so it is not a conflict.
-  std::string noisy_name(const std::string& name) {
-    const int r = uniform(1, 20);
-    if (r == 1) return std::string(kIdeographicSpace) + name;
-    if (r == 2) return name + std::string(kIdeographicSpace);
-    if (r == 3) return " " + name + " ";
-    return name;
-  }
-  std::string noisy_phone(const std::string& phone) {
-    const int r = uniform(1, 10);
-    if (r <= 2) return "+86 " + phone;
-    if (r == 3) return phone.substr(0, 3) + "-" + phone.substr(3, 4) + "-" + phone.substr(7);
-    if (r == 4) return to_full_width(phone);
-    return phone;
-  }
-  static std::string sex_code(bool male) { return male ? "1" : "2"; }
   static std::string sex_word(bool male) { return male ? "男" : "女"; }
 
   Record hukou_record(const Person& p) {
     return {Table::kGajHukou,
-            {next_key(Table::kGajHukou), p.id, p.name, sex_code(p.male), iso_date(p.birth), p.address,
-             updated_within(kDaily)}};
+            {next_key(Table::kGajHukou), p.id, p.name, male_code(p.male), iso_date(p.birth), p.address,
+             instant_text(updated_at_within(kDaily))}};
   }
   Record dibao_record(const Person& p) {
+    Record r(Table::kMztDibao);
     const std::string home = chance(0.8) ? p.address : address(pick(zhejiang_regions()));
-    const std::string updated =
-        stale_dibao_ ? updated_days_ago(kStaleDatasetMinDays, kStaleDatasetMaxDays) : updated_within(kMonthly);
-    return {Table::kMztDibao,
-            {next_key(Table::kMztDibao), p.id, noisy_name(p.name), sex_word(p.male), loose_date(p.birth, uniform(0, 3)),
-             noisy_phone(p.phone), home, updated}};
+    const auto updated = stale_dibao_ ? updated_at_days_ago(kStaleDatasetMinDays, kStaleDatasetMaxDays)
+                                      : updated_at_within(kMonthly);
+    const Variant id = noisy_identifier(p.id, dice_), name = noisy_person_name(p.name, dice_),
+                  birth = loose_date(p.birth, dice_), phone = noisy_phone(p.phone, dice_);
+    for (const Variant* v : {&id, &name, &birth, &phone}) r.noted(*v);
+    r.row = {next_key(Table::kMztDibao), id.text, name.text, sex_word(p.male), birth.text, phone.text, home,
+             instant_text(updated)};
+    return r;
   }
+  // rst_insured writes its update time as local time without a zone, sex as 1/2 or M/F, and
+  // still holds 15-digit numbers of people born in the 1900s.
   Record insured_record(const Person& p) {
-    return {Table::kRstInsured,
-            {next_key(Table::kRstInsured), p.id, noisy_name(p.name), sex_code(p.male), compact_date(p.birth),
-             noisy_phone(p.phone), updated_within(kYearly)}};
+    Record r(Table::kRstInsured);
+    Variant id = noisy_identifier(p.id, dice_);
+    if (p.birth.year() < year{2000} && chance(0.05)) id = {legacy_form(p.id), "15-digit legacy ID number"};
+    const Variant name = noisy_person_name(p.name, dice_), sex = noisy_sex_code(p.male, chance(0.3), dice_),
+                  phone = noisy_phone(p.phone, dice_);
+    std::optional<std::string> employer;
+    if (!employers_.empty() && chance(0.6)) {
+      const Variant e = noisy_identifier(employers_[static_cast<std::size_t>(uniform(0, static_cast<int>(employers_.size()) - 1))], dice_);
+      r.noted(e);
+      employer = e.text;
+    }
+    for (const Variant* v : {static_cast<const Variant*>(&id), &name, &sex, &phone}) r.noted(*v);
+    r.noted({"", "update time without a zone (local time)"});
+    r.row = {next_key(Table::kRstInsured), id.text, name.text, sex.text, compact_date(p.birth), phone.text, employer,
+             local_time_text(updated_at_within(kYearly))};
+    return r;
   }
+  static std::string male_code(bool male) { return male ? "1" : "2"; }
 
   // A date written the way `table` writes birth dates.
   std::string birth_text(Table table, year_month_day d) {
     if (table == Table::kGajHukou) return iso_date(d);
     if (table == Table::kRstInsured) return compact_date(d);
-    return loose_date(d, uniform(0, 3));
+    return loose_date(d, dice_).text;
   }
 
   void person_place(bool everywhere) {
@@ -337,7 +288,11 @@ class Generator {
       fits.push_back(PersonDefect::kPhoneMalformed);
       fits.push_back(PersonDefect::kNameConflict);
     }
-    if (find(records, Table::kRstInsured)) fits.push_back(PersonDefect::kStaleRow);
+    const Record* insured = find(records, Table::kRstInsured);
+    if (insured) fits.push_back(PersonDefect::kStaleRow);
+    if (insured && insured->row[kRstEmployer]) fits.push_back(PersonDefect::kEmployerUnknown);
+    if (find(records, Table::kMztDibao)) fits.push_back(PersonDefect::kDuplicateRow);
+    if (registry_only) fits.push_back(PersonDefect::kBlankRecordKey);
     if (registry_only && duplicate_hukou_) fits.push_back(PersonDefect::kDuplicateId);
 
     const auto defect = choose(fits, person_pending_);
@@ -355,7 +310,10 @@ class Generator {
   std::string company_name(const Region& region) {
     std::string city(region.city);
     city.resize(city.size() - std::string_view("市").size());
-    return city + std::string(pick(company_brands())) + std::string(pick(company_industries())) + "有限公司";
+    const std::string brand(pick(company_brands())), industry(pick(company_industries()));
+    // Some register their city in brackets after the brand: 恒达（杭州）科技有限公司.
+    if (chance(0.2)) return brand + "（" + city + "）" + industry + "有限公司";
+    return city + brand + industry + "有限公司";
   }
 
   Org new_org() {
@@ -363,8 +321,7 @@ class Generator {
     const Region& region = pick(zhejiang_regions());
     do {
       std::string body;
-      for (int i = 0; i < 8; ++i)
-        body.push_back(ids::kCreditCodeAlphabet[static_cast<std::size_t>(uniform(0, 30))]);
+      for (int i = 0; i < 8; ++i) body.push_back(ids::kCreditCodeAlphabet[static_cast<std::size_t>(uniform(0, 30))]);
       o.code = ids::make_credit_code('9', '1', region.code, body);
     } while (!used_codes_.insert(o.code).second);
     o.name = company_name(region);
@@ -379,18 +336,19 @@ class Generator {
     const std::string_view status = kStatuses[r <= 70 ? 0 : r <= 85 ? 1 : static_cast<std::size_t>(2 + r % 3)];
     return {Table::kScjCompany,
             {next_key(Table::kScjCompany), o.code, o.name, o.legal_rep, std::string(status), o.address,
-             updated_within(kDaily)}};
+             instant_text(updated_at_within(kDaily))}};
   }
   Record taxpayer_record(const Org& o) {
     static constexpr std::array<std::string_view, 3> kStatuses = {"正常", "非正常", "注销"};
     const int r = uniform(1, 100);
     const std::string_view status = kStatuses[r <= 85 ? 0 : r <= 95 ? 1 : 2];
-    // Tax offices type digits and letters full-width now and then; the normaliser folds them.
-    std::string name = uniform(1, 5) == 1 ? to_full_width(o.name) : o.name;
-    if (uniform(1, 20) == 1) name += kIdeographicSpace;
-    return {Table::kSwjTaxpayer,
-            {next_key(Table::kSwjTaxpayer), o.code, name, noisy_name(o.legal_rep), std::string(status), o.address,
-             updated_within(kWeekly)}};
+    Record rec(Table::kSwjTaxpayer);
+    const Variant code = noisy_identifier(o.code, dice_), name = noisy_org_name(o.name, dice_),
+                  rep = noisy_person_name(o.legal_rep, dice_);
+    for (const Variant* v : {&code, &name, &rep}) rec.noted(*v);
+    rec.row = {next_key(Table::kSwjTaxpayer), code.text, name.text, rep.text, std::string(status), o.address,
+               instant_text(updated_at_within(kWeekly))};
+    return rec;
   }
 
   void org_place(bool everywhere) {
@@ -404,6 +362,7 @@ class Generator {
                                    OrgDefect::kNotInRegister};
     if (!register_only) fits.push_back(OrgDefect::kConflict);
     if (register_only && duplicate_company_) fits.push_back(OrgDefect::kDuplicateCode);
+    if (register_only && key_twin_company_) fits.push_back(OrgDefect::kRecordKeyVariant);
 
     const auto defect = choose(fits, org_pending_);
     if (defect) {
@@ -411,7 +370,11 @@ class Generator {
       inject(*defect, o, records);
     } else if (register_only && !duplicate_company_) {
       duplicate_company_ = records.front();
+    } else if (register_only && !key_twin_company_) {
+      key_twin_company_ = records.front().key();
     }
+    // The register still holds this organisation under its own valid code: persons may work there.
+    if (records.front().row[kSubject] == o.code) employers_.push_back(o.code);
     emit(records);
   }
 
@@ -441,7 +404,9 @@ class Generator {
     return records[static_cast<std::size_t>(uniform(first, static_cast<int>(records.size()) - 1))];
   }
 
-  // ---- person defects ---------------------------------------------------------------------
+  // ---- person defects and the findings they must cause (docs/CATALOGUE.md) -----------------
+  // Precedence: a value with a defect of its own takes no part in consistency or conflicts, a
+  // record whose key does not validate in no referential rule.
   void inject(PersonDefect defect, const Person& p, Records& records) {
     const bool has_others = records.size() > 1;
     switch (defect) {
@@ -449,9 +414,10 @@ class Generator {
         // Only in the registry when the person is nowhere else: an empty authoritative value
         // would leave open whether the source "holds" the subject in a conflict.
         Record& r = any_record(records, has_others);
-        const int style = uniform(0, 2);
-        r.row[kName] = style == 0 ? std::nullopt : std::optional<std::string>(style == 1 ? "" : "  ");
-        emit_finding(kRuleRequired, r, kPersonName, style == 0 ? "name is NULL" : "name is empty or blank");
+        static constexpr std::array<std::string_view, 5> kBlank = {"", "  ", "\u3000", "\u00a0", "\u200b"};
+        const int style = uniform(0, 5);
+        r.row[kName] = style == 5 ? std::nullopt : std::optional<std::string>(kBlank[static_cast<std::size_t>(style)]);
+        emit_finding(rules_.required, r, kPersonName, style == 5 ? "name is NULL" : "name is empty or blank");
         break;
       }
       case PersonDefect::kPhoneMalformed: {
@@ -464,23 +430,21 @@ class Generator {
         if (style == 1) phone[5] = 'a';
         if (style == 2) phone = "0571-8" + phone.substr(4);
         if (style == 3) phone[1] = '2';
-        r.row[kPhone] = phone;
-        emit_finding(kRulePhone, r, kPersonPhone, "phone: " + std::string(kNotes[static_cast<std::size_t>(style)]));
+        r.row[kPhone] = noisy_phone(phone, dice_).text;
+        emit_finding(rules_.phone_pattern, r, kPersonPhone, "phone: " + std::string(kNotes[static_cast<std::size_t>(style)]));
         break;
       }
       case PersonDefect::kIdInvalid: {
         Record& r = any_record(records, false);
         std::string note;
         r.row[kSubject] = invalid_citizen_id(p.id, note);
-        emit_finding(kRuleIdentifier, r, kPersonId, "citizen ID: " + note);
+        emit_finding(rules_.identifier, r, kPersonId, "citizen ID: " + note);
         if (r.table == Table::kGajHukou) {
           // The registry no longer holds the person's real number: every other record of the
           // person now points at no registry subject. They still agree with each other.
           for (std::size_t i = 1; i < records.size(); ++i)
-            emit_finding(kRulePersonReference, records[i], kPersonId,
+            emit_finding(rules_.person_reference, records[i], kPersonId,
                          "cascade: the registry record carries an invalid ID number");
-        } else {
-          emit_finding(kRulePersonReference, r, kPersonId, "cascade: the invalid ID number is not in the registry");
         }
         break;
       }
@@ -489,9 +453,7 @@ class Generator {
         const bool unknown = uniform(0, 1) == 0;
         const std::string code = r.table == Table::kMztDibao ? (unknown ? "未知" : "9") : (unknown ? "0" : "9");
         r.row[kSex] = code;
-        emit_finding(kRuleSex, r, kPersonSex, "sex code " + code);
-        emit_finding(kRuleConsistency, r, kPersonSex, "cascade: sex code " + code + " disagrees with the ID number");
-        conflict_cascade(records, r, kPersonSex, "sex code " + code);
+        emit_finding(rules_.sex_domain, r, kPersonSex, "sex code " + code);
         break;
       }
       case PersonDefect::kBirthDateInsane: {
@@ -501,10 +463,7 @@ class Generator {
                                         : year{1899} / month{static_cast<unsigned>(uniform(1, 12))} /
                                               day{static_cast<unsigned>(uniform(1, 28))};
         r.row[kBirth] = birth_text(r.table, d);
-        const std::string what = future ? "birth date in the future" : "birth date in 1899";
-        emit_finding(kRuleBirthDate, r, kPersonBirth, what);
-        emit_finding(kRuleConsistency, r, kPersonBirth, "cascade: " + what + " disagrees with the ID number");
-        conflict_cascade(records, r, kPersonBirth, what);
+        emit_finding(rules_.birth_date, r, kPersonBirth, future ? "birth date in the future" : "birth date in 1899");
         break;
       }
       case PersonDefect::kIdMismatch: {
@@ -514,33 +473,32 @@ class Generator {
           do d = year_month_day{sys_days{p.birth} + days(uniform(-400, 400))};
           while (d == p.birth || d >= today_ || d < year{1900} / January / 1);
           r.row[kBirth] = birth_text(r.table, d);
-          emit_finding(kRuleConsistency, r, kPersonBirth, "birth date differs from the ID number's");
-          conflict_cascade(records, r, kPersonBirth, "birth date differs from the ID number's");
+          emit_finding(rules_.consistency, r, kPersonBirth, "birth date differs from the ID number's");
         } else {
-          r.row[kSex] = r.table == Table::kMztDibao ? sex_word(!p.male) : sex_code(!p.male);
-          emit_finding(kRuleConsistency, r, kPersonSex, "sex differs from the ID number's");
-          conflict_cascade(records, r, kPersonSex, "sex differs from the ID number's");
+          r.row[kSex] = r.table == Table::kMztDibao ? sex_word(!p.male) : male_code(!p.male);
+          emit_finding(rules_.consistency, r, kPersonSex, "sex differs from the ID number's");
         }
         break;
       }
       case PersonDefect::kNameConflict: {
         Record& r = any_record(records, true);
         r.row[kName] = different_name(p.name);
-        emit_finding(kRuleConflict, r, kPersonName, "name differs from the registry's");
+        emit_finding(rules_.conflict, r, kPersonName, "name differs from the registry's");
         break;
       }
       case PersonDefect::kDuplicateId: {
         // The person's registry record becomes a second copy of an earlier clean person's
-        // record: same number, name, sex and birth date, so only uniqueness is broken. Both
-        // are registry-only, so no other dataset's record is affected.
+        // record, the number in another width or case: same number, name, sex and birth date,
+        // so only uniqueness is broken. Both are registry-only.
         Record& r = records.front();
         const std::string key = r.key();
         const std::string updated = *r.row.back();
         r.row = duplicate_hukou_->row;
         r.row[kKey] = key;
         r.row.back() = updated;
-        emit_finding(kRuleUnique, *duplicate_hukou_, kPersonId, "ID number registered twice (first record)");
-        emit_finding(kRuleUnique, r, kPersonId, "ID number registered twice (second record)");
+        if (chance(0.5)) r.row[kSubject] = to_full_width(*r.row[kSubject]);
+        emit_finding(rules_.unique_identifier, *duplicate_hukou_, kPersonId, "ID number registered twice (first record)");
+        emit_finding(rules_.unique_identifier, r, kPersonId, "ID number registered twice (second record)");
         duplicate_hukou_.reset();
         break;
       }
@@ -549,29 +507,45 @@ class Generator {
         // Appended last, so that its key follows the place's own records of the same table.
         const Person ghost = new_person();
         records.push_back(uniform(0, 1) == 0 ? insured_record(ghost) : dibao_record(ghost));
-        emit_finding(kRulePersonReference, records.back(), kPersonId, "person not in the household registry");
+        emit_finding(rules_.person_reference, records.back(), kPersonId, "person not in the household registry");
         break;
       }
       case PersonDefect::kStaleRow: {
         Record& r = *find(records, Table::kRstInsured);
-        r.row.back() = updated_days_ago(kStaleRowMinDays, kStaleRowMaxDays);
-        emit_finding(kRuleRowStale, r, "_record", "last update more than 366 + 30 days ago");
+        r.row.back() = local_time_text(updated_at_days_ago(kStaleRowMinDays, kStaleRowMaxDays));
+        emit_finding(rules_.row_staleness, r, "_record", "last update more than 366 + 30 days ago");
+        break;
+      }
+      case PersonDefect::kDuplicateRow: {
+        // The assistance office loaded the same row twice: one key, two rows. Both get the
+        // key plus an occurrence as their identity.
+        Record& r = *find(records, Table::kMztDibao);
+        Record copy = r;
+        const std::string key = r.key();
+        r.has_finding = copy.has_finding = true;
+        records.push_back(std::move(copy));
+        for (const char* n : {"#1", "#2"})
+          emit_finding(rules_.unique_record_key, Table::kMztDibao, key + n, kRecordKey, "the same row twice");
+        break;
+      }
+      case PersonDefect::kBlankRecordKey: {
+        // The registry record has no key (NULL, spaces or U+3000): its identity is "#n" among
+        // all such records, found once every one is known.
+        Record& r = records.front();
+        static constexpr std::array<std::string_view, 3> kBlank = {"  ", "\u3000", ""};
+        const int style = uniform(0, 3);
+        r.row[kKey] = style == 3 ? std::nullopt : std::optional<std::string>(kBlank[static_cast<std::size_t>(style)]);
+        r.has_finding = true;
+        blank_keys_.push_back({*r.row[kSubject], *r.row.back()});
+        break;
+      }
+      case PersonDefect::kEmployerUnknown: {
+        Record& r = *find(records, Table::kRstInsured);
+        r.row[kRstEmployer] = new_org().code;  // valid, but in no register
+        emit_finding(rules_.employer_reference, r, kEmployer, "employer's credit code not in the company register");
         break;
       }
       case PersonDefect::kCount: break;
-    }
-  }
-
-  // A changed value of an authoritative attribute: when the registry's own value changed,
-  // every other record of the person now differs from the source; otherwise only the
-  // changed record does.
-  void conflict_cascade(Records& records, const Record& changed, std::string_view attribute,
-                        const std::string& what) {
-    if (changed.table == Table::kGajHukou || changed.table == Table::kScjCompany) {
-      for (std::size_t i = 1; i < records.size(); ++i)
-        emit_finding(kRuleConflict, records[i], attribute, "cascade: the authoritative record has " + what);
-    } else {
-      emit_finding(kRuleConflict, changed, attribute, "cascade: " + what + ", the authoritative record differs");
     }
   }
 
@@ -608,22 +582,19 @@ class Generator {
       case OrgDefect::kNameMissing: {
         Record& r = any_record(records, has_others);
         const int style = uniform(0, 2);
-        r.row[kName] = style == 0 ? std::nullopt : std::optional<std::string>(style == 1 ? "" : "  ");
-        emit_finding(kRuleRequired, r, kOrgName, style == 0 ? "name is NULL" : "name is empty or blank");
+        r.row[kName] = style == 0 ? std::nullopt : std::optional<std::string>(style == 1 ? "" : "\u3000");
+        emit_finding(rules_.required, r, kOrgName, style == 0 ? "name is NULL" : "name is empty or blank");
         break;
       }
       case OrgDefect::kCodeInvalid: {
         Record& r = any_record(records, false);
         std::string note;
         r.row[kSubject] = invalid_credit_code(o.code, note);
-        emit_finding(kRuleIdentifier, r, kOrgCode, "credit code: " + note);
-        if (r.table == Table::kScjCompany) {
+        emit_finding(rules_.identifier, r, kOrgCode, "credit code: " + note);
+        if (r.table == Table::kScjCompany)
           for (std::size_t i = 1; i < records.size(); ++i)
-            emit_finding(kRuleOrgReference, records[i], kOrgCode,
+            emit_finding(rules_.org_reference, records[i], kOrgCode,
                          "cascade: the register's record carries an invalid credit code");
-        } else {
-          emit_finding(kRuleOrgReference, r, kOrgCode, "cascade: the invalid credit code is not in the register");
-        }
         break;
       }
       case OrgDefect::kStatusOutOfSet: {
@@ -631,7 +602,7 @@ class Generator {
         const bool first = uniform(0, 1) == 0;
         const std::string status = r.table == Table::kScjCompany ? (first ? "歇业" : "正常") : (first ? "停业" : "未知");
         r.row[kStatus] = status;
-        emit_finding(kRuleStatus, r, kOrgStatus, "status " + status);
+        emit_finding(rules_.status_domain, r, kOrgStatus, "status " + status);
         break;
       }
       case OrgDefect::kConflict: {
@@ -641,10 +612,10 @@ class Generator {
           do name = company_name(pick(zhejiang_regions()));
           while (name == o.name);
           r.row[kName] = name;
-          emit_finding(kRuleConflict, r, kOrgName, "name differs from the company register's");
+          emit_finding(rules_.conflict, r, kOrgName, "name differs from the company register's");
         } else {
           r.row[kLegalRep] = different_name(o.legal_rep);
-          emit_finding(kRuleConflict, r, kOrgLegalRep, "legal representative differs from the company register's");
+          emit_finding(rules_.conflict, r, kOrgLegalRep, "legal representative differs from the company register's");
         }
         break;
       }
@@ -655,15 +626,28 @@ class Generator {
         r.row = duplicate_company_->row;
         r.row[kKey] = key;
         r.row.back() = updated;
-        emit_finding(kRuleUnique, *duplicate_company_, kOrgCode, "credit code registered twice (first record)");
-        emit_finding(kRuleUnique, r, kOrgCode, "credit code registered twice (second record)");
+        if (chance(0.5)) r.row[kSubject] = lower_ascii(*r.row[kSubject]);
+        emit_finding(rules_.unique_identifier, *duplicate_company_, kOrgCode, "credit code registered twice (first record)");
+        emit_finding(rules_.unique_identifier, r, kOrgCode, "credit code registered twice (second record)");
         duplicate_company_.reset();
         break;
       }
       case OrgDefect::kNotInRegister: {
         const Org ghost = new_org();
         records.push_back(taxpayer_record(ghost));
-        emit_finding(kRuleOrgReference, records.back(), kOrgCode, "taxpayer not in the company register");
+        emit_finding(rules_.org_reference, records.back(), kOrgCode, "taxpayer not in the company register");
+        break;
+      }
+      case OrgDefect::kRecordKeyVariant: {
+        // The register's key in lower case, of an earlier clean record: one key in two spellings.
+        Record& r = records.front();
+        r.row[kKey] = lower_ascii(*key_twin_company_);
+        emit_finding(rules_.unique_record_key, Table::kScjCompany, *key_twin_company_ + "#1", kRecordKey,
+                     "record key shared, upper case");
+        emit_finding(rules_.unique_record_key, Table::kScjCompany, *r.row[kKey] + "#2", kRecordKey,
+                     "record key shared, lower case");
+        r.has_finding = true;
+        key_twin_company_.reset();
         break;
       }
       case OrgDefect::kCount: break;
@@ -698,25 +682,38 @@ class Generator {
   }
 
   // ---- output -----------------------------------------------------------------------------
-  void emit_finding(std::string_view rule, const Record& r, std::string_view attribute, std::string note) {
+  void emit_finding(const std::string& rule, Record& r, std::string_view attribute, std::string note) {
+    r.has_finding = true;
     emit_finding(rule, r.table, r.key(), attribute, std::move(note));
   }
-  void emit_finding(std::string_view rule, Table table, const std::string& key, std::string_view attribute,
+  void emit_finding(const std::string& rule, Table table, const std::string& key, std::string_view attribute,
                     std::string note) {
-    ++summary_.findings[std::string(rule)];
-    sink_.add_finding({std::string(rule), std::string(table_shape(table).dataset_id), key, std::string(attribute),
-                       std::move(note)});
+    if (rule.empty()) return;  // the pack has no rule of that kind
+    ++summary_.findings[rule];
+    sink_.add_finding({rule, std::string(table_shape(table).dataset_id), key, std::string(attribute), std::move(note)});
   }
   void emit(Records& records) {
     for (auto& r : records) {
       ++summary_.rows[static_cast<std::size_t>(r.table)];
+      if (!r.has_finding)
+        for (const auto v : r.variants)
+          sink_.add_variant({std::string(table_shape(r.table).dataset_id), r.key(), std::string(v)});
       sink_.add_row(r.table, std::move(r.row));
     }
   }
+  // Blank registry keys share one group: "#n" in the order of the subject key, then the last
+  // update, as stored (docs/CATALOGUE.md, "Record identity").
+  void emit_blank_keys() {
+    std::sort(blank_keys_.begin(), blank_keys_.end());
+    for (std::size_t i = 0; i < blank_keys_.size(); ++i)
+      emit_finding(rules_.unique_record_key, Table::kGajHukou, "#" + std::to_string(i + 1), kRecordKey,
+                   "registry record without a key");
+  }
 
   const ProvinceOptions& options_;
+  const ProvinceRules& rules_;
   ProvinceSink& sink_;
-  std::mt19937_64 rng_;
+  Dice dice_;
   year_month_day today_;
   sys_seconds as_of_;
   bool stale_dibao_;
@@ -728,18 +725,22 @@ class Generator {
   std::array<bool, static_cast<std::size_t>(OrgDefect::kCount)> org_pending_{};
   std::optional<Record> duplicate_hukou_;    // a clean registry-only record a duplicate may copy
   std::optional<Record> duplicate_company_;  // likewise in the company register
+  std::optional<std::string> key_twin_company_;  // a clean register-only record's key
+  std::vector<std::string> employers_;       // credit codes the register holds validly
+  std::vector<std::pair<std::string, std::string>> blank_keys_;  // subject key, last update
 };
 
 }  // namespace
 
 year_month_day shanghai_date(Instant instant) { return year_month_day{calendar::local_day_of(instant)}; }
 
-ProvinceSummary generate_province(const ProvinceOptions& options, ProvinceSink& sink) {
+ProvinceSummary generate_province(const ProvinceOptions& options, const rules::RulePack& pack, ProvinceSink& sink) {
   if (options.subjects < 0)
     throw std::invalid_argument("subjects must be 0 or more, got " + std::to_string(options.subjects));
   if (!(options.defect_rate >= 0.0 && options.defect_rate <= 1.0))
     throw std::invalid_argument("defect rate must be between 0 and 1, got " + std::to_string(options.defect_rate));
-  return Generator(options, sink).run();
+  const ProvinceRules rules = province_rules(pack);
+  return Generator(options, rules, sink).run();
 }
 
 }  // namespace jiaohe::engine::demo

@@ -1,7 +1,8 @@
 #pragma once
 // Writes the synthetic demo province (engine/demo/province_generator.hpp) into schema
-// `platform`: drops and recreates the schema, the five demo tables and platform.ground_truth,
-// loads them with COPY, all in one transaction, so a failed run leaves nothing half-made.
+// `platform`: drops and recreates the schema, the five demo tables, platform.ground_truth and
+// platform.variants, loads them with COPY, all in one transaction, so a failed run leaves
+// nothing half-made.
 #include <string>
 
 #include "engine/demo/province_generator.hpp"
@@ -9,6 +10,8 @@
 namespace jiaohe::engine::store {
 
 // Replaces schema `platform` of the database at `url` with a generated province.
-demo::ProvinceSummary write_province(const std::string& url, const demo::ProvinceOptions& options);
+// The ground truth names `pack`'s rules.
+demo::ProvinceSummary write_province(const std::string& url, const demo::ProvinceOptions& options,
+                                     const rules::RulePack& pack);
 
 }  // namespace jiaohe::engine::store
