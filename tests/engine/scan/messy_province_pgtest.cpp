@@ -67,7 +67,7 @@ struct MessyProvince {
 
 }  // namespace
 
-TEST_CASE("the messy province: exactly the expected findings, none on a harmless variant" * doctest::may_fail()) {  // until issue 11 is fixed
+TEST_CASE("the messy province: exactly the expected findings, none on a harmless variant") {
   MessyProvince p;
   const auto summary = p.scan();
   CHECK(p.found() == p.expected());
@@ -89,7 +89,7 @@ TEST_CASE("the messy province: exactly the expected findings, none on a harmless
   CHECK(again.findings_resolved == 0);
 }
 
-TEST_CASE("issue 11.1: duplicate, NULL and blank record keys are unique_key findings; the scan completes" * doctest::may_fail()) {  // until issue 11 is fixed
+TEST_CASE("issue 11.1: duplicate, NULL and blank record keys are unique_key findings; the scan completes") {
   MessyProvince p;
   const auto summary = p.scan();
   CHECK(p.db.query_value("SELECT status FROM scans WHERE id = " + std::to_string(summary.scan_id)) == "succeeded");
@@ -97,26 +97,26 @@ TEST_CASE("issue 11.1: duplicate, NULL and blank record keys are unique_key find
   CHECK(p.found("rule_id = 'M-UNQ-ID'") == p.expected("rule_id = 'M-UNQ-ID'"));
 }
 
-TEST_CASE("issue 11.2: a value of only U+3000, NBSP, U+200B or U+FEFF is blank" * doctest::may_fail()) {  // until issue 11 is fixed
+TEST_CASE("issue 11.2: a value of only U+3000, NBSP, U+200B or U+FEFF is blank") {
   MessyProvince p;
   p.scan();
   CHECK(p.found("rule_id = 'M-REQ'") == p.expected("rule_id = 'M-REQ'"));
 }
 
-TEST_CASE("issue 11.3: keys are compared normalised by every rule (full-width, lower-case x)" * doctest::may_fail()) {  // until issue 11 is fixed
+TEST_CASE("issue 11.3: keys are compared normalised by every rule (full-width, lower-case x)") {
   MessyProvince p;
   p.scan();
   CHECK(p.found("kind = 'referential'") == p.expected("rule_id LIKE 'M-REF-%'"));
   CHECK(p.found("record_key IN ('h02', 'h03', 'a02', 'a03', 'i02', 'i03', '4')").empty());
 }
 
-TEST_CASE("issue 11.4: person and organisation names compare without cosmetic differences" * doctest::may_fail()) {  // until issue 11 is fixed
+TEST_CASE("issue 11.4: person and organisation names compare without cosmetic differences") {
   MessyProvince p;
   p.scan();
   CHECK(p.found("rule_id = 'M-CONF'") == p.expected("rule_id = 'M-CONF'"));
 }
 
-TEST_CASE("issue 11.5: one defect, one finding (precedence)" * doctest::may_fail()) {  // until issue 11 is fixed
+TEST_CASE("issue 11.5: one defect, one finding (precedence)") {
   MessyProvince p;
   p.scan();
   // A malformed key: identifier only. An out-of-domain code, a future or inconsistent date:
@@ -128,20 +128,20 @@ TEST_CASE("issue 11.5: one defect, one finding (precedence)" * doctest::may_fail
   CHECK(p.found("record_key IN ('h13', 'a18')") == p.expected("record_key IN ('h13', 'a18')"));
 }
 
-TEST_CASE("issue 11.6: update columns of type timestamp, date and text are read in their zone and format" * doctest::may_fail()) {  // until issue 11 is fixed
+TEST_CASE("issue 11.6: update columns of type timestamp, date and text are read in their zone and format") {
   MessyProvince p;
   p.scan();
   CHECK(p.found("kind IN ('row_staleness', 'dataset_staleness')") ==
         p.expected("rule_id LIKE 'M-STALE-%'"));
 }
 
-TEST_CASE("issue 11.8: a referential rule on any attribute (the employer's credit code)" * doctest::may_fail()) {  // until issue 11 is fixed
+TEST_CASE("issue 11.8: a referential rule on any attribute (the employer's credit code)") {
   MessyProvince p;
   p.scan();
   CHECK(p.found("rule_id = 'M-REF-EMP'") == p.expected("rule_id = 'M-REF-EMP'"));
 }
 
-TEST_CASE("issue 11.9: 15-digit numbers are upgraded before matching when the catalogue allows them" * doctest::may_fail()) {  // until issue 11 is fixed
+TEST_CASE("issue 11.9: 15-digit numbers are upgraded before matching when the catalogue allows them") {
   MessyProvince p;
   p.scan();
   CHECK(p.found("record_key IN ('h12', 'a06', 'i04')").empty());
@@ -149,7 +149,7 @@ TEST_CASE("issue 11.9: 15-digit numbers are upgraded before matching when the ca
                          "AND subject_id = '330106196504121234'") == "1");
 }
 
-TEST_CASE("issue 11.12: range checks numbers and dates, with bounds relative to the scan day" * doctest::may_fail()) {  // until issue 11 is fixed
+TEST_CASE("issue 11.12: range checks numbers and dates, with bounds relative to the scan day") {
   MessyProvince p;
   p.scan();
   CHECK(p.found("kind = 'range'") == p.expected("rule_id LIKE 'M-RANGE-%'"));
