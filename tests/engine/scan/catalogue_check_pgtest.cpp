@@ -3,8 +3,6 @@
 // dataset, the JSON pointer and the fix, by the scan and by `jiaohe catalogue check`.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 
 #include <pqxx/pqxx>
 
@@ -12,27 +10,13 @@
 #include "engine/scan/scanner.hpp"
 #include "engine/util/instant_text.hpp"
 #include "engine/util/process.hpp"
-#include "tests/support/test_database.hpp"
+#include "tests/engine/scan/messy_data.hpp"
 
 using namespace jiaohe;
 
 namespace {
 
-struct Messy {
-  testing::TestDatabase db;
-  const std::string dir = testing::source_dir() + "/tests/data/messy";
-  engine::catalog::Catalogue catalogue = engine::catalog::load_catalogue(dir + "/catalogue.json");
-  rules::RulePack pack = engine::catalog::load_rule_pack(dir + "/pack.json", catalogue);
-
-  Messy() {
-    std::ifstream in(dir + "/province.sql");
-    std::stringstream sql;
-    sql << in.rdbuf();
-    pqxx::connection c(db.url());
-    pqxx::work tx(c);
-    tx.exec(sql.str());
-    tx.commit();
-  }
+struct Messy : testing::MessyData {
   std::string scan_error() {
     engine::scan::ScanRequest request;
     request.now = *engine::util::parse_instant("2026-11-27T08:00:00Z");

@@ -4,14 +4,12 @@
 // identifier in clear.
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 #include <pqxx/pqxx>
 
 #include "engine/util/process.hpp"
-#include "tests/support/test_database.hpp"
+#include "tests/engine/scan/messy_data.hpp"
 
 using namespace jiaohe;
 
@@ -20,18 +18,7 @@ namespace {
 // An 18-character citizen ID or credit code, or a 15-digit number, standing alone.
 const std::regex kUnmasked(R"((^|[^0-9A-Za-z*])([0-9]{15}|[0-9]{17}[0-9Xx]|[0-9A-HJ-NP-RTUW-Y]{18})($|[^0-9A-Za-z*]))");
 
-struct Messy {
-  testing::TestDatabase db;
-  const std::string dir = testing::source_dir() + "/tests/data/messy";
-  Messy() {
-    std::ifstream in(dir + "/province.sql");
-    std::stringstream sql;
-    sql << in.rdbuf();
-    pqxx::connection c(db.url());
-    pqxx::work tx(c);
-    tx.exec(sql.str());
-    tx.commit();
-  }
+struct Messy : testing::MessyData {
   engine::util::ProcessResult scan() {
     return engine::util::run_process({"env", "JIAOHE_LOG_LEVEL=debug", testing::jiaohe_binary(), "scan", "--full",
                                       "--database-url", db.url(), "--catalogue", dir + "/catalogue.json", "--pack",

@@ -3,9 +3,7 @@
 // platform.variants). One test per cause of issue 11, so that each says what broke.
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <tuple>
 
 #include <pqxx/pqxx>
@@ -13,34 +11,16 @@
 #include "engine/catalog/catalog.hpp"
 #include "engine/scan/scanner.hpp"
 #include "engine/util/instant_text.hpp"
-#include "tests/support/test_database.hpp"
+#include "tests/engine/scan/messy_data.hpp"
 
 using namespace jiaohe;
 using Key = std::tuple<std::string, std::string, std::string, std::string>;  // rule, dataset, record, attribute
 
 namespace {
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct MessyProvince {
-  testing::TestDatabase db;
-  const std::string dir = testing::source_dir() + "/tests/data/messy";
-  engine::catalog::Catalogue catalogue = engine::catalog::load_catalogue(dir + "/catalogue.json");
-  rules::RulePack pack = engine::catalog::load_rule_pack(dir + "/pack.json", catalogue);
+struct MessyProvince : testing::MessyData {
   engine::scan::ScanObserver quiet;
   const engine::Instant now = *engine::util::parse_instant("2026-11-27T08:00:00Z");
-
-  MessyProvince() {
-    pqxx::connection c(db.url());
-    pqxx::work tx(c);
-    tx.exec(read_text(dir + "/province.sql"));
-    tx.commit();
-  }
 
   engine::scan::ScanSummary scan(engine::scan::ScanMode mode = engine::scan::ScanMode::kFull) {
     engine::scan::ScanRequest request;
