@@ -157,6 +157,9 @@ void ScanResults::stage(const StagedLines& lines) {
 
 void ScanResults::assign_identities(const std::string& dataset_id) {
   session_->command(kIdentities, {dataset_id});
+  // Statistics first: without them the planner takes the staging tables for tiny and joins
+  // them to the identities by nested loops over millions of rows.
+  session_->exec(kAnalyze);
   for (const char* rename : kRenameIn) session_->command(rename, {dataset_id});
 }
 

@@ -68,7 +68,7 @@ TEST_CASE("every rule kind finds exactly the injected defects of the demo provin
     pqxx::nontransaction tx(c);
     for (const auto& row : tx.exec(kPerKind)) {
       const auto truth = row[1].as<double>(), hits = row[2].as<double>(), found = row[3].as<double>();
-      MESSAGE(row[0].c_str() << ": ground truth " << truth << ", found " << found << ", precision "
+      MESSAGE(std::string(row[0].c_str()) << ": ground truth " << truth << ", found " << found << ", precision "
                              << (found > 0 ? hits / found : 1.0) << ", recall " << (truth > 0 ? hits / truth : 1.0));
       CHECK_MESSAGE(hits == found, row[0].c_str());  // precision 1.0
       CHECK_MESSAGE(hits == truth, row[0].c_str());  // recall 1.0
