@@ -18,6 +18,7 @@ const std::vector<Command>& command_table() {
       validate_id_command(),
       generate_command(),
       token_command(),
+      catalogue_command(),
       config_command(),
       version_command(),
       help_command(),

@@ -13,6 +13,7 @@ Command deadline_command();
 Command validate_id_command();
 Command generate_command();
 Command token_command();
+Command catalogue_command();
 Command config_command();
 Command version_command();
 Command help_command();

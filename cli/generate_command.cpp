@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/database_flag.hpp"
+#include "engine/catalog/catalog.hpp"
 #include "engine/clock.hpp"
 #include "engine/store/database.hpp"
 #include "engine/store/province_writer.hpp"
@@ -81,8 +82,12 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   const auto options = options_of(args);
   const auto config = with_database_flag(base, args);
   engine::store::DatabaseLocation db(config);
+  // The ground truth names the rules of the pack the demo scans with.
+  const std::string data = config.data_dir;
+  const auto catalogue = engine::catalog::load_catalogue(args.value("catalogue").value_or(data + "/demo/catalogue.json"));
+  const auto pack = engine::catalog::load_rule_pack(args.value("pack").value_or(data + "/packs/baseline.json"), catalogue);
   const auto started = std::chrono::steady_clock::now();
-  const auto summary = engine::store::write_province(db.url(), options, args.has("force"));
+  const auto summary = engine::store::write_province(db.url(), options, pack, args.has("force"));
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
   print_summary(summary, elapsed.count());
   return 0;
@@ -108,6 +113,8 @@ Command generate_command() {
            {"seed", "S", "random seed (default 1)"},
            {"as-of", "INSTANT", "scan instant the ground truth holds for (default now), e.g. 2026-03-01T08:00 "
                                 "(Asia/Shanghai unless Z or +08:00 is given)"},
+           {"catalogue", "FILE", "the demo catalogue (default data/demo/catalogue.json)"},
+           {"pack", "FILE", "the pack whose rule ids the ground truth names (default data/packs/baseline.json)"},
            database_url_flag(),
            {"force", "", "replace a `platform` schema that generate did not make (its data is lost)"}},
           run};

@@ -57,9 +57,14 @@ class BufferedWriter {
 };
 
 // Prints `input <TAB> kind <TAB> valid|invalid <TAB> value-or-reason`; returns validity.
-bool check_one(std::string_view line, const rules::ids::CitizenIdOptions& options, BufferedWriter& out) {
+struct Checking {
+  rules::ids::CitizenIdOptions options;
+  rules::ids::ExpectedKind kind;
+};
+
+bool check_one(std::string_view line, const Checking& checking, BufferedWriter& out) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  const rules::ids::IdentifierCheck r = rules::ids::check_identifier(line, options);
+  const rules::ids::IdentifierCheck r = rules::ids::check_identifier(line, checking.options, checking.kind);
   // The input is echoed without tabs so that each line keeps four fields.
   if (line.find('\t') == std::string_view::npos) {
     out.append(line);
@@ -76,7 +81,7 @@ bool check_one(std::string_view line, const rules::ids::CitizenIdOptions& option
 }
 
 // Every line of stdin; the last one may lack its newline.
-bool check_stdin(const rules::ids::CitizenIdOptions& options, BufferedWriter& out) {
+bool check_stdin(const Checking& options, BufferedWriter& out) {
   bool all_valid = true;
   std::string block(kBlock, '\0');
   std::string carry;  // a line cut by the end of a block
@@ -106,7 +111,16 @@ bool check_stdin(const rules::ids::CitizenIdOptions& options, BufferedWriter& ou
 }
 
 int run(const Command&, const ParsedArgs& args, const engine::Config&) {
-  const rules::ids::CitizenIdOptions options{today_in_shanghai(), args.has("legacy-15")};
+  const std::string kind = args.value("kind").value_or("auto");
+  rules::ids::ExpectedKind expected = rules::ids::ExpectedKind::kAuto;
+  if (kind == "ric") {
+    expected = rules::ids::ExpectedKind::kCitizenId;
+  } else if (kind == "uscc") {
+    expected = rules::ids::ExpectedKind::kCreditCode;
+  } else if (kind != "auto") {
+    throw UsageError("--kind must be ric, uscc or auto, got '" + kind + "'");
+  }
+  const Checking options{{today_in_shanghai(), args.has("legacy-15")}, expected};
   BufferedWriter out(STDOUT_FILENO);
   bool all_valid = true;
   if (args.positionals.empty()) {
@@ -129,11 +143,14 @@ Command validate_id_command() {
           "credit code, GB 32100; unknown), valid or invalid, and the normalised value or the reason\n"
           "code (length, character, region, birth_date_invalid, birth_date_future,\n"
           "birth_date_before_1900, legacy_form, authority_type, organisation_code_check,\n"
-          "check_character, shape), separated by tabs. Full-width characters, lower case and\n"
+          "check_character, shape), separated by tabs. With --kind auto (the default) an all-digit\n"
+          "18-character value is a citizen ID unless it is a valid credit code (plausible authority,\n"
+          "type and region). Full-width characters, lower case and\n"
           "surrounding spaces are normalised. Birth dates are checked against today in\n"
           "Asia/Shanghai. Exit status 0 when every value is valid, 1 otherwise.\n"
           "See docs/IDENTIFIERS.md.",
-          {{"legacy-15", "", "accept 15-digit citizen ID numbers and upgrade them to 18 digits"}},
+          {{"legacy-15", "", "accept 15-digit citizen ID numbers and upgrade them to 18 digits"},
+           {"kind", "ric|uscc|auto", "check every value as this kind (default auto: decided by shape)"}},
           run};
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Checks shared by every JSON document Jiaohe loads (rule packs, catalogues, profiles):
 // closed objects with "did you mean", typed fields, messages that name source and pointer.
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -26,6 +27,15 @@ template <class E>
 [[noreturn]] void fail(const Where& where, const std::string& message) {
   throw E(where.describe() + ": " + message);
 }
+
+// The one closed-object check of every JSON document Jiaohe reads (packs, catalogues, profiles,
+// calendars): the first key of `object` outside `allowed`, with the message naming it and the
+// nearest allowed key; nothing when every key is allowed.
+struct UnknownKey {
+  std::string key;
+  std::string message;  // unknown key "remindr" (did you mean "reminder"?)
+};
+std::optional<UnknownKey> unknown_key(const nlohmann::json& object, const std::vector<std::string>& allowed);
 
 // Unknown keys are errors naming the nearest allowed key.
 template <class E>

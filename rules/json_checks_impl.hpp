@@ -19,12 +19,17 @@ inline std::string with_suggestion(const std::string& message, const std::string
   return message;
 }
 
-template <class E>
-void require_only_keys(const nlohmann::json& object, const Where& where, const std::vector<std::string>& allowed) {
+inline std::optional<UnknownKey> unknown_key(const nlohmann::json& object, const std::vector<std::string>& allowed) {
   for (const auto& [key, value] : object.items()) {
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-    fail<E>(where.at(key), with_suggestion("unknown key \"" + key + "\"", key, allowed));
+    return UnknownKey{key, with_suggestion("unknown key \"" + key + "\"", key, allowed)};
   }
+  return std::nullopt;
+}
+
+template <class E>
+void require_only_keys(const nlohmann::json& object, const Where& where, const std::vector<std::string>& allowed) {
+  if (auto unknown = unknown_key(object, allowed)) fail<E>(where.at(unknown->key), unknown->message);
 }
 
 template <class E>

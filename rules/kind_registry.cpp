@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "rules/kinds/range_bound.hpp"
 #include "rules/normalize/date.hpp"
 
 namespace jiaohe::rules {
@@ -22,9 +23,9 @@ void check_regex(const nlohmann::json& p, const Where& where) {
   }
 }
 
-void check_legacy(const nlohmann::json& p, const Where& where) {
-  if (p.contains("legacy_15") && !p["legacy_15"].is_boolean())
-    fail<RulePackError>(where.at("legacy_15"), "must be true or false");
+void check_booleans(const nlohmann::json& p, const Where& where) {
+  for (const auto& [key, value] : p.items())
+    if (!value.is_boolean()) fail<RulePackError>(where.at(key), "must be true or false, got " + value.dump());
 }
 
 void check_values(const nlohmann::json& p, const Where& where) {
@@ -42,6 +43,33 @@ void check_min_date(const nlohmann::json& p, const Where& where) {
 
 void check_base_dataset(const nlohmann::json& p, const Where& where) {
   if (!p.at("base_dataset").is_string()) fail<RulePackError>(where.at("base_dataset"), "must be a dataset id");
+  if (p.contains("base_attribute") && !p["base_attribute"].is_string())
+    fail<RulePackError>(where.at("base_attribute"), "must be a canonical attribute of the base dataset");
+}
+
+void check_range(const nlohmann::json& p, const Where& where) {
+  if (!p.contains("min") && !p.contains("max")) fail<RulePackError>(where, "needs min, max or both");
+  for (const char* key : {"min", "max"}) {
+    if (!p.contains(key)) continue;
+    std::string error;
+    if (!kinds::parse_range_bound(p[key], error)) fail<RulePackError>(where.at(key), error);
+  }
+  for (const char* key : {"min_exclusive", "max_exclusive"})
+    if (p.contains(key) && !p[key].is_boolean()) fail<RulePackError>(where.at(key), "must be true or false");
+}
+
+// Number bounds for number attributes, date bounds for date attributes.
+void check_range_types(const nlohmann::json& p, const std::vector<std::string>& types, const Where& where) {
+  for (const char* key : {"min", "max"}) {
+    if (!p.contains(key)) continue;
+    std::string error;
+    const bool date_bound = kinds::parse_range_bound(p[key], error)->is_date();
+    for (const auto& type : types)
+      if ((type == "date") != date_bound)
+        fail<RulePackError>(where.at(key), std::string("is a ") + (date_bound ? "date" : "number") +
+                                               " but the rule targets an attribute of type " + type +
+                                               "; one range rule checks numbers or dates, not both");
+  }
 }
 
 void check_tolerance(const nlohmann::json& p, const Where& where) {
@@ -54,28 +82,39 @@ void check_tolerance(const nlohmann::json& p, const Where& where) {
 }  // namespace
 
 const std::vector<KindInfo>& kind_registry() {
+  using S = KindScope;
+  using K = SetKind;
+  using R = Resolution;
   static const std::vector<KindInfo> kinds = {
-      {"required", KindScope::kRow, "the attribute has a value (not NULL, not blank)", {}, {}, no_checks,
-       kinds::make_required, true},
-      {"pattern", KindScope::kRow, "the normalised value fully matches a regular expression", {"regex"}, {"regex"},
-       check_regex, kinds::make_pattern, true},
-      {"identifier_valid", KindScope::kRow, "citizen ID numbers (GB 11643) and credit codes (GB 32100) validate",
-       {"legacy_15"}, {}, check_legacy, kinds::make_identifier_valid, true},
-      {"value_in_set", KindScope::kRow, "the normalised value is one of a list", {"values"}, {"values"},
-       check_values, kinds::make_value_in_set, true},
-      {"date_sanity", KindScope::kRow, "a date parses, is not in the future and not before a minimum", {"min"}, {},
-       check_min_date, kinds::make_date_sanity, true},
-      {"id_consistency", KindScope::kRow, "birth date and sex agree with the record's own ID number", {}, {},
-       no_checks, kinds::make_id_consistency, true},
-      {"unique_key", KindScope::kSet, "no two records of a dataset share the attribute's value", {}, {}, no_checks,
-       nullptr, true},
-      {"referential", KindScope::kSet, "the record's subject exists in a base dataset (Art. 18)", {"base_dataset"},
-       {"base_dataset"}, check_base_dataset, nullptr, true},
-      {"row_staleness", KindScope::kSet, "a record was updated within its dataset's promised frequency (Art. 28)",
-       {"tolerance_days"}, {}, check_tolerance, nullptr, false},
-      {"dataset_staleness", KindScope::kSet, "a dataset's newest update is within its promised frequency (Art. 28)",
-       {"tolerance_days"}, {}, check_tolerance, nullptr, false},
-      {"cross_agency_conflict", KindScope::kSet,
+      {"required", S::kRow, K::kNone, R::kRecordsRead, "the attribute has a value (not NULL, not blank)", {}, {},
+       no_checks, kinds::make_required, true},
+      {"pattern", S::kRow, K::kNone, R::kRecordsRead, "the normalised value fully matches a regular expression",
+       {"regex"}, {"regex"}, check_regex, kinds::make_pattern, true},
+      {"identifier_valid", S::kRow, K::kNone, R::kRecordsRead,
+       "citizen ID numbers (GB 11643) and credit codes (GB 32100) validate", {"legacy_15", "future_birth_date_is_defect"},
+       {}, check_booleans, kinds::make_identifier_valid, true},
+      {"value_in_set", S::kRow, K::kNone, R::kRecordsRead, "the normalised value is one of a list", {"values"},
+       {"values"}, check_values, kinds::make_value_in_set, true},
+      {"date_sanity", S::kRow, K::kNone, R::kRecordsRead, "a date parses, is not in the future and not before a minimum",
+       {"min"}, {}, check_min_date, kinds::make_date_sanity, true},
+      {"range", S::kRow, K::kNone, R::kRecordsRead,
+       "a number or date lies within min and/or max (dates may be relative to the scan day)",
+       {"min", "max", "min_exclusive", "max_exclusive"}, {}, check_range, kinds::make_range, true, false,
+       {"number", "date"}, {}, check_range_types},
+      {"id_consistency", S::kRow, K::kNone, R::kRecordsRead, "birth date and sex agree with the record's own ID number",
+       {}, {}, no_checks, kinds::make_id_consistency, true, true},
+      {"unique_key", S::kSet, K::kUniqueKey, R::kDataset, "no two records of a dataset share the attribute's value",
+       {}, {}, no_checks, nullptr, true, false, {}, {std::string(kRecordKeyAttribute)}},
+      {"referential", S::kSet, K::kReferential, R::kDataset,
+       "the attribute's value exists as a value of an attribute of a base dataset (Art. 18)",
+       {"base_dataset", "base_attribute"}, {"base_dataset"}, check_base_dataset, nullptr, true},
+      {"row_staleness", S::kSet, K::kRowStaleness, R::kDataset,
+       "a record was updated within its dataset's promised frequency (Art. 28)", {"tolerance_days"}, {},
+       check_tolerance, nullptr, false},
+      {"dataset_staleness", S::kSet, K::kDatasetStaleness, R::kDataset,
+       "a dataset's newest update is within its promised frequency (Art. 28)", {"tolerance_days"}, {},
+       check_tolerance, nullptr, false},
+      {"cross_agency_conflict", S::kSet, K::kCrossAgencyConflict, R::kSubjects,
        "one subject has the same normalised value of an attribute in every agency's dataset (Art. 19 para. 3)", {},
        {}, no_checks, nullptr, true},
   };
@@ -86,6 +125,12 @@ const KindInfo* find_kind(std::string_view name) {
   for (const auto& k : kind_registry())
     if (k.name == name) return &k;
   return nullptr;
+}
+
+const KindInfo& kind_of(const RuleDef& rule) {
+  const KindInfo* k = find_kind(rule.kind);
+  if (!k) throw RulePackError("rule " + rule.id + ": unknown kind \"" + rule.kind + "\"");
+  return *k;
 }
 
 std::vector<std::string> kind_names() {

@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config make
   libboost-dev libpqxx-dev nlohmann-json3-dev libspdlog-dev libfmt-dev doctest-dev libssl-dev
+  libicu-dev
   postgresql-15 postgresql-client-15 postgresql-contrib
   wrk
   dpkg-dev systemd groff-base

@@ -9,6 +9,7 @@
 #include "rules/json_checks.hpp"
 #include "rules/kind_registry.hpp"
 #include "rules/normalize/normalizer_registry.hpp"
+#include "rules/normalize/update_instant.hpp"
 
 namespace jiaohe::engine::catalog {
 namespace {
@@ -19,7 +20,7 @@ using E = CatalogueError;
 const std::vector<std::string> kRequiredAttributes = {
     "person.id_number", "person.name", "person.sex", "person.birth_date", "person.address", "person.phone",
     "org.credit_code", "org.name", "org.legal_representative", "org.status", "org.address"};
-const std::vector<std::string> kTypes = {"citizen_id", "credit_code", "text", "code", "date", "phone"};
+const std::vector<std::string> kTypes = {"citizen_id", "credit_code", "text", "code", "date", "phone", "number"};
 // Art. 28: each catalogue entry promises an update frequency; the days are the period it allows.
 const std::map<std::string, int> kFrequencyDays = {
     {"daily", 1}, {"weekly", 7}, {"monthly", 31}, {"quarterly", 92}, {"yearly", 366}};
@@ -37,12 +38,17 @@ AttributeDef parse_attribute(const nlohmann::json& a, const Where& at) {
   AttributeDef def;
   def.name = require_string<E>(a, "name", at);
   const Where where = at.labelled("attribute " + def.name);
-  require_only_keys<E>(a, where, {"name", "type", "normalizer", "authoritative_source", "description"});
+  require_only_keys<E>(a, where, {"name", "type", "normalizer", "authoritative_source", "legacy_15", "description"});
   def.type = require_string<E>(a, "type", where);
   require_one_of<E>(def.type, kTypes, where.at("type"), "type");
   def.normalizer = require_string<E>(a, "normalizer", where);
   require_one_of<E>(def.normalizer, rules::normalize::normalizer_names(), where.at("normalizer"), "normalizer");
   def.authoritative_source = optional_string<E>(a, "authoritative_source", where);
+  if (a.contains("legacy_15")) {
+    if (!a["legacy_15"].is_boolean()) fail<E>(where.at("legacy_15"), "must be true or false");
+    if (def.type != "citizen_id") fail<E>(where.at("legacy_15"), "applies to attributes of type citizen_id only");
+    def.legacy_15 = a["legacy_15"].get<bool>();
+  }
   return def;
 }
 
@@ -52,7 +58,9 @@ DatasetDef parse_dataset(const nlohmann::json& d, const Where& at, const std::ve
   ds.id = require_string<E>(d, "id", at);
   const Where where = at.labelled("dataset " + ds.id);
   require_only_keys<E>(d, where, {"id", "title", "agency", "table", "database_url", "subject", "record_key",
-                                  "last_update_column", "update_frequency", "columns", "description"});
+                                  "last_update_column", "last_update_zone", "last_update_format",
+                                  "update_frequency", "columns", "description"});
+  ds.pointer = at.pointer;
   ds.title = require_string<E>(d, "title", where);
   if (!d.contains("agency")) fail<E>(where.at("agency"), "is missing (code and name of the owning agency)");
   require_object<E>(d["agency"], where.at("agency"));
@@ -74,6 +82,19 @@ DatasetDef parse_dataset(const nlohmann::json& d, const Where& at, const std::ve
   require_identifier(ds.record_key, where.at("record_key"), false);
   ds.last_update_column = require_string<E>(d, "last_update_column", where);
   require_identifier(ds.last_update_column, where.at("last_update_column"), false);
+  if (d.contains("last_update_zone")) {
+    ds.last_update_zone = require_string<E>(d, "last_update_zone", where);
+    const auto offset = rules::normalize::zone_offset_minutes(ds.last_update_zone);
+    if (!offset)
+      fail<E>(where.at("last_update_zone"), "\"" + ds.last_update_zone +
+                                                "\" is not a zone the scan knows: use Asia/Shanghai, UTC or a fixed "
+                                                "offset like +08:00");
+    ds.last_update_offset_minutes = *offset;
+  }
+  ds.last_update_format = optional_string<E>(d, "last_update_format", where);
+  if (std::string error; !ds.last_update_format.empty() &&
+                         !rules::normalize::valid_update_format(ds.last_update_format, error))
+    fail<E>(where.at("last_update_format"), error);
   ds.update_frequency = require_string<E>(d, "update_frequency", where);
   std::vector<std::string> frequencies;
   for (const auto& [name, days] : kFrequencyDays) frequencies.push_back(name);
@@ -152,6 +173,7 @@ Catalogue parse_catalogue(const nlohmann::json& doc, const std::string& source) 
   require_object<E>(doc, root);
   require_only_keys<E>(doc, root, {"attributes", "datasets", "description"});
   Catalogue cat;
+  cat.source = source;
   if (!doc.contains("attributes") || !doc["attributes"].is_array())
     fail<E>(root.at("attributes"), "must be a list of canonical attributes");
   std::vector<std::string> names;
@@ -189,30 +211,49 @@ Catalogue load_catalogue(const std::filesystem::path& path) {
 }
 
 void check_pack_against_catalogue(const rules::RulePack& pack, const Catalogue& catalogue, const std::string& source) {
+  using P = rules::RulePackError;
   std::vector<std::string> dataset_ids, attribute_names;
   for (const auto& d : catalogue.datasets) dataset_ids.push_back(d.id);
   for (const auto& a : catalogue.attributes) attribute_names.push_back(a.name);
   for (std::size_t i = 0; i < pack.rules.size(); ++i) {
     const auto& rule = pack.rules[i];
+    const auto& kind = rules::kind_of(rule);
     const Where where = Where{source, "/rules/" + std::to_string(i), "rule " + rule.id};
-    for (std::size_t j = 0; j < rule.attributes.size(); ++j)
-      require_one_of<rules::RulePackError>(rule.attributes[j], attribute_names,
-                                           where.at("targets").at("attributes").at(j), "canonical attribute");
+    std::vector<std::string> allowed = attribute_names, types;
+    allowed.insert(allowed.end(), kind.pseudo_attributes.begin(), kind.pseudo_attributes.end());
+    for (std::size_t j = 0; j < rule.attributes.size(); ++j) {
+      const Where aw = where.at("targets").at("attributes").at(j);
+      require_one_of<P>(rule.attributes[j], allowed, aw, "canonical attribute");
+      const auto* attribute = catalogue.attribute(rule.attributes[j]);
+      if (!attribute) continue;  // a pseudo-attribute
+      if (!kind.attribute_types.empty() && std::find(kind.attribute_types.begin(), kind.attribute_types.end(),
+                                                     attribute->type) == kind.attribute_types.end())
+        fail<P>(aw, "\"" + attribute->name + "\" has type " + attribute->type + "; kind " + rule.kind +
+                        " checks attributes of these types only: " + [&] {
+                          std::string list;
+                          for (const auto& t : kind.attribute_types) list += (list.empty() ? "" : ", ") + t;
+                          return list;
+                        }());
+      types.push_back(attribute->type);
+    }
+    if (kind.check_types) kind.check_types(rule.params, types, where.at("params"));
     for (std::size_t j = 0; j < rule.datasets.size(); ++j)
-      require_one_of<rules::RulePackError>(rule.datasets[j], dataset_ids, where.at("targets").at("datasets").at(j),
-                                           "dataset");
+      require_one_of<P>(rule.datasets[j], dataset_ids, where.at("targets").at("datasets").at(j), "dataset");
     if (rule.params.contains("base_dataset")) {
       const std::string base_id = rule.params["base_dataset"].get<std::string>();
-      require_one_of<rules::RulePackError>(base_id, dataset_ids, where.at("params").at("base_dataset"), "dataset");
-      // The referential check is one anti-join, so both tables must be in one database.
+      require_one_of<P>(base_id, dataset_ids, where.at("params").at("base_dataset"), "dataset");
       const auto* base = catalogue.dataset(base_id);
-      for (const auto& d : catalogue.datasets) {
-        const bool targeted = rule.datasets.empty() ||
-                              std::find(rule.datasets.begin(), rule.datasets.end(), d.id) != rule.datasets.end();
-        if (targeted && d.column_for(d.key_attribute()) && d.database_url != base->database_url)
-          fail<rules::RulePackError>(where.at("params").at("base_dataset"),
-                                     "dataset " + d.id + " and base dataset " + base_id +
-                                         " are in different databases; a referential rule needs both in one");
+      if (rule.params.contains("base_attribute")) {
+        const std::string attribute = rule.params["base_attribute"].get<std::string>();
+        require_one_of<P>(attribute, attribute_names, where.at("params").at("base_attribute"), "canonical attribute");
+        if (!base->column_for(attribute))
+          fail<P>(where.at("params").at("base_attribute"), "base dataset " + base_id + " does not map " + attribute);
+      } else {
+        for (std::size_t j = 0; j < rule.attributes.size(); ++j)
+          if (!base->column_for(rule.attributes[j]))
+            fail<P>(where.at("targets").at("attributes").at(j),
+                    "base dataset " + base_id + " does not map " + rule.attributes[j] +
+                        "; name the attribute it must exist in with params.base_attribute");
       }
     }
   }

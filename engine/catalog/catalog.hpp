@@ -15,9 +15,10 @@ namespace jiaohe::engine::catalog {
 
 struct AttributeDef {
   std::string name;                  // "person.name"
-  std::string type;                  // citizen_id, credit_code, text, code, date, phone
+  std::string type;                  // citizen_id, credit_code, text, code, date, phone, number
   std::string normalizer;            // a name from rules::normalize::normalizers()
   std::string authoritative_source;  // dataset id, or empty
+  bool legacy_15 = false;            // citizen_id: 15-digit numbers are upgraded before any comparison
 };
 
 struct ColumnMapping {
@@ -43,15 +44,20 @@ struct DatasetDef {
   std::string key_column;
   std::string record_key;
   std::string last_update_column;
+  std::string last_update_zone = "Asia/Shanghai";  // of timestamp-without-zone, date and text columns
+  int last_update_offset_minutes = 8 * 60;         // that zone's offset from UTC
+  std::string last_update_format;                  // text columns: e.g. "%Y%m%d%H%M%S"; else empty
   std::string update_frequency;  // daily, weekly, monthly, quarterly, yearly
   int frequency_days = 1;        // the period the frequency promises (Art. 28)
   std::vector<ColumnMapping> columns;
+  std::string pointer;  // where the dataset sits in its catalogue file, e.g. "/datasets/2"
 
   const ColumnMapping* column_for(const std::string& attribute) const;
   const std::string& key_attribute() const;  // person.id_number or org.credit_code
 };
 
 struct Catalogue {
+  std::string source;  // the file it was read from, for messages
   std::vector<AttributeDef> attributes;
   std::vector<DatasetDef> datasets;
 

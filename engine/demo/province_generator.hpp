@@ -1,8 +1,9 @@
 #pragma once
 // The synthetic demo province: N persons and N/10 organisations spread over the five demo
-// datasets, with defects of every rule kind of data/packs/baseline.json injected at known
-// places and the exact findings they must cause (cascades included) as ground truth.
-// Pure: rows and findings go to a ProvinceSink; the same options give the same province.
+// datasets, with harmless variants of every kind real tables hold (text_noise.hpp), defects of
+// every rule kind of a pack (data/packs/baseline.json) injected at known places, and the exact
+// findings they must cause as ground truth. Pure: rows, findings and variants go to a
+// ProvinceSink; the same options give the same province.
 #include <array>
 #include <cstdint>
 #include <map>
@@ -10,6 +11,7 @@
 
 #include "engine/clock.hpp"
 #include "engine/demo/province_rows.hpp"
+#include "engine/demo/province_rules.hpp"
 
 namespace jiaohe::engine::demo {
 
@@ -29,7 +31,8 @@ struct ProvinceSummary {
 // Generates the province into `sink`. Throws std::invalid_argument for negative subjects or a
 // rate outside 0..1. With a rate above 0, every defect kind is placed at least once (at the
 // first subject where it fits), so that small provinces still exercise every rule.
-ProvinceSummary generate_province(const ProvinceOptions& options, ProvinceSink& sink);
+// The rule ids of the ground truth are the pack's, found by kind (province_rules.hpp).
+ProvinceSummary generate_province(const ProvinceOptions& options, const rules::RulePack& pack, ProvinceSink& sink);
 
 // The date of `instant` in Asia/Shanghai (UTC+8, no daylight saving): "today" for ID validation.
 std::chrono::year_month_day shanghai_date(Instant instant);

@@ -40,12 +40,22 @@ struct GroundTruthRow {
   bool operator==(const GroundTruthRow&) const = default;
 };
 
+// A record that carries a harmless variant and must get no finding at all.
+struct VariantRow {
+  std::string dataset_id;
+  std::string record_key;
+  std::string variant;  // e.g. "name padded with U+3000"
+
+  bool operator==(const VariantRow&) const = default;
+};
+
 // Where the generator puts what it makes; rows of one table arrive in key order.
 class ProvinceSink {
  public:
   virtual ~ProvinceSink() = default;
   virtual void add_row(ProvinceTable table, Row row) = 0;
   virtual void add_finding(GroundTruthRow finding) = 0;
+  virtual void add_variant(VariantRow variant) = 0;
 };
 
 }  // namespace jiaohe::engine::demo

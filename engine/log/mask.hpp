@@ -1,7 +1,8 @@
 #pragma once
 // Masking of personal identifiers in any text that leaves the process (logs, reports).
-// Citizen ID numbers (17 digits + digit or X) and unified social credit codes (18 characters
-// of the GB 32100 alphabet) keep their first 6 and last 4 characters: 330106********123X.
+// Citizen ID numbers (17 digits + digit or X, or the 15-digit legacy form) and unified social
+// credit codes (18 characters of the GB 32100 alphabet, either case), also when typed with
+// full-width characters, keep their first 6 and last 4 characters: 330106********123X.
 #include <string>
 #include <string_view>
 

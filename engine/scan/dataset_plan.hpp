@@ -1,8 +1,10 @@
 #pragma once
-// What the row pass does for one dataset: which columns it reads, how each becomes a canonical
-// attribute value (value map, normaliser), and which row checks run on it. Built once per
-// scan from the catalogue and the rule pack; pure.
-#include <map>
+// What a scan does for one dataset: which columns it reads, how each becomes a canonical
+// attribute value (the one normalisation: normaliser, value map), which row checks run on it
+// (value-level first, then record-level), which values it stages for the set rules
+// (comparison keys, conflict values), and the staleness rules. Built once per scan from the
+// catalogue, the rule pack and the database's description of the update column; pure.
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -10,14 +12,16 @@
 #include "engine/catalog/catalog.hpp"
 #include "rules/kinds/row_check.hpp"
 #include "rules/normalize/normalizer_registry.hpp"
+#include "rules/normalize/update_instant.hpp"
 
 namespace jiaohe::engine::scan {
 
 struct PlannedColumn {
   std::string column;
   const catalog::AttributeDef* attribute;
-  std::map<std::string, std::string, std::less<>> values;  // agency code -> canonical code
   const rules::normalize::Normalizer* normalizer;
+  rules::normalize::NormalizeContext context;  // legacy numbers as the attribute allows; no clock
+  std::map<std::string, std::string> values;   // agency code -> canonical code
 };
 
 struct PlannedRowCheck {
@@ -25,21 +29,39 @@ struct PlannedRowCheck {
   std::unique_ptr<rules::kinds::RowCheck> check;
 };
 
+struct PlannedStaleness {
+  const rules::RuleDef* rule;
+  std::chrono::sys_seconds stale_before;  // last updates before this are stale
+  int max_age_days;
+};
+
 struct DatasetPlan {
   const catalog::DatasetDef* dataset;
-  // Read order of the row pass: record key, then one column per slot.
+  bool scanned = true;  // false: read only for its keys, as the base of a referential rule
+  rules::normalize::UpdateColumnForm update;
+  // Read order: record key, then one column per slot, then the update column.
   std::vector<PlannedColumn> columns;
   std::vector<rules::kinds::AttributeSlot> slots;  // same order as columns
   std::size_t key_slot = 0;                        // the subject identifier's slot
   std::vector<PlannedRowCheck> row_checks;
-  std::vector<std::size_t> conflict_slots;         // attributes whose normalised values are kept
-  std::vector<const rules::RuleDef*> set_rules;    // set rules that apply to this dataset
+  std::vector<std::size_t> conflict_slots;         // normalised values kept for conflicts
+  std::vector<std::size_t> key_slots;              // comparison keys staged for unique_key / referential
+  std::vector<const rules::RuleDef*> set_rules;    // set rules that run in SQL for this dataset
+  std::vector<PlannedStaleness> row_staleness, dataset_staleness;
 };
 
 // The rule applies to the dataset (target datasets and attributes).
 bool rule_applies(const rules::RuleDef& rule, const catalog::DatasetDef& dataset);
 
 DatasetPlan plan_dataset(const catalog::DatasetDef& dataset, const catalog::Catalogue& catalogue,
-                         const rules::RulePack& pack, const rules::kinds::RowContext& context);
+                         const rules::RulePack& pack, const rules::kinds::RowContext& context,
+                         const rules::normalize::UpdateColumnForm& update, std::chrono::sys_seconds now,
+                         bool scanned);
+
+// The datasets a scan of `scanned` reads: those, then the base datasets of referential rules
+// that apply to them (read for their keys only).
+std::vector<const catalog::DatasetDef*> datasets_to_read(const std::vector<std::string>& scanned,
+                                                          const catalog::Catalogue& catalogue,
+                                                          const rules::RulePack& pack);
 
 }  // namespace jiaohe::engine::scan

@@ -1,105 +1,209 @@
 #include "engine/scan/row_evaluator.hpp"
 
-#include "engine/store/pg_session.hpp"
+#include <algorithm>
+
+#include "engine/store/copy_text.hpp"
+#include "rules/kinds/staleness.hpp"
+#include "rules/normalize/unicode_text.hpp"
 
 namespace jiaohe::engine::scan {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
+using store::append_copy_field;
 
 void field(std::string& line, std::string_view value, bool last = false) {
-  store::append_copy_field(line, value);
+  append_copy_field(line, value);
   line += last ? '\n' : '\t';
+}
+
+void nullable(std::string& line, const std::string_view* value, bool last = false) {
+  if (value) return field(line, *value, last);
+  line += last ? "\\N\n" : "\\N\t";
+}
+
+void nullable(std::string& line, const std::optional<std::string_view>& value, bool last = false) {
+  nullable(line, value ? &*value : nullptr, last);
+}
+
+void number(std::string& line, std::int64_t n, bool last = false) {
+  line += std::to_string(n);
+  line += last ? '\n' : '\t';
+}
+
+// FNV-1a: the identity of a record key form, for finding the shared ones.
+std::uint64_t hash_of(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+std::string utc_text(std::chrono::sys_seconds t) {
+  using namespace std::chrono;
+  const auto day = floor<days>(t);
+  const year_month_day ymd{day};
+  const hh_mm_ss<seconds> time{t - day};
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02ld:%02ld:%02ld+00", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                static_cast<long>(time.hours().count()), static_cast<long>(time.minutes().count()),
+                static_cast<long>(time.seconds().count()));
+  return buf;
 }
 
 }  // namespace
 
-RowEvaluator::RowEvaluator(const DatasetPlan& plan, rules::normalize::NormalizeContext context, bool keep_records)
-    : plan_(plan), context_(context), keep_records_(keep_records) {
+void StagingBuffers::clear() {
+  findings.clear();
+  records.clear();
+  values.clear();
+  keys.clear();
+  duplicates.clear();
+}
+
+RowEvaluator::RowEvaluator(const DatasetPlan& plan, bool keep_records) : plan_(plan), keep_records_(keep_records) {
+  for (const auto& c : plan.columns) canonicalizers_.emplace_back(*c.normalizer, c.context, c.values);
   values_.resize(plan.columns.size());
-  normalized_.resize(plan.columns.size());
 }
 
 void RowEvaluator::append_finding(StagingBuffers& out, const rules::RuleDef& rule, const catalog::DatasetDef& dataset,
-                                  std::string_view record_key, const std::string* subject_id,
-                                  std::string_view attribute, const std::string& evidence_json) {
+                                  std::string_view record_key, const std::string_view* subject_id,
+                                  std::string_view attribute, const std::string& evidence_json, std::int64_t row_no) {
   std::string& line = out.findings;
   field(line, rule.id);
-  line += std::to_string(rule.version);
-  line += '\t';
+  number(line, rule.version);
   field(line, rule.kind);
   field(line, rule.severity);
   field(line, dataset.id);
   field(line, dataset.agency.code);
   field(line, record_key);
-  if (subject_id) {
-    field(line, *subject_id);
-  } else {
-    line += "\\N\t";
-  }
+  nullable(line, subject_id);
   field(line, attribute);
-  field(line, evidence_json, true);
+  field(line, evidence_json);
+  number(line, row_no, true);
   ++out.findings_count;
 }
 
-void RowEvaluator::evaluate(std::string_view copy_line, StagingBuffers& out) {
-  store::split_copy_line(copy_line, scratch_, fields_);
-  if (fields_.size() != plan_.columns.size() + 1 || !fields_[0]) return;  // record key is the primary key
-  const std::string_view record_key = *fields_[0];
-  for (std::size_t i = 0; i < plan_.columns.size(); ++i) {
-    const auto& column = plan_.columns[i];
-    auto& v = values_[i];
-    v = {};
-    const auto& f = fields_[i + 1];
-    if (!f) continue;
-    std::string_view raw = trim(*f);
-    if (!column.values.empty())
-      if (auto it = column.values.find(raw); it != column.values.end()) raw = it->second;
-    v.raw = raw;
-    v.present = !raw.empty();
-    if (!v.present) continue;
-    normalized_[i] = column.normalizer->run(raw, context_);
-    v.normalized_ok = normalized_[i].ok;
-    if (v.normalized_ok) {
-      v.normalized = normalized_[i].value;
-    } else {
-      v.reason = normalized_[i].reason_code;
-    }
-  }
-  const auto& key = values_[plan_.key_slot];
-  const std::string* subject = key.normalized_ok ? &normalized_[plan_.key_slot].value : nullptr;
+bool RowEvaluator::split(std::string_view line) {
+  store::split_copy_line(line, scratch_, fields_);
+  return fields_.size() == plan_.columns.size() + 2;
+}
+
+std::uint64_t RowEvaluator::record_key_hash(std::string_view key) {
+  rules::normalize::key_form(key, key_form_);
+  return hash_of(key_form_);
+}
+
+void RowEvaluator::evaluate(std::string_view copy_line, Pass pass, StagingBuffers& out) {
+  if (!split(copy_line)) return;  // cannot happen: the scan's own query has this many columns
+  const std::int64_t row_no = ++row_no_;
+  ++rows_;
+  const std::string_view key = rules::normalize::trim_blank(fields_[0].value_or(""));
+  key_hashes_.push_back(record_key_hash(key));
+  if (key_form_.empty()) blank_keys_ = true;
+  for (std::size_t i = 0; i < plan_.columns.size(); ++i) canonicalizers_[i].canonicalize(fields_[i + 1], values_[i]);
+  const auto& subject_value = values_[plan_.key_slot];
+  const std::string_view* subject = subject_value.normalized_ok ? &subject_value.normalized : nullptr;
+  const auto& ds = *plan_.dataset;
 
   defects_.clear();
-  for (const auto& c : plan_.row_checks) {
-    const std::size_t before = defects_.size();
-    c.check->check(values_, defects_);
-    for (std::size_t d = before; d < defects_.size(); ++d)
-      append_finding(out, *c.rule, *plan_.dataset, record_key, subject, defects_[d].attribute, defects_[d].evidence.dump());
-  }
-  if (keep_records_) {
-    field(out.records, plan_.dataset->id);
-    field(out.records, record_key);
-    if (subject) {
-      field(out.records, *subject, true);
-    } else {
-      out.records += "\\N\n";
+  if (pass == Pass::kRows) {
+    ++checked_;
+    for (const auto& c : plan_.row_checks) {
+      const std::size_t before = defects_.size();
+      c.check->check(values_, defects_);
+      for (std::size_t d = before; d < defects_.size(); ++d)
+        append_finding(out, *c.rule, ds, key, subject, defects_[d].attribute, defects_[d].evidence.dump(), row_no);
     }
+    if (keep_records_) {
+      field(out.records, ds.id);
+      field(out.records, key);
+      nullable(out.records, subject);
+      number(out.records, row_no, true);
+    }
+    // Without a valid identifier the record cannot be matched across agencies; a value with
+    // a defect of its own takes no part in conflicts (precedence).
+    if (subject)
+      for (std::size_t slot : plan_.conflict_slots) {
+        const auto& v = values_[slot];
+        if (!v.normalized_ok || v.normalized.empty() || rules::kinds::has_defect(defects_, plan_.slots[slot].name))
+          continue;
+        field(out.values, ds.id);
+        field(out.values, plan_.slots[slot].name);
+        field(out.values, key);
+        field(out.values, *subject);
+        field(out.values, v.normalized);
+        number(out.values, row_no, true);
+      }
   }
-  if (!subject) return;  // without a valid identifier the record cannot be matched across agencies
-  for (std::size_t slot : plan_.conflict_slots) {
+  for (std::size_t slot : plan_.key_slots) {
     const auto& v = values_[slot];
-    if (!v.normalized_ok || v.normalized.empty()) continue;
-    field(out.values, plan_.dataset->id);
-    field(out.values, plan_.slots[slot].name);
-    field(out.values, record_key);
-    field(out.values, *subject);
-    field(out.values, v.normalized, true);
+    if (!v.present) continue;
+    field(out.keys, ds.id);
+    field(out.keys, plan_.slots[slot].name);
+    field(out.keys, key);
+    nullable(out.keys, subject);
+    field(out.keys, v.key);
+    field(out.keys, v.normalized_ok ? "t" : "f");
+    number(out.keys, row_no, true);
   }
+
+  const auto& updated_text = fields_.back();
+  const auto updated = updated_text ? rules::normalize::parse_update_instant(*updated_text, plan_.update) : std::nullopt;
+  if (updated && (!newest_ || *updated > *newest_)) newest_ = updated;
+  for (const auto& s : plan_.row_staleness) {
+    if (!rules::kinds::is_stale(updated, s.stale_before)) continue;
+    nlohmann::json evidence = {{"last_update", updated_text ? nlohmann::json(std::string(*updated_text)) : nullptr},
+                               {"max_age_days", s.max_age_days}};
+    if (!updated) evidence["reason"] = updated_text ? "unparseable" : "missing";
+    append_finding(out, *s.rule, ds, key, subject, "_record", evidence.dump(), row_no);
+  }
+}
+
+bool RowEvaluator::found_duplicate_keys() {
+  std::sort(key_hashes_.begin(), key_hashes_.end());
+  duplicated_.clear();
+  for (std::size_t i = 1; i < key_hashes_.size(); ++i)
+    if (key_hashes_[i] == key_hashes_[i - 1] && (duplicated_.empty() || duplicated_.back() != key_hashes_[i]))
+      duplicated_.push_back(key_hashes_[i]);
+  key_hashes_ = {};
+  row_no_ = 0;  // the second reading numbers the rows again from the start
+  return blank_keys_ || !duplicated_.empty();
+}
+
+void RowEvaluator::stage_duplicate(std::string_view copy_line, StagingBuffers& out) {
+  if (!split(copy_line)) return;
+  const std::int64_t row_no = ++row_no_;
+  const std::string_view key = rules::normalize::trim_blank(fields_[0].value_or(""));
+  const std::uint64_t hash = record_key_hash(key);
+  if (!key_form_.empty() && !std::binary_search(duplicated_.begin(), duplicated_.end(), hash)) return;
+  auto& subject = values_[plan_.key_slot];
+  canonicalizers_[plan_.key_slot].canonicalize(fields_[plan_.key_slot + 1], subject);
+  std::string& line = out.duplicates;
+  field(line, plan_.dataset->id);
+  number(line, row_no);
+  field(line, key);
+  field(line, key_form_);
+  nullable(line, subject.normalized_ok ? &subject.normalized : nullptr);
+  nullable(line, fields_[plan_.key_slot + 1]);
+  nullable(line, fields_.back(), true);
+}
+
+void RowEvaluator::finish(StagingBuffers& out) {
+  for (const auto& s : plan_.dataset_staleness) {
+    if (!rules::kinds::is_stale(newest_, s.stale_before)) continue;
+    const nlohmann::json evidence = {{"newest_update", newest_ ? nlohmann::json(utc_text(*newest_)) : nullptr},
+                                     {"max_age_days", s.max_age_days}};
+    append_finding(out, *s.rule, *plan_.dataset, "*", nullptr, "_dataset", evidence.dump(), 0);
+  }
+}
+
+std::optional<std::string> RowEvaluator::newest_update() const {
+  if (!newest_ || *newest_ == std::chrono::sys_seconds::max() || *newest_ == std::chrono::sys_seconds::min())
+    return std::nullopt;
+  return utc_text(*newest_);
 }
 
 }  // namespace jiaohe::engine::scan

@@ -1,13 +1,18 @@
 #include "engine/scan/scanner.hpp"
 
 #include <algorithm>
-#include <set>
 
 #include "engine/calendar/local_time.hpp"
 #include "engine/log/log.hpp"
+#include "engine/log/mask.hpp"
+#include "engine/scan/catalogue_check.hpp"
 #include "engine/scan/dataset_plan.hpp"
 #include "engine/scan/row_evaluator.hpp"
+#include "engine/store/row_source.hpp"
+#include "engine/store/scan_results.hpp"
 #include "engine/store/scan_store.hpp"
+#include "engine/store/set_rules/set_rule.hpp"
+#include "rules/kind_registry.hpp"
 #include "rules/text/suggest.hpp"
 
 namespace jiaohe::engine::scan {
@@ -15,6 +20,9 @@ namespace {
 
 constexpr std::size_t kStageBytes = 8 << 20;  // flush staging buffers to PostgreSQL at this size
 constexpr std::int64_t kProgressRows = 65536;
+
+using Pass = RowEvaluator::Pass;
+using store::RowFilter;
 
 std::vector<std::string> chosen_datasets(const ScanRequest& request, const catalog::Catalogue& catalogue) {
   std::vector<std::string> all;
@@ -34,6 +42,20 @@ void add_unique(std::vector<T>& v, const T& x) {
   if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
 }
 
+// One read of a dataset: which rows, and what is done with them.
+struct Read {
+  RowFilter filter;
+  Pass pass;
+};
+
+// The reads that together cover every row once: the row pass over what changed (an
+// incremental scan) or everything, then the comparison keys and staleness of the rest.
+std::vector<Read> reads_of(const DatasetPlan& plan, const std::optional<std::string>& since) {
+  if (!plan.scanned) return {{RowFilter::kAll, Pass::kKeys}};
+  if (!since) return {{RowFilter::kAll, Pass::kRows}};
+  return {{RowFilter::kUpdatedAfter, Pass::kRows}, {RowFilter::kNotUpdatedAfter, Pass::kKeys}};
+}
+
 }  // namespace
 
 Scanner::Scanner(std::string database_url, const catalog::Catalogue& catalogue, const rules::RulePack& pack)
@@ -44,84 +66,130 @@ ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
   const bool incremental = request.mode == ScanMode::kIncremental;
   const auto dataset_ids = chosen_datasets(request, catalogue_);
   const rules::kinds::RowContext context{std::chrono::year_month_day(calendar::local_day_of(request.now))};
-  std::vector<DatasetPlan> plans;
-  for (const auto& id : dataset_ids) plans.push_back(plan_dataset(*catalogue_.dataset(id), catalogue_, pack_, context));
+  const auto now = std::chrono::floor<std::chrono::seconds>(request.now);
 
-  store::ScanStore store(url_, catalogue_);
-  store.lock_datasets(dataset_ids, request.wait_for_lock);
+  store::ScanStore record(url_);
+  record.lock_datasets(dataset_ids, request.wait_for_lock);
   ScanSummary summary;
   summary.mode = request.mode;
-  summary.scan_id = store.begin_scan(request.mode, dataset_ids, pack_, request.now);
+  summary.scan_id = record.begin_scan(request.mode, dataset_ids, pack_, request.now);
   observer.scan_started(summary.scan_id);
   log::info("scan.started", {{"scan", summary.scan_id}, {"mode", incremental ? "incremental" : "full"},
                              {"datasets", static_cast<std::int64_t>(dataset_ids.size())}});
+  store::ScanResults results(url_);
   try {
-    store.begin_results();
-    std::vector<std::string> row_rules, set_rules, conflict_rules;
+    store::RowSource source(url_);
+    // Every table, column and update-column type is checked before a row is read.
+    const auto to_read = datasets_to_read(dataset_ids, catalogue_, pack_);
+    const auto forms = check_datasets(catalogue_, to_read, source);
+    std::vector<DatasetPlan> plans;
+    for (const auto* d : to_read)
+      plans.push_back(plan_dataset(*d, catalogue_, pack_, context, forms.at(d->id), now,
+                                   std::find(dataset_ids.begin(), dataset_ids.end(), d->id) != dataset_ids.end()));
+
+    results.begin();
+    store::ScanResults::Resolvable resolvable;
     std::vector<std::optional<std::string>> newest(plans.size());
     std::int64_t rows_scanned = 0;
     for (std::size_t i = 0; i < plans.size(); ++i) {
       const auto& plan = plans[i];
       const auto& ds = *plan.dataset;
-      for (const auto& c : plan.row_checks) add_unique(row_rules, c.rule->id);
-      for (const auto* r : plan.set_rules) add_unique(r->kind == "cross_agency_conflict" ? conflict_rules : set_rules, r->id);
-      const auto since = incremental ? store.watermark(ds.id) : std::nullopt;
-      observer.dataset_started(ds.id, store.estimate_rows(ds));
+      if (plan.scanned) {
+        for (const auto& c : plan.row_checks) add_unique(resolvable.records_read, c.rule->id);
+        for (const auto& s : plan.row_staleness) add_unique(resolvable.datasets, s.rule->id);
+        for (const auto& s : plan.dataset_staleness) add_unique(resolvable.datasets, s.rule->id);
+        for (const auto* r : plan.set_rules)
+          add_unique(rules::kind_of(*r).resolution == rules::Resolution::kSubjects ? resolvable.subjects
+                                                                                   : resolvable.datasets,
+                     r->id);
+      }
+      const auto since = incremental && plan.scanned ? record.watermark(ds.id) : std::nullopt;
+      observer.dataset_started(ds.id, source.estimate_rows(ds));
       std::vector<std::string> columns;
       for (const auto& c : plan.columns) columns.push_back(c.column);
-      RowEvaluator evaluator(plan, {context.today, false}, incremental);
+      RowEvaluator evaluator(plan, incremental);
       StagingBuffers buffers;
-      std::int64_t rows = 0;
-      auto read = store.read_rows(ds, columns, since, [&](std::string_view line) {
-        evaluator.evaluate(line, buffers);
-        if (++rows % kProgressRows == 0) observer.rows_read(ds.id, rows);
-        if (buffers.bytes() > kStageBytes) {
-          store.stage(buffers.findings, buffers.records, buffers.values);
-          buffers.clear();
-        }
-      });
-      store.stage(buffers.findings, buffers.records, buffers.values);
-      if (!plan.conflict_slots.empty()) store.refresh_canonical_values(ds.id, since.has_value());
-      newest[i] = read.newest_update;
-      rows_scanned += rows;
-      summary.datasets.push_back({ds.id, rows, read.rows_total, {}});
-      observer.dataset_finished(ds.id, rows);
+      const auto flush = [&] {
+        results.stage({buffers.findings, buffers.records, buffers.values, buffers.keys, buffers.duplicates});
+        buffers.clear();
+      };
+      const auto reads = reads_of(plan, since);
+      bool duplicates = false;
+      source.open(ds);
+      try {
+        for (const auto& read : reads)
+          source.read(ds, columns, plan.update.form, read.filter, since, [&](std::string_view line) {
+            evaluator.evaluate(line, read.pass, buffers);
+            if (evaluator.rows() % kProgressRows == 0) observer.rows_read(ds.id, evaluator.rows());
+            if (buffers.bytes() > kStageBytes) flush();
+          });
+        // Blank or shared record keys: the same reads again, in the same snapshot and order,
+        // collect those rows so that each gets an identity of its own.
+        duplicates = evaluator.found_duplicate_keys();
+        if (duplicates)
+          for (const auto& read : reads)
+            source.read(ds, columns, plan.update.form, read.filter, since, [&](std::string_view line) {
+              evaluator.stage_duplicate(line, buffers);
+              if (buffers.bytes() > kStageBytes) flush();
+            });
+        source.close(ds);
+      } catch (...) {
+        source.abandon(ds);
+        throw;
+      }
+      evaluator.finish(buffers);
+      flush();
+      if (duplicates) results.assign_identities(ds.id);
+      if (!plan.conflict_slots.empty()) results.refresh_canonical_values(ds.id, incremental);
+      newest[i] = evaluator.newest_update();
+      if (!plan.scanned) continue;
+      rows_scanned += evaluator.rows_checked();
+      summary.datasets.push_back({ds.id, evaluator.rows_checked(), evaluator.rows(), {}});
+      observer.dataset_finished(ds.id, evaluator.rows());
     }
-    store.analyze_staging();
+    results.analyze();
     observer.phase("set rules");
-    bool conflicts_done = false;
+    std::vector<const rules::RuleDef*> spanning_done;
     for (const auto& plan : plans) {
       for (const auto* rule : plan.set_rules) {
-        if (rule->kind != "cross_agency_conflict") {
-          store.run_set_rule(*rule, plan.dataset, request.now, incremental);
-        } else if (!conflicts_done) {
-          // Conflicts span datasets: run each conflict rule once for the whole catalogue.
-          for (const auto& r : pack_.rules)
-            if (r.kind == "cross_agency_conflict") store.run_set_rule(r, nullptr, request.now, incremental);
-          conflicts_done = true;
+        const auto* impl = store::set_rule_impl(rules::kind_of(*rule).set_kind);
+        if (!impl) continue;
+        if (!impl->spans_datasets) {
+          impl->run({results.session(), catalogue_, *rule, plan.dataset, incremental});
+        } else if (std::find(spanning_done.begin(), spanning_done.end(), rule) == spanning_done.end()) {
+          // Conflicts span datasets: each such rule runs once for the whole catalogue.
+          impl->run({results.session(), catalogue_, *rule, nullptr, incremental});
+          spanning_done.push_back(rule);
         }
       }
     }
     observer.phase("merging findings");
-    auto counts = store.merge_findings(summary.scan_id, request.now, dataset_ids, row_rules, set_rules, conflict_rules,
-                                       incremental);
+    auto counts = results.merge(summary.scan_id, request.now, dataset_ids, resolvable, incremental);
+    std::size_t summary_index = 0;
     for (std::size_t i = 0; i < plans.size(); ++i) {
+      if (!plans[i].scanned) continue;
       std::vector<std::string> applied;
       for (const auto& c : plans[i].row_checks) add_unique(applied, c.rule->id);
+      for (const auto& s : plans[i].row_staleness) add_unique(applied, s.rule->id);
+      for (const auto& s : plans[i].dataset_staleness) add_unique(applied, s.rule->id);
       for (const auto* r : plans[i].set_rules) add_unique(applied, r->id);
-      store.record_quality(summary.scan_id, *plans[i].dataset, applied, summary.datasets[i].rows_total);
-      summary.datasets[i].open_by_rule = store.open_findings_by_rule(plans[i].dataset->id);
-      if (newest[i]) store.set_watermark(plans[i].dataset->id, *newest[i], summary.scan_id);
+      auto& d = summary.datasets[summary_index++];
+      results.record_quality(summary.scan_id, *plans[i].dataset, applied, d.rows_total);
+      d.open_by_rule = results.open_findings_by_rule(plans[i].dataset->id);
+      if (newest[i]) results.set_watermark(plans[i].dataset->id, *newest[i], summary.scan_id);
     }
-    store.succeed(summary.scan_id, request.now, rows_scanned, counts);
+    results.succeed(summary.scan_id, request.now, rows_scanned, counts);
     summary.findings_new = counts.inserted;
     summary.findings_seen = counts.seen;
     summary.findings_resolved = counts.resolved;
     summary.findings_reopened = counts.reopened;
   } catch (const std::exception& e) {
-    log::error("scan.failed", {{"scan", summary.scan_id}, {"error", e.what()}});
-    store.fail(summary.scan_id, request.now, e.what());
-    throw;
+    // Database messages quote the values they choke on: nothing leaves unmasked.
+    const std::string error = log::mask_identifiers(e.what());
+    log::error("scan.failed", {{"scan", summary.scan_id}, {"error", error}});
+    results.discard();
+    record.fail(summary.scan_id, request.now, error);
+    throw ScanError(error);
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   log::info("scan.finished", {{"scan", summary.scan_id}, {"new", summary.findings_new},

@@ -40,10 +40,4 @@ class PgSession {
   pg_conn* conn_;
 };
 
-// COPY text format: appends `value` escaped (backslash, tab, newline, carriage return).
-void append_copy_field(std::string& line, std::string_view value);
-// Splits one COPY text line into fields, unescaping into `scratch`; NULL fields (\N) are
-// reported as nullopt. The views point into `scratch` or `line`.
-void split_copy_line(std::string_view line, std::string& scratch, std::vector<std::optional<std::string_view>>& out);
-
 }  // namespace jiaohe::engine::store

@@ -22,17 +22,18 @@ constexpr const char* kMark = "made by jiaohe generate: a synthetic demo provinc
 constexpr const char* kReadMark =
     "SELECT coalesce(obj_description(oid, 'pg_namespace'), '') FROM pg_namespace WHERE nspname = 'platform'";
 // Column names and kinds as data/demo/catalogue.json and docs/DEMO.md describe them; the
-// column order is demo::table_shape()'s. Keys and indexes come after the load (faster).
+// column order is demo::table_shape()'s. Indexes come after the load (faster). Record keys are
+// not declared unique: like real platform tables, these hold blank and repeated keys.
 constexpr const char* kCreateTables = R"sql(
   CREATE SCHEMA platform;
   CREATE TABLE platform.gaj_hukou (
-    rkbh text NOT NULL, gmsfhm text, xm text, xb text, csrq date, hjdz text, gxsj timestamptz NOT NULL);
+    rkbh text, gmsfhm text, xm text, xb text, csrq date, hjdz text, gxsj timestamptz NOT NULL);
   CREATE TABLE platform.mzt_dibao (
     jlid bigint NOT NULL, sfzh text, xingming text, xingbie text, chusheng_riqi text, lxdh text, jzdz text,
     update_time timestamptz NOT NULL);
   CREATE TABLE platform.rst_insured (
-    aac001 bigint NOT NULL, aac002 text, aac003 text, aac004 text, aac006 text, aae005 text,
-    aae036 timestamptz NOT NULL);
+    aac001 bigint NOT NULL, aac002 text, aac003 text, aac004 text, aac006 text, aae005 text, aab001 text,
+    aae036 timestamp NOT NULL);
   CREATE TABLE platform.scj_company (
     qyid text NOT NULL, tyshxydm text, qymc text, fddbr text, djzt text, zs text, gxsj timestamptz NOT NULL);
   CREATE TABLE platform.swj_taxpayer (
@@ -40,15 +41,16 @@ constexpr const char* kCreateTables = R"sql(
   CREATE TABLE platform.ground_truth (
     rule_id text NOT NULL, dataset_id text NOT NULL, record_key text NOT NULL, attribute text NOT NULL,
     note text NOT NULL);
+  CREATE TABLE platform.variants (dataset_id text NOT NULL, record_key text NOT NULL, variant text NOT NULL);
 )sql";
 // COPY names tables without a schema; the search path points it at `platform`.
 constexpr const char* kSearchPath = "SET LOCAL search_path TO platform";
 constexpr const char* kAddKeys = R"sql(
-  ALTER TABLE platform.gaj_hukou ADD PRIMARY KEY (rkbh);
-  ALTER TABLE platform.mzt_dibao ADD PRIMARY KEY (jlid);
-  ALTER TABLE platform.rst_insured ADD PRIMARY KEY (aac001);
-  ALTER TABLE platform.scj_company ADD PRIMARY KEY (qyid);
-  ALTER TABLE platform.swj_taxpayer ADD PRIMARY KEY (djxh);
+  CREATE INDEX ON platform.gaj_hukou (rkbh);
+  CREATE INDEX ON platform.mzt_dibao (jlid);
+  CREATE INDEX ON platform.rst_insured (aac001);
+  CREATE INDEX ON platform.scj_company (qyid);
+  CREATE INDEX ON platform.swj_taxpayer (djxh);
   CREATE INDEX ON platform.gaj_hukou (gmsfhm);
   CREATE INDEX ON platform.mzt_dibao (sfzh);
   CREATE INDEX ON platform.rst_insured (aac002);
@@ -57,6 +59,8 @@ constexpr const char* kAddKeys = R"sql(
 )sql";
 constexpr const char* kGroundTruthTable = "ground_truth";
 const std::vector<std::string> kGroundTruthColumns = {"rule_id", "dataset_id", "record_key", "attribute", "note"};
+constexpr const char* kVariantsTable = "variants";
+const std::vector<std::string> kVariantsColumns = {"dataset_id", "record_key", "variant"};
 
 // Rows are buffered per table and copied in batches: one COPY stream per table at a time is
 // all a connection allows, and the generator interleaves tables.
@@ -89,6 +93,7 @@ class CopySink final : public demo::ProvinceSink {
     if (++buffered_ >= kBatchRows) flush();
   }
   void add_finding(demo::GroundTruthRow finding) override { findings_.push_back(std::move(finding)); }
+  void add_variant(demo::VariantRow variant) override { variants_.push_back(std::move(variant)); }
 
   void finish() {
     flush();
@@ -97,6 +102,10 @@ class CopySink final : public demo::ProvinceSink {
       out << std::array<const char*, 5>{f.rule_id.c_str(), f.dataset_id.c_str(), f.record_key.c_str(),
                                         f.attribute.c_str(), f.note.c_str()};
     out.complete();
+    pqxx::stream_to variants(tx_, kVariantsTable, kVariantsColumns);
+    for (const auto& v : variants_)
+      variants << std::array<const char*, 3>{v.dataset_id.c_str(), v.record_key.c_str(), v.variant.c_str()};
+    variants.complete();
   }
 
  private:
@@ -117,13 +126,14 @@ class CopySink final : public demo::ProvinceSink {
   pqxx::work& tx_;
   std::array<std::vector<demo::Row>, demo::kProvinceTableCount> buffers_;
   std::vector<demo::GroundTruthRow> findings_;
+  std::vector<demo::VariantRow> variants_;
   std::size_t buffered_ = 0;
 };
 
 }  // namespace
 
 demo::ProvinceSummary write_province(const std::string& url, const demo::ProvinceOptions& options,
-                                     bool replace_foreign_schema) {
+                                     const rules::RulePack& pack, bool replace_foreign_schema) {
   pqxx::connection conn(url);
   pqxx::work tx(conn);
   tx.exec0(kQuietNotices);
@@ -137,7 +147,7 @@ demo::ProvinceSummary write_province(const std::string& url, const demo::Provinc
   tx.exec0(std::string("COMMENT ON SCHEMA platform IS ") + tx.quote(kMark));
   tx.exec0(kSearchPath);
   CopySink sink(tx);
-  auto summary = demo::generate_province(options, sink);
+  auto summary = demo::generate_province(options, pack, sink);
   sink.finish();
   tx.exec0(kAddKeys);
   tx.commit();

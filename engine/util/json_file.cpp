@@ -25,11 +25,8 @@ nlohmann::json read_json_file(const std::filesystem::path& path, std::string* ra
 
 void check_keys(const nlohmann::json& object, const std::vector<std::string>& allowed, const std::string& where) {
   if (!object.is_object()) throw Error(ErrorCode::kInvalidInput, where + ": must be a JSON object");
-  for (const auto& [key, value] : object.items()) {
-    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-    throw Error(ErrorCode::kInvalidInput,
-                where + ": " + rules::json_checks::with_suggestion("unknown key \"" + key + "\"", key, allowed));
-  }
+  if (auto unknown = rules::json_checks::unknown_key(object, allowed))
+    throw Error(ErrorCode::kInvalidInput, where + ": " + unknown->message);
 }
 
 const nlohmann::json& require_key(const nlohmann::json& object, const std::string& key, const std::string& where) {

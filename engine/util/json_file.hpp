@@ -14,8 +14,9 @@ namespace jiaohe::engine::util {
 // `raw_text`, when given, receives the bytes read (for content digests).
 nlohmann::json read_json_file(const std::filesystem::path& path, std::string* raw_text = nullptr);
 
-// Throws when `object` is not an object or has a key outside `allowed`; `where` is the file and
-// location used in the message (e.g. "data/x.json: procedures.review").
+// Throws when `object` is not an object or has a key outside `allowed` (the closed-object check
+// of rules/json_checks.hpp, the one for every document); `where` is the file and location used
+// in the message (e.g. "data/x.json: procedures.review").
 void check_keys(const nlohmann::json& object, const std::vector<std::string>& allowed, const std::string& where);
 
 // Throws unless `object` has `key`.

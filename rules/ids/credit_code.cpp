@@ -1,5 +1,8 @@
 #include "rules/ids/credit_code.hpp"
 
+#include "rules/decimal_fields.hpp"
+#include "rules/ids/province_codes.hpp"
+
 #include <array>
 
 #include "rules/ids/identifier_text.hpp"
@@ -91,6 +94,10 @@ CreditCodeVerdict validate_credit_code(const FoldedIdentifier& folded) {
   for (std::size_t i = 2; i < 8; ++i)
     if (code[i] < '0' || code[i] > '9')
       return CreditCodeVerdict::fail(CreditCodeReason::kRegion, static_cast<std::uint8_t>(i + 1));
+  // The registering authority's region: a province's (GB/T 2260), or 100000 for registrations
+  // made nationally.
+  if (code.substr(2, 6) != "100000" && !is_province_code(parse_digits(code.substr(2, 2))))
+    return CreditCodeVerdict::fail(CreditCodeReason::kRegion, 3);
   if (organisation_code_check_character(code.substr(8, 8)) != code[16])
     return CreditCodeVerdict::fail(CreditCodeReason::kOrganisationCheck, 17);
   if (credit_code_check_character(code) != code[17]) return CreditCodeVerdict::fail(CreditCodeReason::kCheckCharacter, 18);
@@ -118,7 +125,8 @@ std::string_view reason_message(CreditCodeReason reason) {
     case CreditCodeReason::kCharacter: return "only 0-9 and upper-case letters except I, O, S, V and Z are allowed";
     case CreditCodeReason::kAuthorityType:
       return "the first two characters are not a registration authority and organisation type of GB 32100";
-    case CreditCodeReason::kRegion: return "characters 3-8 must be a six-digit region code";
+    case CreditCodeReason::kRegion:
+      return "characters 3-8 must be a six-digit region code of a province (or 100000 for national registrations)";
     case CreditCodeReason::kOrganisationCheck:
       return "the organisation code check character (position 17, GB 11714) does not match";
     case CreditCodeReason::kCheckCharacter: return "the check character does not match (MOD 31)";

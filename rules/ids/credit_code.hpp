@@ -16,7 +16,7 @@ enum class CreditCodeReason : std::uint8_t {
   kLength,             // not 18 characters
   kCharacter,          // a character outside 0-9 A-H J-N P-R T U W-Y
   kAuthorityType,      // positions 1-2 are not an authority/type pair of the standard's table
-  kRegion,             // positions 3-8 are not six digits
+  kRegion,             // positions 3-8 are not six digits of a province's region (or 100000)
   kOrganisationCheck,  // position 17 disagrees with the GB 11714 check of positions 9-16
   kCheckCharacter,     // position 18 disagrees with MOD 31
 };

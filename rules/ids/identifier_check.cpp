@@ -37,8 +37,10 @@ IdentifierCheck from_verdict(IdentifierKind kind, const V& v) {
 
 }  // namespace
 
-IdentifierCheck check_identifier(std::string_view text, const CitizenIdOptions& options) {
+IdentifierCheck check_identifier(std::string_view text, const CitizenIdOptions& options, ExpectedKind expected) {
   const FoldedIdentifier folded = fold_identifier(text);
+  if (expected == ExpectedKind::kCitizenId) return from_verdict(IdentifierKind::kCitizenId, validate_citizen_id(folded, options));
+  if (expected == ExpectedKind::kCreditCode) return from_verdict(IdentifierKind::kCreditCode, validate_credit_code(folded));
   switch (shape_of(folded)) {
     case Shape::kDigits: {
       const CitizenIdVerdict ric = validate_citizen_id(folded, options);

@@ -23,10 +23,16 @@ struct IdentifierCheck {
   std::string_view value() const { return {chars.data(), size}; }
 };
 
-// Shape decides the kind, after folding: digits (with X) are a citizen ID, 18 letters and
-// digits with a letter other than X a credit code, anything else unknown. An 18-digit value
-// that fails as a citizen ID but passes as a credit code (914403001922038216) is a credit code.
-IdentifierCheck check_identifier(std::string_view text, const CitizenIdOptions& options);
+// Which kind the caller expects: one of the two, or "decide by shape".
+enum class ExpectedKind : std::uint8_t { kAuto, kCitizenId, kCreditCode };
+
+// kAuto: shape decides the kind, after folding: digits (with X) are a citizen ID, 18 letters
+// and digits with a letter other than X a credit code, anything else unknown. An all-digit
+// 18-character value is an invalid citizen ID unless it is a valid credit code, which includes
+// a plausible registration authority, organisation type and region (914403001922038216): a
+// mistyped citizen ID almost never is one. kCitizenId / kCreditCode check that kind only.
+IdentifierCheck check_identifier(std::string_view text, const CitizenIdOptions& options,
+                                 ExpectedKind expected = ExpectedKind::kAuto);
 
 // "ric" (resident identity card), "uscc" or "unknown".
 std::string_view kind_code(IdentifierKind kind);

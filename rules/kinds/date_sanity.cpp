@@ -13,7 +13,7 @@ class DateSanity final : public PerAttributeCheck {
  protected:
   std::optional<nlohmann::json> defect(const FieldValue& v) const override {
     if (!v.present) return std::nullopt;
-    auto verdict = normalize::normalize_date(v.raw);
+    auto verdict = normalize::normalize_date(v.folded);
     if (!verdict.ok()) return value_evidence(v, normalize::reason_code(verdict.reason));
     const auto date = normalize::date_of(verdict);
     if (date > today_) return value_evidence(v, "in_future");

@@ -1,5 +1,6 @@
 // id_consistency: a person record's birth date and sex must agree with its own valid ID
-// number (GB 11643 encodes both). Records with an invalid ID are left to identifier_valid.
+// number (GB 11643 encodes both). Records with an invalid ID are left to identifier_valid, and
+// a value with a defect of its own (date_sanity, value_in_set, range, ...) to that rule.
 #include "rules/ids/citizen_id_facts.hpp"
 #include "rules/kinds/per_attribute_check.hpp"
 #include "rules/normalize/date.hpp"
@@ -10,17 +11,19 @@ namespace {
 class IdConsistency final : public RowCheck {
  public:
   IdConsistency(std::size_t id_slot, int birth_slot, int sex_slot, std::chrono::year_month_day today)
-      : id_slot_(id_slot), birth_slot_(birth_slot), sex_slot_(sex_slot), options_{today, false} {}
+      : id_slot_(id_slot), birth_slot_(birth_slot), sex_slot_(sex_slot) {
+    (void)today;  // a future birth date in the number is the birth date's defect, not this rule's
+  }
 
   void check(std::span<const FieldValue> row, std::vector<RowDefect>& out) const override {
     const FieldValue& id = row[id_slot_];
-    if (!id.present) return;
-    auto facts = ids::citizen_id_facts(ids::validate_citizen_id(id.raw, options_));
+    if (!id.normalized_ok) return;  // the normalised number is valid (legacy numbers upgraded)
+    auto facts = ids::citizen_id_facts(ids::validate_citizen_id(id.normalized, options_));
     if (!facts) return;
     if (birth_slot_ >= 0) {
       const FieldValue& birth = row[static_cast<std::size_t>(birth_slot_)];
-      if (birth.present) {
-        auto verdict = normalize::normalize_date(birth.raw);
+      if (birth.present && !has_defect(out, "person.birth_date")) {
+        auto verdict = normalize::normalize_date(birth.folded);
         if (verdict.ok() && normalize::date_of(verdict) != facts->birth_date)
           out.push_back({"person.birth_date", value_evidence(birth, "differs_from_id_number")});
       }
@@ -28,10 +31,10 @@ class IdConsistency final : public RowCheck {
     if (sex_slot_ >= 0) {
       const FieldValue& sex = row[static_cast<std::size_t>(sex_slot_)];
       const std::string_view expected = facts->sex == ids::Sex::kMale ? "1" : "2";
-      const std::string_view got = sex.normalized_ok ? sex.normalized : sex.raw;
-      // Any other value differs from the ID, including codes outside the domain (which
-      // value_in_set reports as well): the record contradicts its own identifier.
-      if (sex.present && got != expected)
+      const std::string_view got = sex.normalized_ok ? sex.normalized : sex.folded;
+      // A code outside the domain is value_in_set's finding; any other value that is not the
+      // ID's contradicts the record's own identifier.
+      if (sex.present && got != expected && !has_defect(out, "person.sex"))
         out.push_back({"person.sex", value_evidence(sex, "differs_from_id_number")});
     }
   }
@@ -40,7 +43,7 @@ class IdConsistency final : public RowCheck {
   std::size_t id_slot_;
   int birth_slot_;
   int sex_slot_;
-  ids::CitizenIdOptions options_;
+  ids::CitizenIdOptions options_{std::chrono::year::max() / std::chrono::December / 31, false};
 };
 
 }  // namespace

@@ -1,4 +1,6 @@
 // identifier_valid: citizen ID numbers (GB 11643) and credit codes (GB 32100) must validate.
+// params.legacy_15: a 15-digit number is valid (upgraded); params.future_birth_date_is_defect
+// (default true): false leaves a future birth date in the number to date_sanity.
 #include "rules/ids/citizen_id.hpp"
 #include "rules/ids/credit_code.hpp"
 #include "rules/kinds/per_attribute_check.hpp"
@@ -21,10 +23,10 @@ class IdentifierValid final : public RowCheck {
       if (!v.present) continue;
       std::string_view reason;
       if (t.citizen) {
-        auto verdict = ids::validate_citizen_id(v.raw, options_);
+        auto verdict = ids::validate_citizen_id(v.folded, options_);
         if (!verdict.ok()) reason = ids::reason_code(verdict.reason);
       } else {
-        auto verdict = ids::validate_credit_code(v.raw);
+        auto verdict = ids::validate_credit_code(v.folded);
         if (!verdict.ok()) reason = ids::reason_code(verdict.reason);
       }
       if (!reason.empty()) out.push_back({t.slot.attribute, value_evidence(v, reason)});
@@ -46,7 +48,10 @@ std::unique_ptr<RowCheck> make_identifier_valid(const RuleDef& rule, const std::
     if (type == "citizen_id" || type == "credit_code") targets.push_back({t, type == "citizen_id"});
   }
   if (targets.empty()) return nullptr;
-  ids::CitizenIdOptions options{context.today, rule.params.value("legacy_15", false)};
+  using namespace std::chrono;
+  const bool future_is_defect = rule.params.value("future_birth_date_is_defect", true);
+  ids::CitizenIdOptions options{future_is_defect ? context.today : year::max() / December / 31,
+                                rule.params.value("legacy_15", false)};
   return std::make_unique<IdentifierValid>(std::move(targets), options);
 }
 

@@ -15,7 +15,7 @@ class Pattern final : public PerAttributeCheck {
  protected:
   std::optional<nlohmann::json> defect(const FieldValue& v) const override {
     if (!v.present) return std::nullopt;
-    const std::string_view text = v.normalized_ok ? v.normalized : v.raw;
+    const std::string_view text = v.normalized_ok ? v.normalized : v.folded;
     if (std::regex_match(text.begin(), text.end(), regex_)) return std::nullopt;
     return value_evidence(v, "pattern_mismatch");
   }

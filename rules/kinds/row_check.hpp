@@ -11,18 +11,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "rules/normalize/canonical_value.hpp"
 #include "rules/rule.hpp"
 
 namespace jiaohe::rules::kinds {
 
-// One canonical attribute of the current row.
-struct FieldValue {
-  bool present = false;          // not NULL and not empty after trimming
-  std::string_view raw;          // as stored by the agency (after the catalogue's value map)
-  bool normalized_ok = false;
-  std::string_view normalized;   // when normalized_ok
-  std::string_view reason;       // the normaliser's reason code when present but not normalised
-};
+// One canonical attribute of the current row, as the one normalisation made it.
+using FieldValue = normalize::CanonicalValue;
 
 // The attributes a dataset maps, in slot order (the row pass fills FieldValues in this order).
 struct AttributeSlot {
@@ -42,9 +37,14 @@ struct RowContext {
 class RowCheck {
  public:
   virtual ~RowCheck() = default;
-  // Appends this row's defects to `out`.
+  // Appends this row's defects to `out`. `out` already holds what the checks before this one
+  // found in the row: record-level kinds (id_consistency) leave alone a value that has a
+  // defect of its own (precedence, docs/CATALOGUE.md).
   virtual void check(std::span<const FieldValue> row, std::vector<RowDefect>& out) const = 0;
 };
+
+// Whether `out` holds a defect of `attribute` (for the precedence above).
+bool has_defect(const std::vector<RowDefect>& out, std::string_view attribute);
 
 // Builds the check of `rule` for a dataset with `slots`; nullptr when none of the rule's
 // attributes is mapped there (the rule does not apply).
@@ -67,5 +67,6 @@ std::unique_ptr<RowCheck> make_identifier_valid(const RuleDef&, const std::vecto
 std::unique_ptr<RowCheck> make_value_in_set(const RuleDef&, const std::vector<AttributeSlot>&, const RowContext&);
 std::unique_ptr<RowCheck> make_date_sanity(const RuleDef&, const std::vector<AttributeSlot>&, const RowContext&);
 std::unique_ptr<RowCheck> make_id_consistency(const RuleDef&, const std::vector<AttributeSlot>&, const RowContext&);
+std::unique_ptr<RowCheck> make_range(const RuleDef&, const std::vector<AttributeSlot>&, const RowContext&);
 
 }  // namespace jiaohe::rules::kinds

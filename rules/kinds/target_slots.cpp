@@ -10,6 +10,10 @@ int slot_of(const std::vector<AttributeSlot>& slots, std::string_view attribute)
   return -1;
 }
 
+bool has_defect(const std::vector<RowDefect>& out, std::string_view attribute) {
+  return std::any_of(out.begin(), out.end(), [&](const RowDefect& d) { return d.attribute == attribute; });
+}
+
 std::vector<TargetSlot> target_slots(const RuleDef& rule, const std::vector<AttributeSlot>& slots) {
   std::vector<TargetSlot> out;
   for (const auto& attribute : rule.attributes)

@@ -14,7 +14,7 @@ class ValueInSet final : public PerAttributeCheck {
  protected:
   std::optional<nlohmann::json> defect(const FieldValue& v) const override {
     if (!v.present) return std::nullopt;
-    const std::string_view text = v.normalized_ok ? v.normalized : v.raw;
+    const std::string_view text = v.normalized_ok ? v.normalized : v.folded;
     if (std::find(values_.begin(), values_.end(), text) != values_.end()) return std::nullopt;
     return value_evidence(v, "not_in_domain");
   }

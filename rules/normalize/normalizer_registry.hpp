@@ -1,7 +1,8 @@
 #pragma once
-// The one table of normalisers that catalogues name in JSON ("text", "date", "phone",
-// "casefold", "citizen_id", "credit_code"). A scan resolves the name once with
-// find_normalizer() and calls the function per row.
+// The one table of normalisers that catalogues name in JSON (docs/CATALOGUE.md, "Normalisers").
+// A scan resolves the name once with find_normalizer() and calls the function per row.
+// Every normaliser starts from fold_text() (unicode_text.hpp): NFKC, blanks trimmed,
+// invisible characters dropped.
 #include <chrono>
 #include <optional>
 #include <string>
@@ -23,7 +24,8 @@ struct NormalizeResult {
   std::string message;           // for people, when not ok
 };
 
-using NormalizeFn = NormalizeResult (*)(std::string_view value, const NormalizeContext& context);
+// Writes the result into `out` (reusing its buffers: the row pass calls this per value).
+using NormalizeFn = void (*)(std::string_view value, const NormalizeContext& context, NormalizeResult& out);
 
 struct Normalizer {
   std::string_view name;

@@ -40,3 +40,10 @@ TEST_CASE("log events are key=value lines with quoting") {
   CHECK(format_event("x", {{"error", "bad \"thing\" here"}}) == "event=x error=\"bad \\\"thing\\\" here\"");
   CHECK(format_event("x", {{"empty", ""}}) == "event=x empty=\"\"");
 }
+
+TEST_CASE("15-digit legacy numbers, lower-case credit codes and full-width identifiers are masked too") {
+  CHECK(mask_identifiers("legacy 330106650412123 here") == "legacy 330106*****2123 here");
+  CHECK(mask_identifiers("code 91330106ma2b3c4d11.") == "code 913301********4d11.");
+  CHECK(mask_identifiers("号码３３０１０６１９９００３０７１２３４") == "号码３３０１０６********１２３４");
+  CHECK(mask_identifiers("16 digits 3301066504121234 stay") == "16 digits 3301066504121234 stay");
+}

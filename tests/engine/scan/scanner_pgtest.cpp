@@ -93,9 +93,10 @@ struct Fixture {
 const std::set<Key> kExpected = {
     {"BL-REQ-001", "reg", "r3", "person.name"},        {"BL-IDV-001", "reg", "r4", "person.id_number"},
     {"BL-UNQ-001", "reg", "r5", "person.id_number"},   {"BL-UNQ-001", "reg", "r6", "person.id_number"},
-    {"BL-DATE-001", "reg", "r7", "person.birth_date"}, {"BL-CONS-001", "reg", "r7", "person.birth_date"},
+    // A future birth date and an out-of-domain code are their own rules' findings only
+    // (precedence, docs/CATALOGUE.md).
+    {"BL-DATE-001", "reg", "r7", "person.birth_date"},
     {"BL-CONS-001", "reg", "r8", "person.sex"},        {"BL-SET-001", "reg", "r9", "person.sex"},
-    {"BL-CONS-001", "reg", "r9", "person.sex"},
     {"BL-CONF-001", "aid", "a2", "person.name"},       {"BL-PAT-001", "aid", "a2", "person.phone"},
     {"BL-REF-001", "aid", "a3", "person.id_number"},   {"BL-STALE-001", "aid", "a5", "_record"},
 };

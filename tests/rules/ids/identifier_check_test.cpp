@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "rules/ids/id_generator.hpp"
 #include "rules/ids/identifier_check.hpp"
 
 using namespace jiaohe::rules::ids;
@@ -45,4 +46,46 @@ TEST_CASE("other shapes are unknown") {
   CHECK(kind_code(IdentifierKind::kCitizenId) == "ric");
   CHECK(kind_code(IdentifierKind::kCreditCode) == "uscc");
   CHECK(kind_code(IdentifierKind::kUnknown) == "unknown");
+}
+
+TEST_CASE("mistyped citizen IDs are not taken for credit codes (issue 11.11)") {
+  // Every single-digit typo of many valid numbers: in auto mode an all-digit value that fails
+  // as a citizen ID stays an invalid citizen ID unless it is a plausible credit code.
+  jiaohe::rules::ids::IdGenerator gen(7, kOptions.today);
+  int taken_for_codes = 0, typos = 0;
+  for (int n = 0; n < 300; ++n) {
+    const std::string id = gen.citizen_id();
+    for (std::size_t i = 0; i < 17; ++i)
+      for (char d = '0'; d <= '9'; ++d) {
+        if (d == id[i]) continue;
+        std::string typo = id;
+        typo[i] = d;
+        const auto r = check_identifier(typo, kOptions);
+        if (r.valid && r.kind == IdentifierKind::kCitizenId) continue;  // another valid number
+        ++typos;
+        if (r.kind == IdentifierKind::kCreditCode) ++taken_for_codes;
+      }
+  }
+  CHECK(typos > 40000);
+  // A typo still passes as a credit code when its checks happen to hold and positions 3-4 are
+  // a province code: fewer than 1 in 1,000 (it was about 1 in 300 before the region check).
+  MESSAGE(taken_for_codes << " of " << typos << " typos taken for credit codes");
+  CHECK(taken_for_codes * 1000 < typos);
+}
+
+TEST_CASE("--kind checks one kind only; credit codes need a province's region") {
+  using jiaohe::rules::ids::ExpectedKind;
+  const auto as_ric = check_identifier("914403001922038216", kOptions, ExpectedKind::kCitizenId);
+  CHECK(as_ric.kind == IdentifierKind::kCitizenId);
+  CHECK(!as_ric.valid);
+  const auto as_uscc = check_identifier("11010519491231002X", kOptions, ExpectedKind::kCreditCode);
+  CHECK(as_uscc.kind == IdentifierKind::kCreditCode);
+  CHECK(!as_uscc.valid);
+  CHECK(check_identifier("914403001922038216", kOptions, ExpectedKind::kCreditCode).valid);
+  // Region 990000 is no province; 100000 is a national registration.
+  const auto code = jiaohe::rules::ids::make_credit_code('9', '1', "990000", "MA2B3C4D");
+  CHECK(check_identifier(code, kOptions, ExpectedKind::kCreditCode).reason_code == "region");
+  CHECK(check_identifier(jiaohe::rules::ids::make_credit_code('9', '1', "100000", "MA2B3C4D"), kOptions,
+                         ExpectedKind::kCreditCode)
+            .valid);
 }

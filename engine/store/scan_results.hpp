@@ -1,0 +1,73 @@
+#pragma once
+// The one transaction a scan writes its results in: the staging tables the row pass fills
+// (COPY), the record identities of blank and shared keys, the normalised values conflicts
+// compare, the set rules' findings (engine/store/set_rules/), then the merge into `findings`,
+// quality scores and watermarks. Committed by succeed(); a failed scan changes nothing.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/catalog/catalog.hpp"
+#include "engine/clock.hpp"
+
+namespace jiaohe::engine::store {
+
+class PgSession;
+
+// COPY text of the staging tables, in the order scan::StagingBuffers fills them.
+struct StagedLines {
+  const std::string& findings;
+  const std::string& records;
+  const std::string& values;
+  const std::string& keys;
+  const std::string& duplicates;
+};
+
+class ScanResults {
+ public:
+  explicit ScanResults(const std::string& url);
+  ~ScanResults();
+
+  // Opens the transaction with its staging tables.
+  void begin();
+  void stage(const StagedLines& lines);
+  // Gives the rows of `dataset` whose record key is blank or shared their identity (the trimmed
+  // key, '#', the occurrence) in every staging table. Call once its staging is complete.
+  void assign_identities(const std::string& dataset_id);
+  // Replaces the dataset's stored normalised values by what this scan read.
+  void refresh_canonical_values(const std::string& dataset_id, bool incremental);
+  // Gives the planner statistics of the staging tables (call once staging is complete).
+  void analyze();
+
+  // The session set rules run their SQL in.
+  PgSession& session() { return *session_; }
+
+  struct MergeCounts {
+    std::int64_t inserted = 0, seen = 0, reopened = 0, resolved = 0;
+  };
+  // What a scan may resolve: rule ids by resolution (rules::Resolution).
+  struct Resolvable {
+    std::vector<std::string> records_read, datasets, subjects;
+  };
+  // Merges staged findings into `findings` and resolves, within what this scan checked, the
+  // open findings it did not find again.
+  MergeCounts merge(std::int64_t scan_id, Instant now, const std::vector<std::string>& datasets,
+                    const Resolvable& rules, bool incremental);
+
+  void record_quality(std::int64_t scan_id, const catalog::DatasetDef& dataset, const std::vector<std::string>& rules,
+                      std::int64_t rows_total);
+  std::map<std::string, std::int64_t> open_findings_by_rule(const std::string& dataset_id);
+  void set_watermark(const std::string& dataset_id, const std::string& newest_update, std::int64_t scan_id);
+
+  // Marks the scan succeeded and commits everything.
+  void succeed(std::int64_t scan_id, Instant now, std::int64_t rows, const MergeCounts& counts);
+  // Rolls the transaction back (findings stay as they were); never throws.
+  void discard() noexcept;
+
+ private:
+  std::unique_ptr<PgSession> session_;
+};
+
+}  // namespace jiaohe::engine::store
