@@ -14,6 +14,7 @@ namespace {
 constexpr const char* kSessionSettings = "SET DateStyle = ISO; SET TimeZone = 'UTC'; SET client_min_messages = warning";
 constexpr const char* kTryLock = "SELECT pg_try_advisory_lock(hashtext('jiaohe.scan'), hashtext($1))";
 constexpr const char* kWaitLock = "SELECT pg_advisory_lock(hashtext('jiaohe.scan'), hashtext($1))";
+constexpr const char* kUnlockAll = "SELECT pg_advisory_unlock_all()";
 constexpr const char* kInsertScan =
     "INSERT INTO scans (mode, status, started_at, datasets, pack, pack_version, rule_versions) "
     "VALUES ($1, 'running', $2::timestamptz, $3::text[], $4, $5, $6::jsonb) RETURNING id";
@@ -41,7 +42,16 @@ ScanStore::ScanStore(const std::string& url) : control_(std::make_unique<PgSessi
   control_->exec(kSessionSettings);
 }
 
-ScanStore::~ScanStore() = default;
+// The locks go with an explicit unlock, not with the connection: a closed connection's backend
+// releases its session locks only when it has exited, a moment after PQfinish returns, so the
+// next scan in this process could still find them held.
+ScanStore::~ScanStore() {
+  try {
+    control_->exec(kUnlockAll);
+  } catch (...) {
+    // The connection is gone (and with it, once its backend exits, the locks).
+  }
+}
 
 void ScanStore::lock_datasets(const std::vector<std::string>& datasets, bool wait) {
   for (const auto& d : datasets) {
