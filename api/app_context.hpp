@@ -8,6 +8,7 @@
 #include "engine/scan/scan_launcher.hpp"
 #include "engine/store/group_commit.hpp"
 #include "engine/tasks/workflow_setup.hpp"
+#include "rules/rule.hpp"
 
 namespace jiaohe::api {
 
@@ -24,6 +25,9 @@ struct AppContext {
   engine::scan::ScanLauncher* scans = nullptr;
   // The server's request counters (recorded by the server, read by GET /metrics).
   std::shared_ptr<Metrics> metrics = std::make_shared<Metrics>();
+  // The rule pack the scans run, for the console's reference data and reports (rule kinds);
+  // null: none loaded.
+  const rules::RulePack* pack = nullptr;
 };
 
 }  // namespace jiaohe::api

@@ -15,6 +15,7 @@ const std::vector<Command>& command_table() {
       validate_id_command(),
       generate_command(),
       token_command(),
+      report_command(),
   };
   return table;
 }

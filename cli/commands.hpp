@@ -13,5 +13,6 @@ Command deadline_command();
 Command validate_id_command();
 Command generate_command();
 Command token_command();
+Command report_command();
 
 }  // namespace jiaohe::cli

@@ -1,0 +1,84 @@
+// The browser half of bench/console.sh: page weight of the dashboard's first load and the
+// queue's time to first render, each next to its baseline, printed as a small table.
+'use strict';
+const path = require('node:path');
+const puppeteer = require(path.join(process.env.JIAOHE_NODE_MODULES, 'puppeteer-core'));
+const [base, token, runsText, work] = process.argv.slice(2);
+const runs = Number(runsText);
+
+const median = (xs) => { const s = xs.slice().sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+// A tab already logged in as the authority (the token in this tab's session storage).
+async function loggedIn(browser) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(base + '/#/login', { waitUntil: 'domcontentloaded' });
+  await page.evaluate((t) => {
+    sessionStorage.setItem('jiaohe.token', t);
+    sessionStorage.setItem('jiaohe.session', JSON.stringify({ role: 'authority' }));
+  }, token);
+  return { context, page };
+}
+
+// Bytes received (headers and bodies as sent, i.e. compressed) while `action` runs.
+async function wire(page, action) {
+  const cdp = await page.createCDPSession();
+  await cdp.send('Network.enable');
+  const urls = new Map();
+  const totals = { console: 0, api: 0, requests: 0 };
+  cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+  cdp.on('Network.loadingFinished', (e) => {
+    const u = urls.get(e.requestId) || '';
+    totals.requests++;
+    if (/\/v1\//.test(u)) totals.api += e.encodedDataLength;
+    else totals.console += e.encodedDataLength;
+  });
+  await action();
+  await cdp.detach();
+  return totals;
+}
+
+(async () => {
+  const browser = await puppeteer.launch({
+    executablePath: '/usr/bin/chromium', headless: true, userDataDir: path.join(work, 'profile'),
+    args: ['--no-sandbox', '--headless', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--disable-gpu', '--disable-quic']
+  });
+  const { context, page } = await loggedIn(browser);
+  const cdp = await page.createCDPSession();
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.detach();
+  const load = () => page.goto(base + '/#/dashboard', { waitUntil: 'domcontentloaded' })
+    .then(() => page.waitForSelector('main[data-ready="dashboard"]', { timeout: 120000 }));
+  const cold = await wire(page, load);
+  const warm = await wire(page, () => page.reload().then(() => page.waitForSelector('main[data-ready="dashboard"]', { timeout: 120000 })));
+  await context.close();
+
+  const render = [], api = [];
+  for (let i = 0; i < runs; i++) {
+    const tab = await loggedIn(browser);
+    const t0 = Date.now();
+    await tab.page.goto(base + '/#/queue', { waitUntil: 'domcontentloaded' });
+    await tab.page.waitForSelector('main[data-ready="queue"] tbody tr');
+    render.push(Date.now() - t0);
+    api.push(await tab.page.evaluate(async (t) => {
+      const s = performance.now();
+      const r = await fetch('/v1/tasks?status=open&limit=50', { headers: { Authorization: 'Bearer ' + t } });
+      await r.json();
+      return performance.now() - s;
+    }, token));
+    await tab.context.close();
+  }
+  await browser.close();
+  const kb = (n) => (n / 1024).toFixed(1) + ' KiB';
+  console.log('| measure | value |');
+  console.log('|---|---|');
+  console.log(`| dashboard first load, empty cache: console files | ${kb(cold.console)} |`);
+  console.log(`| dashboard first load, empty cache: API answers | ${kb(cold.api)} |`);
+  console.log(`| dashboard first load, empty cache: total (${cold.requests} responses) | ${kb(cold.console + cold.api)} |`);
+  console.log(`| dashboard reload, warm cache: total (${warm.requests} responses) | ${kb(warm.console + warm.api)} |`);
+  console.log(`| queue first render (navigation to first row drawn), median of ${runs} | ${median(render)} ms |`);
+  console.log(`| baseline: the same GET /v1/tasks page fetched in the page, median | ${median(api).toFixed(1)} ms |`);
+  console.log(`| ratio first render / API page | ${(median(render) / median(api)).toFixed(1)} |`);
+})().catch((e) => { console.error(e); process.exit(1); });
