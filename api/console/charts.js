@@ -1,6 +1,8 @@
 // Charts: each figure is an ECharts chart (canvas, so no markup from data) with the same
 // numbers in a table beside it, for keyboards, screen readers and anyone who wants the exact
-// figure. Tooltips render as canvas text (renderMode richText), never as HTML.
+// figure. Tooltips render as canvas text (renderMode richText), never as HTML. The library
+// (700 KB) is fetched only when a page first draws a chart, so the queue and the citizen pages
+// never wait for it; the offline report has it inlined.
 (function (JH) {
   'use strict';
   const { h } = JH.dom;
@@ -53,16 +55,33 @@
     const f = figure(key, title, title, headers, rows);
     f.draw = () => draw(f.canvas, {
       legend: series.length > 1 ? { top: 0 } : undefined,
-      xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: categories.length > 6 ? 30 : 0 } },
+      xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: categories.length > 3 ? 30 : 0, width: 120, overflow: 'truncate' } },
       yAxis: percent ? percentAxis : { type: 'value', minInterval: 1 },
       series: series.map((s) => ({ name: s.name, type: 'bar', data: s.data, barMaxWidth: 36 }))
     });
     return f;
   }
 
+  let loading = null;
+  function library() {
+    if (window.echarts) return Promise.resolve(window.echarts);
+    if (!loading) {
+      loading = new Promise((resolve, reject) => {
+        const meta = document.querySelector('meta[name="jh-chart-library"]');
+        const script = document.createElement('script');
+        script.src = meta.content;
+        script.addEventListener('load', () => resolve(window.echarts));
+        script.addEventListener('error', () => { loading = null; reject(new Error('the chart library did not load')); });
+        document.head.append(script);
+      });
+    }
+    return loading;
+  }
+
   // Figures are drawn once they are in the page (ECharts needs their size).
-  function mount(container, ...figures) {
+  async function mount(container, ...figures) {
     for (const f of figures) container.append(f.el);
+    await library();
     for (const f of figures) f.chart = f.draw();
     return figures;
   }

@@ -25,7 +25,7 @@
     const series = ids.map((id) => ({ name: JH.views.datasetTitle(reference, id), data: scans.map((s) => {
       const d = s.datasets.find((x) => x.dataset_id === id); return d ? d.share_passing : null; }) }));
     JH.dom.clear(p.body);
-    JH.charts.mount(p.body, JH.charts.lines('quality', t('dash.quality'),
+    await JH.charts.mount(p.body, JH.charts.lines('quality', t('dash.quality'),
       scans.map((s) => '#' + s.scan_id + ' ' + JH.format.date(s.at)), series, true));
   }
 
@@ -44,7 +44,7 @@
     const rows = report.agencies;
     if (!rows.length) return p.body.append(h('p', {}, t('dash.ontime.empty')));
     const names = rows.map((a) => JH.views.agencyName(reference, a.agency));
-    JH.charts.mount(p.body, JH.charts.bars('ontime', t('dash.ontime', { from: report.from, to: report.to }), names,
+    await JH.charts.mount(p.body, JH.charts.bars('ontime', t('dash.ontime', { from: report.from, to: report.to }), names,
       [{ name: t('dash.share'), data: rows.map((a) => a.on_time_share) }], true));
     p.body.append(JH.dom.table(null, [t('dash.agency'), t('dash.received'), t('dash.answered'), t('dash.on_time'),
       t('dash.share'), t('dash.overdue'), t('dash.extended'), t('dash.avg_days')],
@@ -80,7 +80,7 @@
     JH.dom.clear(p.body);
     if (!codes.length) return p.body.append(h('p', {}, t('dash.tasks.empty')));
     const names = codes.map((c) => JH.views.agencyName(reference, c));
-    JH.charts.mount(p.body, JH.charts.bars('tasks', t('dash.tasks'), names, [
+    await JH.charts.mount(p.body, JH.charts.bars('tasks', t('dash.tasks'), names, [
       { name: t('dash.tasks.open'), data: codes.map((c) => by.get(c).open) },
       { name: t('dash.tasks.overdue'), data: codes.map((c) => by.get(c).overdue) },
       { name: t('dash.tasks.rectify'), data: codes.map((c) => by.get(c).rectify) }], false));

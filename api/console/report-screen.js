@@ -40,7 +40,7 @@
     });
     const bar = h('div', { class: 'report-bar' }, JH.dom.field(t('report.select'), picker), download, status);
     main.append(container);
-    JH.report.render(container, { scan_id: scans[0].scan_id, agency: null, scans, reference }, bar);
+    await JH.report.render(container, { scan_id: scans[0].scan_id, agency: null, scans, reference }, bar);
     const heading = container.querySelector('h1');
     heading.setAttribute('tabindex', '-1');
     main.dataset.ready = 'report';

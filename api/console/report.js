@@ -68,8 +68,8 @@
     return (x > 0 ? '+' : '') + p + '%';
   }
 
-  // Draws the report into `container`; returns the model.
-  function render(container, doc, extra) {
+  // Draws the report into `container`; resolves to the model once the charts are drawn.
+  async function render(container, doc, extra) {
     const m = model(doc);
     const F = JH.format;
     JH.charts.disposeAll();
@@ -91,7 +91,7 @@
       m.datasets.map((d) => ({ attrs: { dataset: { dataset: d.id } },
         cells: [d.title, d.agencyName, F.number(d.rows), F.number(d.checks), F.number(d.failed), pct(d.share), change(d.change)] })));
     const worstTable = m.worst.length
-      ? JH.dom.table(t('report.worst'), [t('report.col.rule'), t('report.col.kind'), t('report.col.dataset'),
+      ? JH.dom.table(null, [t('report.col.rule'), t('report.col.kind'), t('report.col.dataset'),
         t('report.col.rows_failed'), t('report.col.share')],
       m.worst.map((r) => [r.rule, JH.i18n.label('rulekind', r.kind), r.title, F.number(r.failed), pct(r.share)]))
       : h('p', {}, t('report.none'));
@@ -110,7 +110,7 @@
     JH.dom.replace(container, extra || null, title, meta, summary, charts,
       h('section', { 'aria-label': t('report.datasets') }, datasetTable),
       h('section', { 'aria-label': t('report.worst') }, h('h2', {}, t('report.worst')), worstTable));
-    JH.charts.mount(charts, ...figures);
+    await JH.charts.mount(charts, ...figures);
     return m;
   }
 
@@ -120,10 +120,10 @@
     const root = document.getElementById('report');
     if (!data || !root) return;
     const doc = JSON.parse(data.textContent);
-    const draw = () => {
+    const draw = async () => {
       const toggle = h('button', { type: 'button', class: 'lang', lang: JH.i18n.lang === 'zh' ? 'en' : 'zh-CN',
         on: { click: () => { JH.i18n.setLang(JH.i18n.lang === 'zh' ? 'en' : 'zh'); draw(); } } }, t('lang.switch'));
-      render(root, doc, h('div', { class: 'report-bar' }, toggle));
+      await render(root, doc, h('div', { class: 'report-bar' }, toggle));
       document.title = t('app.name') + ' · ' + t('report.title') + ' · ' + doc.scan_id;
     };
     JH.i18n.setLang(JH.i18n.lang);

@@ -21,7 +21,8 @@
   function marks(task) {
     const out = [];
     if (task.overdue) out.push(h('span', { class: 'mark overdue', dataset: { mark: 'overdue' } }, t('queue.mark.overdue')));
-    if (task.extensions > 0) out.push(h('span', { class: 'mark extended', dataset: { mark: 'extended' } }, t('queue.mark.extended')));
+    // `extensions` counts requests; an approval starts a new deadline version, a denial does not.
+    if (task.extensions > 0 && task.deadline_version > 1 && task.status !== 'extension_requested') out.push(h('span', { class: 'mark extended', dataset: { mark: 'extended' } }, t('queue.mark.extended')));
     if (task.status === 'extension_requested')
       out.push(h('span', { class: 'mark asked', dataset: { mark: 'extension_requested' } }, t('queue.mark.extension_requested')));
     if (task.provisional) out.push(h('span', { class: 'mark provisional', dataset: { mark: 'provisional' } }, t('queue.mark.provisional')));
@@ -65,8 +66,9 @@
     const rest = [];
     for (const e of entries) {
       const id = map[e.pointer];
+      // The validator's reason in the page's language when the table has it, else the API's text.
       const reason = e.reason ? JH.i18n.label('reason', e.reason) : '';
-      const text = [e.detail, reason && reason !== e.reason ? reason : ''].filter(Boolean).join(' — ');
+      const text = reason && reason !== e.reason ? reason : e.detail;
       if (id && JH.dom.fieldError(form, id, text)) marked = true;
       else rest.push(text || e.detail);
     }

@@ -99,15 +99,13 @@ const ConsoleAsset* console_asset(std::string_view name) {
   return it == all.end() ? nullptr : &*it;
 }
 
-// GET /
+// GET / (a query string, e.g. from a link that tracks campaigns, is ignored: it is a page)
 Response console_index(const Request& request, AppContext&) {
-  if (auto refusal = check_query(request, {}, false)) return std::move(*refusal);
   return asset_response(request, *console_asset("index.html"));
 }
 
 // GET /console/{file}
 Response console_file(const Request& request, AppContext&) {
-  if (auto refusal = check_query(request, {"v"}, false)) return std::move(*refusal);
   const auto& name = request.params.at("file");
   const auto* asset = name == "index.html" ? nullptr : console_asset(name);
   if (!asset) return problem(404, "Not found", "no resource at this path");

@@ -108,6 +108,9 @@ async function freshPage(viewport) {
   page.on('console', (m) => { if (/Content Security Policy|Refused to/.test(m.text())) state.problems.push('csp: ' + m.text()); });
   page.on('pageerror', (e) => state.problems.push('error: ' + e.message));
   page.on('dialog', async (d) => { state.problems.push('dialog: ' + d.message()); await d.dismiss(); });
+  page.on('request', (r) => {
+    for (const t of [state.agency, state.authority, state.citizen]) if (r.url().includes(t)) state.problems.push('token in a URL: ' + r.url());
+  });
   return page;
 }
 
@@ -211,11 +214,50 @@ test('a citizen files with one invalid field, sees the error in place, fixes it 
   assert.match(await page.$eval('[data-action="deadline"] .due', (el) => el.dataset.left), /^[1-9]\d*$/);
   await shot(page, 'citizen-dispute');
   state.dispute = dispute;
+  // The agency's queue is not a citizen's page: the console says so and asks the API nothing.
+  await page.goto(state.base + '/#/queue');
+  await page.waitForFunction((forbidden) => {
+    const h1 = document.querySelector('main h1');
+    return h1 && h1.textContent === forbidden;
+  }, {}, '您的身份无权查看此内容。');
+  assert.equal(await page.$('main table'), null);
+  await page.close();
+});
+
+test('the clerk asks for the extension, the approver decides, and the due date moves', async () => {
+  const task = (await api(state.agency, 'GET', '/v1/tasks?kind=verify_dispute&status=open')).body.items
+    .find((t) => t.dispute_id === state.dispute.id);
+  const page = await freshPage();
+  await login(page, state.agency, 'queue');
+  await page.goto(state.base + '/#/task/' + task.id);
+  await page.waitForSelector('main[data-ready="task"] form[data-action="extension"]');
+  const before = await page.$eval('main dl.facts .due', (el) => el.dataset.due);
+  assert.equal(before, task.due_at);
+  await page.type('#extension-reason', 'the registry must be asked first');
+  await page.click('form[data-action="extension"] button[type=submit]');
+  await page.waitForSelector('main[data-ready="task"] form[data-action="decision"]');
+  assert.ok(await page.$('[data-mark="extension_requested"]'));
+  assert.equal(await page.$('[data-mark="extended"]'), null, 'not extended before the decision');
+  // A decision without the approver's name is refused by the API, under that field.
+  await page.type('#decision-reason', 'approved: a registry check is needed');
+  await page.click('form[data-action="decision"] button[type=submit]');
+  await page.waitForSelector('#decision-approver-error:not([hidden])');
+  await page.type('#decision-approver', '赵处长');
+  await page.click('form[data-action="decision"] button[type=submit]');
+  await page.waitForFunction((was) => {
+    const due = document.querySelector('main[data-ready="task"] dl.facts .due');
+    return due && due.dataset.due !== was;
+  }, {}, before);
+  assert.ok(await page.$('[data-mark="extended"]'), 'marked extended');
+  const after = (await api(state.agency, 'GET', '/v1/tasks/' + task.id)).body;
+  assert.equal(await page.$eval('main dl.facts .due', (el) => el.dataset.due), after.due_at);
+  assert.ok(Date.parse(after.due_at) > Date.parse(before), 'the due date moved later');
+  await shot(page, 'agency-extension');
   await page.close();
 });
 
 test('what people typed shows as text: the answer reason and the appeal in the timeline', async () => {
-  const task = (await api(state.agency, 'GET', '/v1/tasks?kind=verify_dispute&status=open')).body.items
+  const task = (await api(state.agency, 'GET', '/v1/tasks?kind=verify_dispute')).body.items
     .find((t) => t.dispute_id === state.dispute.id);
   const answered = await api(state.agency, 'POST', `/v1/tasks/${task.id}/answer`, { answer: 'rejected', reason: XSS });
   assert.equal(answered.status, 200);
