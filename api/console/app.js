@@ -103,10 +103,19 @@
     } else {
       const ctx = { session: info, query: new URLSearchParams(search || ''), navigate, reference, errorBox, errorText,
         onCleanup: (fn) => cleanups.push(fn), setFlash: (text) => { flash = text; } };
-      Promise.resolve(screen.render(main, params, ctx)).catch((e) => main.append(errorBox(e)));
+      Promise.resolve(screen.render(main, params, ctx)).catch((e) => main.append(errorBox(e))).then(() => focusHeading(main));
+      return;
     }
+    focusHeading(main);
+  }
+
+  // A new screen starts at its heading (keyboard and screen-reader users hear where they are),
+  // unless the screen put the focus somewhere itself or the user is in the bar.
+  function focusHeading(main) {
+    const active = document.activeElement;
+    if (active && (main.contains(active) && active !== main || document.getElementById('bar').contains(active))) return;
     const heading = main.querySelector('h1');
-    if (heading && document.activeElement && !document.getElementById('bar').contains(document.activeElement)) heading.focus();
+    if (heading) heading.focus();
   }
 
   JH.screens = JH.screens || {};

@@ -76,7 +76,8 @@
     return h('table', { class: (opts && opts.class) || 'data' },
       caption ? h('caption', {}, caption) : null,
       h('thead', {}, h('tr', {}, headers.map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, rows.map((r) => h('tr', r.attrs || {}, (r.cells || r).map((c) => h('td', {}, c))))));
+      h('tbody', {}, rows.map((r) => h('tr', r.attrs || {},
+        (r.cells || r).map((c, i) => h('td', { 'data-label': typeof headers[i] === 'string' ? headers[i] : null }, c))))));
   }
 
   JH.dom = { h, append, clear, replace, field, fieldError, clearErrors, select, table };

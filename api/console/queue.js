@@ -73,7 +73,7 @@
       const page = await JH.api.tasks(Object.assign({ limit: PAGE, cursor }, current));
       for (const task of page.items) {
         const r = row(task, ctx, reference);
-        body.append(h('tr', r.attrs, r.cells.map((c) => h('td', {}, c))));
+        body.append(h('tr', r.attrs, r.cells.map((c, i) => h('td', { 'data-label': headers[i] }, c))));
       }
       shown += page.items.length;
       cursor = page.next_cursor;

@@ -117,8 +117,10 @@ async function freshPage(viewport) {
 async function login(page, tokenValue, ready) {
   await page.goto(state.base + '/', { waitUntil: 'domcontentloaded' });
   await page.waitForSelector('#token');
-  await page.type('#token', tokenValue);
-  await page.click('form button[type=submit]');
+  // By keyboard only: the field has the focus, Enter sends the form.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'token');
+  await page.keyboard.type(tokenValue);
+  await page.keyboard.press('Enter');
   await page.waitForSelector(`main[data-ready="${ready}"]`);
 }
 
@@ -164,7 +166,8 @@ test('an agency clerk logs in, finds a task, answers it, and it leaves the queue
   assert.match(due.left, /^\d+$/, 'working days left are counted');
   await shot(page, 'agency-queue');
 
-  await page.click(`${row} a.task-link`);
+  await page.focus(`${row} a.task-link`);
+  await page.keyboard.press('Enter');
   await page.waitForSelector('main[data-ready="task"]');
   // The name that is markup shows as text, in the evidence and among the agencies' values.
   const body = await text(page, 'main');
