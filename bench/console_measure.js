@@ -81,7 +81,7 @@ async function dashboardWeight(browser) {
   const seeded = (Date.now() - t0) / 1000;
   const loaded = await dashboardWeight(browser);
 
-  const render = [], api = [];
+  const render = [], api = [], blank = [];
   for (let i = 0; i < runs; i++) {
     const tab = await loggedIn(browser);
     const t0 = Date.now();
@@ -94,6 +94,9 @@ async function dashboardWeight(browser) {
       await r.json();
       return performance.now() - s;
     }, token));
+    const t1 = Date.now();
+    await tab.page.goto(base + '/healthz', { waitUntil: 'load' });
+    blank.push(Date.now() - t1);
     await tab.context.close();
   }
   await browser.close();
@@ -108,5 +111,7 @@ async function dashboardWeight(browser) {
   console.log(`| dashboard first load with them, empty cache: console files / API answers (${loaded.cold.requests} responses) | ${kb(loaded.cold.console)} / ${kb(loaded.cold.api)} |`);
   console.log(`| queue first render (navigation to first row drawn), median of ${runs} | ${median(render)} ms |`);
   console.log(`| baseline: the same GET /v1/tasks page fetched in the page, median | ${median(api).toFixed(1)} ms |`);
+  console.log(`| baseline: navigation to /healthz (one small document), median | ${median(blank)} ms |`);
   console.log(`| ratio first render / API page | ${(median(render) / median(api)).toFixed(1)} |`);
+  console.log(`| ratio first render / one-document navigation | ${(median(render) / median(blank)).toFixed(1)} |`);
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -59,6 +59,8 @@
     const heading = h('h1', { tabindex: '-1' }, t('queue.title'));
     const status = h('p', { class: 'status', role: 'status' }, t('common.loading'));
     main.append(heading, status);
+    // The first page is asked for at once, beside the reference data, not after it.
+    let pending = JH.api.tasks(Object.assign({ limit: PAGE }, current));
     const reference = await ctx.reference();
     main.insertBefore(filterForm(ctx, reference, current), status);
     const headers = [t('queue.col.id'), t('queue.col.kind'), t('queue.col.dataset'),
@@ -70,7 +72,8 @@
     let cursor = null, shown = 0;
     const load = async () => {
       more.disabled = true;
-      const page = await JH.api.tasks(Object.assign({ limit: PAGE, cursor }, current));
+      const page = await (pending || JH.api.tasks(Object.assign({ limit: PAGE, cursor }, current)));
+      pending = null;
       for (const task of page.items) {
         const r = row(task, ctx, reference);
         body.append(h('tr', r.attrs, r.cells.map((c, i) => h('td', { 'data-label': headers[i] }, c))));

@@ -276,13 +276,14 @@ test('what people typed shows as text: the answer reason and the appeal in the t
   assert.ok(body.includes(XSS));
   assert.equal(await noMarkupFromData(page), 0);
   assert.equal((await api(state.citizen, 'GET', '/v1/disputes/' + state.dispute.id)).body.status, 'appealed');
+  await shot(page, 'citizen-timeline');
   // The citizen's list masks the identifier the page of the dispute shows whole.
   await page.goto(state.base + '/#/disputes');
   await page.waitForSelector('main[data-ready="disputes"]');
   const listed = await text(page, 'table.disputes');
   assert.ok(!listed.includes(state.subject));
   assert.ok(listed.includes(state.subject.slice(0, 6) + '********' + state.subject.slice(-4)));
-  await shot(page, 'citizen-timeline');
+  await shot(page, 'citizen-list');
   await page.close();
 });
 
