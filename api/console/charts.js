@@ -41,7 +41,9 @@
     f.draw = () => draw(f.canvas, {
       legend: { type: 'scroll', top: 0 },
       xAxis: { type: 'category', data: categories, boundaryGap: false },
-      yAxis: percent ? percentAxis : { type: 'value' },
+      // Lines show change: the axis starts a little under the lowest value (bars start at 0).
+      yAxis: percent ? Object.assign({}, percentAxis, { min: (v) => Math.max(0, Math.floor(v.min * 20 - 1) / 20) })
+        : { type: 'value' },
       series: series.map((s) => ({ name: s.name, type: 'line', data: s.data, connectNulls: false, symbolSize: 6 }))
     });
     return f;

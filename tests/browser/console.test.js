@@ -109,7 +109,10 @@ async function freshPage(viewport) {
   page.on('pageerror', (e) => state.problems.push('error: ' + e.message));
   page.on('dialog', async (d) => { state.problems.push('dialog: ' + d.message()); await d.dismiss(); });
   page.on('request', (r) => {
-    for (const t of [state.agency, state.authority, state.citizen]) if (r.url().includes(t)) state.problems.push('token in a URL: ' + r.url());
+    const url = r.url();
+    for (const t of [state.agency, state.authority, state.citizen]) if (url.includes(t)) state.problems.push('token in a URL: ' + url);
+    // Nothing but this server and the page's own data: no CDN, no font service, no telemetry.
+    if (!/^(file|data|blob):/.test(url) && !url.startsWith(state.base + '/')) state.problems.push('request elsewhere: ' + url);
   });
   return page;
 }
@@ -119,6 +122,7 @@ async function login(page, tokenValue, ready) {
   await page.waitForSelector('#token');
   // By keyboard only: the field has the focus, Enter sends the form.
   assert.equal(await page.evaluate(() => document.activeElement.id), 'token');
+  if (!state.loginShot) state.loginShot = await shot(page, 'login').then(() => true);
   await page.keyboard.type(tokenValue);
   await page.keyboard.press('Enter');
   await page.waitForSelector(`main[data-ready="${ready}"]`);
