@@ -2,9 +2,37 @@
 
 #include <algorithm>
 
-#include "rules/text/suggest.hpp"
+#include "cli/did_you_mean.hpp"
 
 namespace jiaohe::cli {
+namespace {
+
+const Flag* find_flag(const std::vector<Flag>& flags, std::string_view name) {
+  auto it = std::find_if(flags.begin(), flags.end(), [&](const Flag& f) { return f.name == name; });
+  return it == flags.end() ? nullptr : &*it;
+}
+
+std::vector<std::string> flag_names(const Command& cmd) {
+  std::vector<std::string> names;
+  for (const auto& f : cmd.flags) names.push_back(f.name);
+  names.push_back("help");
+  return names;
+}
+
+std::string suggestion(const Command& cmd, std::string_view name) {
+  const auto near = did_you_mean(name, flag_names(cmd));
+  return near ? " (did you mean '--" + *near + "'?)" : "";
+}
+
+[[noreturn]] void unknown_option(const Command& cmd, const std::string& name) {
+  if (const Flag* global = find_flag(global_flags(), name)) {
+    throw UsageError("'--" + name + "' goes before the command: jiaohe --" + name +
+                     (global->value_name.empty() ? "" : " " + global->value_name) + " " + cmd.name + " ...");
+  }
+  throw UsageError("unknown option '--" + name + "'" + suggestion(cmd, name));
+}
+
+}  // namespace
 
 bool ParsedArgs::has(std::string_view flag) const {
   return values.count(std::string(flag)) > 0 ||
@@ -23,8 +51,11 @@ ParsedArgs parse_args(const Command& cmd, const std::vector<std::string>& args) 
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (only_positionals || arg.size() < 2 || arg.rfind("--", 0) != 0) {
-      if (!only_positionals && arg.size() > 1 && arg[0] == '-' && arg != "-")
-        throw UsageError("unknown option '" + arg + "' (options are written --name)");
+      if (!only_positionals && arg.size() > 1 && arg[0] == '-' && arg != "-") {
+        const std::string name = arg.substr(1);
+        throw UsageError("unknown option '" + arg + "' (options are written --name)" +
+                         (find_flag(cmd.flags, name) ? " (did you mean '--" + name + "'?)" : ""));
+      }
       out.positionals.push_back(arg);
       continue;
     }
@@ -38,22 +69,18 @@ ParsedArgs parse_args(const Command& cmd, const std::vector<std::string>& args) 
       inline_value = name.substr(eq + 1);
       name = name.substr(0, eq);
     }
-    auto flag = std::find_if(cmd.flags.begin(), cmd.flags.end(),
-                             [&](const Flag& f) { return f.name == name; });
-    if (flag == cmd.flags.end()) {
-      std::vector<std::string> names;
-      for (const auto& f : cmd.flags) names.push_back(f.name);
-      std::string msg = "unknown option '--" + name + "' for '" + cmd.name + "'";
-      if (auto near = rules::text::nearest_name(name, names)) msg += " (did you mean '--" + *near + "'?)";
-      throw UsageError(msg);
-    }
+    const Flag* flag = find_flag(cmd.flags, name);
+    if (!flag) unknown_option(cmd, name);
     if (flag->value_name.empty()) {
       if (inline_value) throw UsageError("option '--" + name + "' takes no value");
       out.switches.push_back(name);
       continue;
     }
     if (!inline_value) {
-      if (i + 1 >= args.size())
+      // `--port --host x`: the next word is an option of this command, not the value.
+      const bool next_is_flag = i + 1 < args.size() && args[i + 1].rfind("--", 0) == 0 &&
+                                find_flag(cmd.flags, args[i + 1].substr(2, args[i + 1].find('=') - 2));
+      if (i + 1 >= args.size() || next_is_flag)
         throw UsageError("option '--" + name + "' needs a value: --" + name + " " + flag->value_name);
       inline_value = args[++i];
     }

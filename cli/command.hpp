@@ -41,14 +41,27 @@ struct Command {
   RunFn run;
 };
 
-// A mistake in how the command was called: printed on one line with the usage, exit code 2.
+// A mistake in how the command was called: printed as one usage_line(), exit code 2.
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The subcommands, and the options given before one (`jiaohe --config FILE scan`): the two
+// tables that parsing, --help, the man page and the shell completion all read.
 const std::vector<Command>& command_table();
+const std::vector<Flag>& global_flags();
+std::vector<std::string> command_names();
+const Command* find_command(std::string_view name);
+// "unknown command 'scna' (did you mean 'scan'?)"
+std::string unknown_command(std::string_view name);
+
+// "jiaohe scan: <mistake>; see 'jiaohe scan --help'" (`command` empty: the program's own).
+std::string usage_line(const std::string& command, const std::string& mistake);
+
 std::string command_help(const Command& cmd);
 std::string program_help();
+// `jiaohe` alone: the commands, one line each, and where to read more.
+std::string command_list();
 ParsedArgs parse_args(const Command& cmd, const std::vector<std::string>& args);
 
 }  // namespace jiaohe::cli

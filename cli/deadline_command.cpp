@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "engine/calendar/calendar_loader.hpp"
+#include "engine/calendar/notice_coverage.hpp"
 #include "engine/config/config.hpp"
 #include "engine/deadlines/deadline_calculator.hpp"
 #include "engine/error.hpp"
@@ -64,9 +65,14 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& config) {
   const auto deadline = engine::deadlines::compute_deadline(calendar, basis);
   std::cout << engine::calendar::format_instant(deadline->due) << (deadline->provisional ? "\tprovisional" : "")
             << "\n";
-  if (deadline->provisional)
-    std::cerr << "jiaohe deadline: provisional: a year of the period has no State Council notice in the calendar "
-                 "(weekdays minus the regulation's fixed holidays were used)\n";
+  if (deadline->provisional) {
+    const auto year = engine::calendar::first_uncovered_year(calendar, engine::calendar::local_day_of(*receipt),
+                                                             engine::calendar::local_day_of(deadline->due));
+    std::cerr << "jiaohe deadline: provisional: "
+              << (year ? std::to_string(*year) : std::string("a year of the period"))
+              << " has no State Council holiday notice in the calendar folder (weekdays minus the regulation's "
+                 "fixed holidays were counted; docs/DEADLINES.md says how to add it)\n";
+  }
   return 0;
 }
 

@@ -82,7 +82,7 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   const auto config = with_database_flag(base, args);
   engine::store::DatabaseLocation db(config);
   const auto started = std::chrono::steady_clock::now();
-  const auto summary = engine::store::write_province(db.url(), options);
+  const auto summary = engine::store::write_province(db.url(), options, args.has("force"));
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
   print_summary(summary, elapsed.count());
   return 0;
@@ -101,13 +101,15 @@ Command generate_command() {
           "With probability R per subject it injects a defect for a rule of the baseline pack, and\n"
           "it writes platform.ground_truth: exactly the findings a scan at --as-of must report.\n"
           "Everything happens in one transaction; the same seed gives the same province.\n"
+          "A `platform` schema that generate did not make is left alone unless --force is given.\n"
           "See docs/DEMO.md.",
           {{"subjects", "N", "number of persons (default 10000); organisations are N/10, at least 1"},
            {"defect-rate", "R", "probability of a defect per subject, 0 to 1 (default 0.01)"},
            {"seed", "S", "random seed (default 1)"},
            {"as-of", "INSTANT", "scan instant the ground truth holds for (default now), e.g. 2026-03-01T08:00 "
                                 "(Asia/Shanghai unless Z or +08:00 is given)"},
-           database_url_flag()},
+           database_url_flag(),
+           {"force", "", "replace a `platform` schema that generate did not make (its data is lost)"}},
           run};
 }
 

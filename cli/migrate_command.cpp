@@ -12,13 +12,17 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   if (!args.positionals.empty()) throw UsageError("migrate takes no arguments");
   const auto config = with_database_flag(base, args);
   engine::store::DatabaseLocation db(config);
+  // A database that does not answer is an error after seconds, not after TCP gives up.
+  const auto url = engine::store::with_connect_timeout(db.url(), 10);
   const auto migrations = engine::store::prepare_migrations(engine::store::embedded_migrations());
   if (args.has("status")) {
-    std::cout << "schema version " << engine::store::schema_version(db.url()) << " (this binary knows "
+    // Asked before anything is printed: an unreachable database gives one error line, not half a line.
+    const int version = engine::store::schema_version(url);
+    std::cout << "schema version " << version << " (this binary knows "
               << (migrations.empty() ? 0 : migrations.back().version) << ")\n";
     return 0;
   }
-  const auto report = engine::store::migrate(db.url(), migrations);
+  const auto report = engine::store::migrate(url, migrations);
   if (report.applied.empty()) {
     std::cout << "schema is up to date at version " << report.version_after << "\n";
   } else {

@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/database_flag.hpp"
 #include "cli/workflow_loader.hpp"
+#include "engine/calendar/notice_coverage.hpp"
 #include "engine/clock.hpp"
 #include "engine/log/log.hpp"
 #include "engine/store/database.hpp"
@@ -21,6 +22,7 @@ namespace {
 
 int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   auto config = with_database_flag(base, args);
+  log_start("serve", config);
   if (auto host = args.value("host")) config.server_host = *host;
   if (auto port = args.value("port")) {
     try {
@@ -42,6 +44,7 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   engine::SystemClock clock;
   // Beside the API: the scheduled scan, the deadline sweep and the notification delivery.
   const auto workflow = load_workflow(args, config);
+  engine::calendar::warn_missing_notices(*workflow.calendar, clock.now());
   // One scan path for the schedule and for scans started over HTTP (which run in the
   // background; stopped and joined below, after the server).
   const engine::scan::ScanAndOpenTasks scanning(db.url(), workflow.catalogue, workflow.pack, workflow.setup());

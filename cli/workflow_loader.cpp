@@ -1,11 +1,6 @@
 #include "cli/workflow_loader.hpp"
 
 #include "engine/calendar/calendar_loader.hpp"
-#include "engine/calendar/local_time.hpp"
-#include "engine/clock.hpp"
-#include "engine/log/log.hpp"
-
-#include "engine/calendar/calendar_loader.hpp"
 
 namespace jiaohe::cli {
 
@@ -26,12 +21,6 @@ LoadedWorkflow load_workflow(const ParsedArgs& args, const engine::Config& confi
       args.value("profile").value_or(config.data_dir + "/statutes/zhejiang-2022.json"));
   w.calendar = std::make_unique<engine::calendar::WorkingCalendar>(
       engine::calendar::load_calendar(args.value("calendars").value_or(config.data_dir + "/calendars")));
-  // The next year's State Council notice usually appears in November: until it is loaded,
-  // deadlines reaching into that year are provisional.
-  for (int year : engine::calendar::missing_years(*w.calendar, engine::calendar::local_day_of(engine::SystemClock().now())))
-    engine::log::warn("calendar.year_missing",
-                      {{"year", year}, {"effect", "deadlines reaching into it are provisional"},
-                       {"fix", "add the State Council notice to data/calendars (docs/DEADLINES.md)"}});
   w.catalogue = engine::catalog::load_catalogue(args.value("catalogue").value_or(config.data_dir + "/demo/catalogue.json"));
   w.pack = engine::catalog::load_rule_pack(args.value("pack").value_or(config.data_dir + "/packs/baseline.json"),
                                            w.catalogue);

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Jiaohe needs, only those missing; silent when none are.
+# dpkg-dev (dpkg-shlibdeps), systemd (systemd-analyze verify) and groff-base are for `make
+# package` and its tests; systemd-analyze works offline, without a running systemd.
 set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config make
@@ -7,6 +9,7 @@ packages=(
   postgresql-15 postgresql-client-15 postgresql-contrib
   wrk
   chromium fonts-wqy-microhei  # the web console's browser tests and a CJK font (docs/CONSOLE.md)
+  dpkg-dev systemd groff-base
 )
 # Node.js and npm for the console's packages (npm ci from its lockfile): Debian's, unless the
 # machine already has a node and npm (e.g. a newer one from another source).

@@ -1,7 +1,8 @@
 #pragma once
-// Jiaohe's configuration: built-in defaults, then one JSON file, then JIAOHE_* environment
-// variables. Every key is listed once in config_keys(); that table drives validation,
-// environment overrides and `jiaohe --help`.
+// Jiaohe's configuration: built-in defaults, then one JSON file (comments allowed), then
+// JIAOHE_* environment variables. Every key is listed once in config_keys(); that table drives
+// validation, environment overrides, `jiaohe --help`, the man page, `jiaohe config` and the
+// example file the package installs as /etc/jiaohe/config.json.
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -11,7 +12,20 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
+#include "engine/config/install_layout.hpp"
+
 namespace jiaohe::engine {
+
+// Where the values of a loaded configuration came from (for `jiaohe config` and `version`).
+struct ConfigSources {
+  std::string file;                         // the config file read; empty when none
+  std::map<std::string, std::string> keys;  // key path -> "config file F" / "environment variable V"
+  std::string data_dir_default;             // what the default data_dir is, e.g. "the installed share folder"
+  // Where `key` was set, or "default" (for data_dir: "default: <data_dir_default>").
+  std::string origin(const std::string& key) const;
+};
 
 struct Config {
   std::string database_url;        // empty: the embedded cluster under `home`
@@ -22,6 +36,7 @@ struct Config {
   std::int64_t server_body_limit = 64 * 1024;
   int server_threads = 32;  // handlers block on PostgreSQL; group commit batches what they wait on together
   std::string log_level = "info";
+  std::string log_time_zone = "Asia/Shanghai";  // of log timestamps; engine/log/log_time.hpp
   // Webhooks of the notification outbox: recipient (agency code, "authority", "party") -> URL.
   // Empty: notifications stay queued and visible.
   std::map<std::string, std::string> notify_webhooks;
@@ -32,6 +47,8 @@ struct Config {
   std::chrono::weekday full_scan_weekday = std::chrono::Sunday;
   bool sweeper_enabled = true;
   bool delivery_enabled = true;
+
+  ConfigSources sources;  // not a key: filled by load_config
 };
 
 // A configuration mistake; the message names the source (file or variable) and the key.
@@ -43,14 +60,21 @@ struct ConfigKey {
   std::string path;   // dotted JSON path, e.g. "server.port"
   std::string env;    // environment variable that overrides it
   std::string help;
+  bool secret = false;  // shown masked by `jiaohe config`
+  std::string example = {};  // JSON shown for the key in the example file instead of its default
 };
 
 const std::vector<ConfigKey>& config_keys();
 
-// Loads defaults, then `file` when given (it must exist), then the environment.
-// `environment` is passed in (not read from the process) so that tests control it.
+// The value of key `path` in `config` as JSON (what the file would hold); throws
+// std::out_of_range for an unknown key.
+nlohmann::json config_value(const Config& config, const std::string& path);
+
+// Loads defaults (data_dir from `layout`), then `file` when given (it must exist), then the
+// environment. `environment` is passed in (not read from the process) so that tests control it.
 Config load_config(const std::optional<std::filesystem::path>& file,
-                   const std::map<std::string, std::string>& environment);
+                   const std::map<std::string, std::string>& environment,
+                   const InstallLayout& layout = this_process_layout());
 
 // The process environment as a map, for load_config.
 std::map<std::string, std::string> process_environment();

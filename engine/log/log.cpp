@@ -1,5 +1,6 @@
 #include "engine/log/log.hpp"
 
+#include <atomic>
 #include <cstdio>
 #include <memory>
 #include <mutex>
@@ -7,18 +8,29 @@
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
+#include "engine/log/log_time.hpp"
 #include "engine/log/mask.hpp"
 
 namespace jiaohe::engine::log {
 namespace {
 
-// Masks identifiers in the fully formatted line, then writes it to stderr.
+// Minutes east of UTC of log timestamps (log.time_zone); Asia/Shanghai until init() says otherwise.
+std::atomic<int> utc_offset_minutes{8 * 60};
+
+// Writes `<time> level=<level> <event>` with the time at the configured offset (spdlog's own
+// %z would follow the server's TZ), masks identifiers in the whole line, then writes it to
+// stderr in one call.
 class MaskingStderrSink final : public spdlog::sinks::base_sink<std::mutex> {
  protected:
   void sink_it_(const spdlog::details::log_msg& msg) override {
-    spdlog::memory_buf_t formatted;
-    formatter_->format(msg, formatted);
-    const std::string masked = mask_identifiers(std::string_view(formatted.data(), formatted.size()));
+    std::string line = format_log_time(msg.time, std::chrono::minutes(utc_offset_minutes.load()));
+    line += " level=";
+    const auto level = spdlog::level::to_string_view(msg.level);
+    line.append(level.data(), level.size());
+    line += ' ';
+    line.append(msg.payload.data(), msg.payload.size());
+    line += '\n';
+    const std::string masked = mask_identifiers(line);
     std::fwrite(masked.data(), 1, masked.size(), stderr);
   }
   void flush_() override { std::fflush(stderr); }
@@ -26,7 +38,6 @@ class MaskingStderrSink final : public spdlog::sinks::base_sink<std::mutex> {
 
 std::shared_ptr<spdlog::logger> make_logger() {
   auto logger = std::make_shared<spdlog::logger>("jiaohe", std::make_shared<MaskingStderrSink>());
-  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z level=%l %v");
   logger->flush_on(spdlog::level::info);
   return logger;
 }
@@ -75,8 +86,9 @@ Field::Field(std::string_view k, double v) : key(k) {
   value = buf;
 }
 
-void init(std::string_view level) {
+void init(std::string_view level, std::string_view time_zone) {
   logger().set_level(spdlog::level::from_str(std::string(level)));
+  if (const auto offset = parse_time_zone(time_zone)) utc_offset_minutes = static_cast<int>(offset->count());
 }
 
 std::string format_event(std::string_view name, std::initializer_list<Field> fields) {

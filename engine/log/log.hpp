@@ -1,5 +1,6 @@
 #pragma once
-// Structured logging: one line per event, `event=<name> key=value ...`, through spdlog.
+// Structured logging: one line per event, `<time> level=<level> event=<name> key=value ...`,
+// through spdlog, on stderr; the time is in log.time_zone (default Asia/Shanghai, +08:00).
 // Every line passes through mask_identifiers() in the sink, so no caller can leak an ID.
 #include <concepts>
 #include <initializer_list>
@@ -22,8 +23,10 @@ struct Field {
 
 enum class Level { kDebug, kInfo, kWarn, kError };
 
-// Sets up the process-wide logger on stderr with the given level name (see Config::log_level).
-void init(std::string_view level);
+// Sets up the process-wide logger on stderr with the given level name (Config::log_level) and
+// the time zone of its timestamps (Config::log_time_zone, see log_time.hpp; checked when the
+// configuration is loaded, an unknown zone keeps the default).
+void init(std::string_view level, std::string_view time_zone = "Asia/Shanghai");
 
 void event(Level level, std::string_view name, std::initializer_list<Field> fields = {});
 inline void debug(std::string_view name, std::initializer_list<Field> f = {}) { event(Level::kDebug, name, f); }

@@ -6,6 +6,8 @@
 
 #include <pqxx/pqxx>
 
+#include "engine/error.hpp"
+
 namespace jiaohe::engine::store {
 namespace {
 
@@ -13,6 +15,12 @@ using demo::ProvinceTable;
 
 constexpr const char* kQuietNotices = "SET LOCAL client_min_messages = warning";
 constexpr const char* kDropSchema = "DROP SCHEMA IF EXISTS platform CASCADE";
+// The mark left on the schema this writer creates: a `platform` schema without it holds
+// someone else's tables (database.url may point at a real platform) and is replaced only when
+// the caller says so.
+constexpr const char* kMark = "made by jiaohe generate: a synthetic demo province";
+constexpr const char* kReadMark =
+    "SELECT coalesce(obj_description(oid, 'pg_namespace'), '') FROM pg_namespace WHERE nspname = 'platform'";
 // Column names and kinds as data/demo/catalogue.json and docs/DEMO.md describe them; the
 // column order is demo::table_shape()'s. Keys and indexes come after the load (faster).
 constexpr const char* kCreateTables = R"sql(
@@ -114,12 +122,19 @@ class CopySink final : public demo::ProvinceSink {
 
 }  // namespace
 
-demo::ProvinceSummary write_province(const std::string& url, const demo::ProvinceOptions& options) {
+demo::ProvinceSummary write_province(const std::string& url, const demo::ProvinceOptions& options,
+                                     bool replace_foreign_schema) {
   pqxx::connection conn(url);
   pqxx::work tx(conn);
   tx.exec0(kQuietNotices);
+  const auto mark = tx.exec(kReadMark);
+  if (!mark.empty() && mark[0][0].as<std::string>() != kMark && !replace_foreign_schema)
+    throw Error(ErrorCode::kConflict,
+                "the database already has a schema `platform` that jiaohe generate did not make (its tables "
+                "may be real data); nothing was changed. Pass --force to drop and replace it");
   tx.exec0(kDropSchema);
   tx.exec0(kCreateTables);
+  tx.exec0(std::string("COMMENT ON SCHEMA platform IS ") + tx.quote(kMark));
   tx.exec0(kSearchPath);
   CopySink sink(tx);
   auto summary = demo::generate_province(options, sink);

@@ -8,7 +8,10 @@
 
 namespace jiaohe::engine::store {
 
-// Replaces schema `platform` of the database at `url` with a generated province.
-demo::ProvinceSummary write_province(const std::string& url, const demo::ProvinceOptions& options);
+// Replaces schema `platform` of the database at `url` with a generated province. A `platform`
+// schema this function did not make (it marks its own with a comment) is refused with
+// Error(kConflict) and left as it is, unless `replace_foreign_schema`.
+demo::ProvinceSummary write_province(const std::string& url, const demo::ProvinceOptions& options,
+                                     bool replace_foreign_schema = false);
 
 }  // namespace jiaohe::engine::store

@@ -1,5 +1,6 @@
 #include "engine/tasks/task_deadline.hpp"
 
+#include "engine/calendar/notice_coverage.hpp"
 #include "engine/deadlines/deadline_calculator.hpp"
 
 namespace jiaohe::engine::tasks {
@@ -20,6 +21,8 @@ TaskDeadline replan_deadline(const statute::StatuteProfile& profile, const calen
   if (!deadline) return out;
   out.due = deadline->due;
   out.provisional = deadline->provisional;
+  // The one place task deadlines are counted: where a missing holiday notice starts to matter.
+  if (out.provisional) calendar::warn_provisional_deadline(calendar, out.basis.receipt, deadline->due);
   const auto reminder = statute::reminder_at(profile.procedure(out.basis.procedure), *deadline, calendar);
   if (reminder && *reminder > out.basis.receipt && *reminder < deadline->due) out.reminder = reminder;
   return out;

@@ -249,3 +249,48 @@ TEST_CASE("5,000 seeded malformed requests over every route: no crash, no 500, p
   MESSAGE("answers by status: " << counts);
   CHECK(by_status[0] < kRequests / 10);  // most requests reach the application
 }
+
+TEST_CASE("an identifier in every place of a request, on every route and role, is repeated by no error answer") {
+  testing::WorkflowServer s;
+  s.scan_and_open();
+  const auto routes = routes_of(json::parse(testing::http_request(s.port, "GET", "/openapi.json").body));
+  const std::vector<std::string> tokens = {"", s.token(Role::kCitizen, s.person), s.token(Role::kAgency, "", "civ"),
+                                           s.token(Role::kAuthority), s.token(Role::kAdmin)};
+  // Nobody's: a Beijing number the platform does not hold.
+  const std::string id = rules::ids::make_citizen_id(
+      "110105", std::chrono::year_month_day(std::chrono::year(1961), std::chrono::month(2), std::chrono::day(3)), 27);
+  const auto with_id = [&](std::string pattern) {
+    for (auto open = pattern.find('{'); open != std::string::npos; open = pattern.find('{'))
+      pattern.replace(open, pattern.find('}', open) - open + 1, id);
+    return pattern;
+  };
+  int sent = 0;
+  for (const auto& route : routes) {
+    const auto path = with_id(route.pattern);
+    json body = s.filing(id);
+    body[id] = id;
+    const std::vector<std::pair<std::string, std::map<std::string, std::string>>> places = {
+        {path, {}},
+        {path + "/" + id, {}},
+        {path + "?" + id + "=1", {}},
+        {path + "?status=" + id + "&kind=" + id + "&dataset=" + id + "&agency=" + id + "&cursor=" + id, {}},
+        {path, {{"X-Subject", id}, {"Idempotency-Key", id}}},
+    };
+    for (const auto& token : tokens)
+      for (const auto& [target, extra] : places) {
+        auto headers = s.headers(token);
+        if (token.empty()) headers.erase("Authorization");
+        headers.insert(extra.begin(), extra.end());
+        const auto r = testing::http_request(s.port, route.method, target, route.method == "POST" ? body.dump() : "",
+                                             headers);
+        ++sent;
+        CAPTURE(route.method + " " + target);
+        CHECK((r.status < 500 || r.status == 503));
+        if (r.status >= 400) CHECK(r.body.find(id) == std::string::npos);
+        // Outside the body nothing is the caller's own text: no answer repeats it.
+        if (r.status < 400 && route.method != "POST") CHECK(r.body.find(id) == std::string::npos);
+      }
+  }
+  s.scans.wait_idle();
+  CHECK(sent >= 400);
+}

@@ -19,23 +19,7 @@ TEST_CASE("a command's --help describes its options") {
   CHECK(r.output.find("--database-url URL") != std::string::npos);
 }
 
-TEST_CASE("an unknown command is a one-line error with the usage and exit code 2") {
-  auto r = run_process({jiaohe_binary(), "migrat"});
-  CHECK(r.exit_code == 2);
-  CHECK(r.output.find("jiaohe: unknown command 'migrat' (did you mean 'migrate'?)\n") == 0);
-  CHECK(r.output.find("Usage: jiaohe") != std::string::npos);
-}
-
-TEST_CASE("a bad flag is a one-line error with the command's usage and exit code 2") {
-  auto r = run_process({jiaohe_binary(), "migrate", "--databse-url", "x"});
-  CHECK(r.exit_code == 2);
-  CHECK(r.output.find("unknown option '--databse-url' for 'migrate' (did you mean '--database-url'?)") !=
-        std::string::npos);
-  CHECK(r.output.find("Usage: jiaohe migrate") != std::string::npos);
-  auto missing = run_process({jiaohe_binary(), "serve", "--port"});
-  CHECK(missing.exit_code == 2);
-  CHECK(missing.output.find("needs a value") != std::string::npos);
-}
+// Usage mistakes (unknown commands and options): usage_clitest.cpp.
 
 TEST_CASE("a broken config file stops the command with exit code 2 naming the key") {
   const std::string dir = jiaohe::testing::make_temp_dir("cli-config");

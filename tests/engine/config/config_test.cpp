@@ -141,3 +141,35 @@ TEST_CASE("job switches and the weekday refuse other values") {
   CHECK(error_of(write_config(R"({"jobs": {"scan": {"cron_expr": "0 2 * * *"}}})"), {})
             .find("did you mean \"jobs.scan.cron\"") != std::string::npos);
 }
+
+TEST_CASE("the config file may hold // and /* */ comments") {
+  auto path = write_config("// the service\n{\n  \"server\": {\"port\": 9300}  /* was 8080 */\n  // \"home\": \"x\"\n}\n");
+  Config c = load_config(path, {});
+  CHECK(c.server_port == 9300);
+  CHECK(c.home == ".jiaohe");
+}
+
+TEST_CASE("each value remembers where it came from, and data_dir's default says what it is") {
+  auto path = write_config(R"({"server": {"port": 9000}})");
+  jiaohe::engine::InstallLayout layout;
+  layout.kind = jiaohe::engine::InstallLayout::Kind::kInstalled;
+  layout.data_dir = "/usr/share/jiaohe";
+  Config c = load_config(path, {{"JIAOHE_LOG_LEVEL", "debug"}}, layout);
+  CHECK(c.sources.file == path.string());
+  CHECK(c.sources.origin("server.port") == "config file " + path.string());
+  CHECK(c.sources.origin("log.level") == "environment variable JIAOHE_LOG_LEVEL");
+  CHECK(c.sources.origin("server.host") == "default");
+  CHECK(c.data_dir == "/usr/share/jiaohe");
+  CHECK(c.sources.origin("data_dir") == "default: the installed share folder");
+  Config e = load_config(path, {{"JIAOHE_DATA_DIR", "/srv/data"}}, layout);
+  CHECK(e.data_dir == "/srv/data");
+  CHECK(e.sources.origin("data_dir") == "environment variable JIAOHE_DATA_DIR");
+}
+
+TEST_CASE("log timestamps default to Asia/Shanghai and another zone is a key checked when loaded") {
+  CHECK(load_config(std::nullopt, {}).log_time_zone == "Asia/Shanghai");
+  CHECK(load_config(write_config(R"({"log": {"time_zone": "UTC"}})"), {}).log_time_zone == "UTC");
+  CHECK(load_config(std::nullopt, {{"JIAOHE_LOG_TIME_ZONE", "+05:30"}}).log_time_zone == "+05:30");
+  CHECK(error_of(write_config(R"({"log": {"time_zone": "Europe/Paris"}})"), {})
+            .find("\"log.time_zone\" must be \"Asia/Shanghai\", \"UTC\" or a fixed offset") != std::string::npos);
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds the Debian package from a finished build folder (`make package` runs this through the
+# `deb` target). usage: build-deb.sh BUILD_DIR VERSION OUT.deb
+#   1. `cmake --install` into a staging root with the /usr prefix, stripped: /usr/bin/jiaohe,
+#      /usr/share/jiaohe (data/), the man page, the bash completion, the example config;
+#   2. the Debian parts from this folder: the example config as /etc/jiaohe/config.json (a
+#      conffile, so dpkg keeps the operator's edits on upgrade), jiaohe.service, the
+#      maintainer scripts, and a control file whose Depends dpkg-shlibdeps reads off the binary;
+#   3. dpkg-deb, with every file owned by root.
+set -euo pipefail
+build=$(cd "$1" && pwd) version=$2 out=$3
+here=$(cd "$(dirname "$0")" && pwd)
+work=$build/package
+stage=$work/root
+rm -rf "$work"
+mkdir -p "$stage/DEBIAN" "$work/shlibs/debian"
+
+DESTDIR=$stage cmake --install "$build" --prefix /usr --strip >/dev/null
+install -D -m 0640 "$stage/usr/share/doc/jiaohe/config.example.json" "$stage/etc/jiaohe/config.json"
+install -D -m 0644 "$here/jiaohe.service" "$stage/lib/systemd/system/jiaohe.service"
+install -m 0755 "$here/postinst" "$here/prerm" "$here/postrm" "$stage/DEBIAN/"
+echo /etc/jiaohe/config.json >"$stage/DEBIAN/conffiles"
+
+# dpkg-shlibdeps wants a debian/control naming the package; it prints "shlibs:Depends=...".
+printf 'Source: jiaohe\n\nPackage: jiaohe\nArchitecture: any\n' >"$work/shlibs/debian/control"
+depends=$(cd "$work/shlibs" && dpkg-shlibdeps -O -e"$stage/usr/bin/jiaohe" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
+[ -n "$depends" ] || { echo "build-deb: dpkg-shlibdeps found no libraries for $stage/usr/bin/jiaohe" >&2; exit 1; }
+size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
+sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$(dpkg --print-architecture)/" -e "s/@SIZE@/$size/" \
+    -e "s/@DEPENDS@/$depends/" "$here/control.in" >"$stage/DEBIAN/control"
+(cd "$stage" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) \
+  >"$stage/DEBIAN/md5sums"
+
+dpkg-deb --root-owner-group -Zxz -z6 --build "$stage" "$out" >/dev/null
+echo "built $out"
