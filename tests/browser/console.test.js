@@ -356,9 +356,22 @@ test('the authority dashboard shows one chart per figure with the numbers of the
   await page.waitForSelector('main[data-ready="dashboard"]');
   assert.equal(await text(page, 'main h1'), '监管看板');
 
+  // A dispute the authority took in for a party waits to be forwarded; one click forwards it.
+  const filed = await api(state.authority, 'POST', '/v1/disputes', { subject_id: state.subject, dataset_id: 'rst_insured',
+    attribute: 'person.name', description: 'filed at the authority\'s counter' });
+  assert.equal(filed.status, 201);
+  const forwardTask = (await api(state.authority, 'GET', '/v1/tasks?kind=forward_dispute&status=open&assignee=authority'))
+    .body.items.find((t) => t.dispute_id === filed.body.id);
   await page.goto(state.base + '/#/forward');
   await page.waitForSelector('main[data-ready="forward"] [data-list="review"] tr[data-task]');
   await shot(page, 'authority-forward-review');
+  await page.click(`button[data-forward="${forwardTask.id}"]`);
+  await page.waitForSelector('main[data-ready="forward"] .notice');
+  assert.equal(await page.$(`button[data-forward="${forwardTask.id}"]`), null);
+  const forwarded = (await api(state.agency, 'GET', '/v1/tasks?kind=verify_dispute&status=open')).body.items
+    .find((t) => t.dispute_id === filed.body.id);
+  assert.ok(forwarded, 'the agency has the dispute to verify');
+  assert.ok((await text(page, 'main .notice')).includes(String(forwarded.id)));
   await page.goto(state.base + '/#/report');
   await page.waitForSelector('main[data-ready="report"] figure[data-figure="report-kinds"] canvas');
   await shot(page, 'authority-report');
