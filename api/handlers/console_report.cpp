@@ -135,8 +135,9 @@ std::variant<json, Response> quality_report_document(const engine::auth::Caller&
   } while (!cursor.empty() && scans.size() < trend);
   if (scans.empty())
     return problem(404, "Not found",
-                   wanted.scan ? "no successful scan with this id in the caller's quality report"
-                               : "no successful scan yet: run a scan first");
+                   wanted.scan              ? "no successful scan with this id in the caller's quality report"
+                   : !wanted.agency.empty() ? "no successful scan scored a dataset of this agency"
+                                            : "no successful scan yet: run a scan first");
   return json{{"generated_at", engine::calendar::format_instant(ctx.clock->now())},
               {"scan_id", scans.front().at("scan_id")},
               {"agency", wanted.agency.empty() ? json(nullptr) : json(wanted.agency)},

@@ -379,6 +379,15 @@ test('the authority dashboard shows one chart per figure with the numbers of the
 });
 
 test('the quality report travels: one HTML file, no network, no identifier, the same page under serve', async () => {
+  // Mistakes in the call are usage errors (exit 2) that name what is missing; an unknown scan is refused.
+  const usage = (args) => { try { jiaohe(...args); return null; } catch (e) { return { status: e.status, text: e.stderr + e.stdout }; } };
+  const noFile = usage(['report', 'quality']);
+  assert.equal(noFile.status, 2);
+  assert.match(noFile.text, /--html FILE/);
+  const noScan = usage(['report', 'quality', '--html', path.join(TMP, 'x.html'), '--scan', '999']);
+  assert.equal(noScan.status, 1);
+  assert.match(noScan.text, /no successful scan with this id/);
+  assert.ok(!fs.existsSync(path.join(TMP, 'x.html')));
   const file = path.join(TMP, 'quality.html');
   const out = jiaohe('report', 'quality', '--html', file);
   assert.match(out, /wrote .*quality\.html \(scan \d+, 2 scans/);
