@@ -59,7 +59,7 @@
       h('time', { datetime: e.at }, JH.format.instant(e.at)), ' ',
       h('strong', {}, JH.i18n.label('action', e.action)),
       e.step ? [' · ', e.step] : null,
-      withActor ? [' · ', t('task.event.actor'), '：', e.actor || JH.i18n.label('actor', e.actor_role)] : [' · ', JH.i18n.label('actor', e.actor_role)],
+      withActor ? [' · ', t('task.event.actor'), '：', JH.i18n.label('actor', e.actor || e.actor_role)] : [' · ', JH.i18n.label('actor', e.actor_role)],
       e.reason ? h('p', { class: 'reason' }, e.reason) : null)));
   }
 
