@@ -44,7 +44,7 @@
 
     const kindCounts = new Map();
     for (const r of rules) if (r.failed > 0) kindCounts.set(r.kind, (kindCounts.get(r.kind) || 0) + r.failed);
-    const byKind = [...kindCounts.entries()].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count);
+    const byKind = [...kindCounts.entries()].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
 
     // Oldest first for the trend lines; a dataset a scan did not score is a gap.
     const ordered = scans.slice().reverse();
