@@ -73,7 +73,7 @@
         const script = document.createElement('script');
         script.src = meta.content;
         script.addEventListener('load', () => resolve(window.echarts));
-        script.addEventListener('error', () => { loading = null; reject(new Error('the chart library did not load')); });
+        script.addEventListener('error', () => { loading = null; reject(new Error(JH.t('common.charts_failed'))); });
         document.head.append(script);
       });
     }
@@ -83,7 +83,16 @@
   // Figures are drawn once they are in the page (ECharts needs their size).
   async function mount(container, ...figures) {
     for (const f of figures) container.append(f.el);
-    await library();
+    try {
+      await library();
+    } catch (e) {
+      // Without the library the numbers are still there, in each figure's table.
+      for (const f of figures) {
+        f.canvas.replaceWith(JH.dom.h('p', { class: 'error', role: 'alert' }, e.message));
+        f.el.querySelector('details').open = true;
+      }
+      return figures;
+    }
     for (const f of figures) f.chart = f.draw();
     return figures;
   }

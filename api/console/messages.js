@@ -50,6 +50,7 @@
     'common.data_table': '数据表',
     'common.not_in_api': '此数据待接口提供（issue 13），暂不显示。',
     'common.busy': '处理中…',
+    'common.charts_failed': '图表库未能加载，数据见各图下的数据表。',
 
     'queue.title': '工作队列',
     'queue.count': '本页 {n} 项',
@@ -400,6 +401,7 @@
     'common.data_table': 'Data table',
     'common.not_in_api': 'The API does not provide this yet (issue 13).',
     'common.busy': 'Working…',
+    'common.charts_failed': 'The chart library did not load; the figures are in the data tables.',
     'queue.title': 'Work queue',
     'queue.count': '{n} on this page',
     'queue.empty': 'No task matches.',
