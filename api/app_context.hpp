@@ -9,6 +9,7 @@
 #include "engine/scan/scan_launcher.hpp"
 #include "engine/store/group_commit.hpp"
 #include "engine/tasks/workflow_setup.hpp"
+#include "rules/rule.hpp"
 
 namespace jiaohe::api {
 
@@ -27,6 +28,9 @@ struct AppContext {
   std::shared_ptr<TokenCache> tokens = std::make_shared<TokenCache>();
   // The server's request counters (recorded by the server, read by GET /metrics).
   std::shared_ptr<Metrics> metrics = std::make_shared<Metrics>();
+  // The rule pack the scans run, for the console's reference data and reports (rule kinds);
+  // null: none loaded.
+  const rules::RulePack* pack = nullptr;
 };
 
 }  // namespace jiaohe::api

@@ -1,4 +1,5 @@
 // The one table of endpoints.
+#include "api/handlers/console.hpp"
 #include "api/handlers/dispute_followup.hpp"
 #include "api/handlers/disputes.hpp"
 #include "api/handlers/findings.hpp"
@@ -59,6 +60,14 @@ std::vector<Route> endpoints() {
        {Role::kAgency, Role::kAuthority}},
       {"GET", "/v1/reports/on-time", "On-time task figures per agency for a period", 0, handlers::on_time_report,
        {Role::kAgency, Role::kAuthority}},
+      // The web console (docs/CONSOLE.md): its page and embedded files, public reference data
+      // (calendar, catalogue titles, rule kinds), and the quality report as one HTML file.
+      {"GET", "/", "The web console", 0, handlers::console_index, {}},
+      {"GET", "/console/reference.json", "The console's reference data: working days, dataset titles, rule kinds", 0,
+       handlers::console_reference, {}},
+      {"GET", "/console/{file}", "A file of the web console", 0, handlers::console_file, {}},
+      {"GET", "/reports/quality.html", "The quality report of a scan as one self-contained HTML page", 0,
+       handlers::console_quality_report, {Role::kAgency, Role::kAuthority}},
   };
 }
 

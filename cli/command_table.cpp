@@ -19,6 +19,7 @@ const std::vector<Command>& command_table() {
       generate_command(),
       token_command(),
       catalogue_command(),
+      report_command(),
       config_command(),
       version_command(),
       help_command(),

@@ -14,6 +14,7 @@ Command validate_id_command();
 Command generate_command();
 Command token_command();
 Command catalogue_command();
+Command report_command();
 Command config_command();
 Command version_command();
 Command help_command();

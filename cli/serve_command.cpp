@@ -56,6 +56,7 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
     engine::log::warn("scan.abandoned", {{"scan", id}, {"status", "failed"}});
   engine::store::GroupCommitter commits(db.url(), workflow.setup());
   api::AppContext context{db.url(), &clock, workflow.setup(), &commits, &scans};
+  context.pack = &workflow.pack;
   api::Router router(api::make_routes());
   api::ServerOptions options;
   options.host = config.server_host;

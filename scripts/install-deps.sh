@@ -9,8 +9,12 @@ packages=(
   libicu-dev
   postgresql-15 postgresql-client-15 postgresql-contrib
   wrk
+  chromium fonts-wqy-microhei  # the web console's browser tests and a CJK font (docs/CONSOLE.md)
   dpkg-dev systemd groff-base
 )
+# Node.js and npm for the console's packages (npm ci from its lockfile): Debian's, unless the
+# machine already has a node and npm (e.g. a newer one from another source).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

@@ -1,0 +1,22 @@
+#pragma once
+// The web console, served by the API's own server (docs/CONSOLE.md):
+//   GET /                        the console's page (index.html)
+//   GET /console/{file}          its scripts, styles and the chart library, embedded at build time
+//   GET /console/reference.json  public reference data the /v1 API does not carry: the working-day
+//                                calendar around today (to count the working days left before a
+//                                deadline), the catalogue's dataset titles and the rule pack's kinds
+//   GET /reports/quality.html    the self-contained quality report (bearer token; as
+//                                `jiaohe report quality --html`), ?scan=ID&agency=CODE
+// Every answer carries a strict Content-Security-Policy (no inline script or style in the
+// console) and caching headers: versioned files are immutable, the rest revalidate by ETag.
+#include "api/app_context.hpp"
+#include "api/http.hpp"
+
+namespace jiaohe::api::handlers {
+
+Response console_index(const Request& request, AppContext& ctx);
+Response console_file(const Request& request, AppContext& ctx);
+Response console_reference(const Request& request, AppContext& ctx);
+Response console_quality_report(const Request& request, AppContext& ctx);
+
+}  // namespace jiaohe::api::handlers

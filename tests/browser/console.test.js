@@ -1,0 +1,431 @@
+// The web console in a real browser: Debian's headless Chromium driven by puppeteer-core,
+// against `jiaohe serve` on the test run's PostgreSQL with a small demo province. Every wait
+// is for a selector or a response, never for time. Screenshots of each screen go to
+// $JIAOHE_SCREENSHOTS for people to look at.
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { execFileSync, spawn } = require('node:child_process');
+const puppeteer = require(path.join(process.env.JIAOHE_NODE_MODULES, 'puppeteer-core'));
+
+const JIAOHE = process.env.JIAOHE_BIN;
+const CLUSTER = process.env.JIAOHE_TEST_CLUSTER_DIR;
+const SHOTS = process.env.JIAOHE_SCREENSHOTS;
+fs.mkdirSync(process.env.JIAOHE_TEST_TMP, { recursive: true });
+const TMP = fs.mkdtempSync(path.join(process.env.JIAOHE_TEST_TMP, 'browser-'));
+const XSS = '<img src=x onerror=alert(1)>';
+const DB = 'browser_' + process.pid;
+
+const state = { problems: [] };
+
+function run(cmd, args, opts) {
+  return execFileSync(cmd, args, Object.assign({ encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }, opts));
+}
+function jiaohe(...args) { return run(JIAOHE, args.concat(['--database-url', state.url])); }
+function sql(query) { return run('psql', [state.url, '-XAt', '-v', 'ON_ERROR_STOP=1', '-c', query]).trim(); }
+function token(...args) { return run(JIAOHE, ['token', 'create', ...args, '--database-url', state.url]).trim(); }
+
+async function api(tokenValue, method, route, body) {
+  const res = await fetch(state.base + route, { method, headers: Object.assign({ Authorization: 'Bearer ' + tokenValue },
+    body ? { 'Content-Type': 'application/json' } : {}), body: body ? JSON.stringify(body) : undefined });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text && res.headers.get('content-type').includes('json') ? JSON.parse(text) : text };
+}
+
+async function startServer() {
+  const server = spawn(JIAOHE, ['serve', '--database-url', state.url, '--host', '127.0.0.1', '--port', '0', '--no-migrate'], {
+    env: Object.assign({}, process.env, { JIAOHE_JOBS_SCAN_ENABLED: 'false', JIAOHE_JOBS_SWEEPER_ENABLED: 'false',
+      JIAOHE_JOBS_DELIVERY_ENABLED: 'false', JIAOHE_LOG_LEVEL: 'warn' }),
+    stdio: ['ignore', 'pipe', 'inherit']
+  });
+  state.server = server;
+  const base = await new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = /serving on (http:\/\/[0-9.]+:\d+)\//.exec(out);
+      if (m) resolve(m[1]);
+    });
+    server.on('exit', (code) => reject(new Error('jiaohe serve exited with ' + code)));
+  });
+  state.base = base;
+}
+
+before(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const admin = run(JIAOHE, ['cluster', 'url', '--dir', CLUSTER, '--database', 'postgres']).trim();
+  run('psql', [admin, '-XAt', '-v', 'ON_ERROR_STOP=1', '-c', `DROP DATABASE IF EXISTS ${DB}`]);
+  run('psql', [admin, '-XAt', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE DATABASE ${DB} TEMPLATE jiaohe_template`]);
+  state.admin = admin;
+  state.url = run(JIAOHE, ['cluster', 'url', '--dir', CLUSTER, '--database', DB]).trim();
+
+  // A small province, a first scan; then one clean person's name in the social-insurance
+  // table becomes markup, and a second scan finds the conflict with the registry.
+  jiaohe('generate', '--subjects', '300', '--defect-rate', '0.05', '--seed', '5');
+  jiaohe('scan', '--full');
+  state.subject = sql(`SELECT r.aac002 FROM platform.rst_insured r JOIN platform.gaj_hukou g ON g.gmsfhm = r.aac002
+    WHERE r.aac002 ~ '^[0-9]{17}[0-9X]$' AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.subject_id = r.aac002)
+    ORDER BY r.aac001 LIMIT 1`);
+  assert.match(state.subject, /^[0-9]{17}[0-9X]$/);
+  sql(`UPDATE platform.rst_insured SET aac003 = '${XSS}' WHERE aac002 = '${state.subject}'`);
+  jiaohe('scan', '--full');
+  state.xssTask = sql(`SELECT tf.task_id FROM task_findings tf JOIN findings f ON f.id = tf.finding_id
+    WHERE f.subject_id = '${state.subject}' AND f.dataset_id = 'rst_insured' AND f.rule_id = 'BL-CONF-001' LIMIT 1`);
+  assert.match(state.xssTask, /^\d+$/, 'the name conflict opened a task');
+
+  state.agency = token('--role', 'agency', '--agency', 'rst', '--label', 'browser clerk');
+  state.authority = token('--role', 'authority', '--label', 'browser authority');
+  state.citizen = token('--role', 'citizen', '--subject', state.subject, '--label', 'browser citizen');
+  await startServer();
+
+  state.browser = await puppeteer.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    userDataDir: path.join(TMP, 'profile'),
+    args: ['--no-sandbox', '--headless', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--disable-gpu', '--disable-quic', '--lang=zh-CN']
+  });
+});
+
+after(async () => {
+  if (state.browser) await state.browser.close();
+  if (state.server) {
+    const exited = new Promise((resolve) => state.server.once('exit', resolve));
+    state.server.kill('SIGTERM');
+    await exited;
+  }
+  if (state.admin) run('psql', [state.admin, '-XAt', '-c', `DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`]);
+  fs.rmSync(TMP, { recursive: true, force: true });
+});
+
+// A fresh tab with its own session storage; CSP reports, script errors and dialogs are kept.
+async function freshPage(viewport) {
+  const context = await state.browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport(viewport || { width: 1280, height: 900 });
+  page.on('console', (m) => { if (/Content Security Policy|Refused to/.test(m.text())) state.problems.push('csp: ' + m.text()); });
+  page.on('pageerror', (e) => state.problems.push('error: ' + e.message));
+  page.on('dialog', async (d) => { state.problems.push('dialog: ' + d.message()); await d.dismiss(); });
+  page.on('request', (r) => {
+    const url = r.url();
+    for (const t of [state.agency, state.authority, state.citizen]) if (url.includes(t)) state.problems.push('token in a URL: ' + url);
+    // Nothing but this server and the page's own data: no CDN, no font service, no telemetry.
+    if (!/^(file|data|blob):/.test(url) && !url.startsWith(state.base + '/')) state.problems.push('request elsewhere: ' + url);
+  });
+  return page;
+}
+
+async function login(page, tokenValue, ready) {
+  await page.goto(state.base + '/', { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('#token');
+  // By keyboard only: the field has the focus, Enter sends the form.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'token');
+  if (!state.loginShot) state.loginShot = await shot(page, 'login').then(() => true);
+  await page.keyboard.type(tokenValue);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`main[data-ready="${ready}"]`);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(SHOTS, name + '.png'), fullPage: true });
+}
+
+const text = (page, selector) => page.$eval(selector, (el) => el.textContent);
+const noMarkupFromData = (page) => page.evaluate(() => document.querySelectorAll('main img, main script').length);
+
+test('served with a strict policy, the right types and caching', async () => {
+  const index = await fetch(state.base + '/');
+  assert.equal(index.status, 200);
+  assert.match(index.headers.get('content-type'), /^text\/html/);
+  const csp = index.headers.get('content-security-policy');
+  assert.match(csp, /script-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+  assert.equal(index.headers.get('cache-control'), 'no-cache');
+  const html = await index.text();
+  const m = /src="(\/console\/app\.js\?v=[0-9a-f]{16})"/.exec(html);
+  assert.ok(m, 'index.html references versioned files');
+  assert.doesNotMatch(html, /<script>|\sstyle=|\son[a-z]+=/i, 'no inline script, style or handler');
+  const app = await fetch(state.base + m[1], { headers: { 'Accept-Encoding': 'gzip' } });
+  assert.match(app.headers.get('content-type'), /^text\/javascript/);
+  assert.match(app.headers.get('cache-control'), /immutable/);
+  const revalidate = await fetch(state.base + m[1], { headers: { 'If-None-Match': app.headers.get('etag') } });
+  assert.equal(revalidate.status, 304);
+  assert.equal((await fetch(state.base + '/console/nosuch.js')).status, 404);
+});
+
+test('an agency clerk logs in, finds a task, answers it, and it leaves the queue', async () => {
+  const page = await freshPage();
+  await login(page, state.agency, 'queue');
+  assert.equal(await page.evaluate(() => location.href.includes('token') || sessionStorage.length === 0), false);
+  await page.select('#dataset', 'rst_insured');
+  await page.select('#kind', 'verify_finding');
+  await page.click('form.filters button[type=submit]');
+  const row = `tr[data-task="${state.xssTask}"]`;
+  await page.waitForSelector(`main[data-ready="queue"] ${row}`);
+  const due = await page.$eval(`${row} .due`, (el) => ({ at: el.dataset.due, left: el.dataset.left }));
+  const apiTask = (await api(state.agency, 'GET', '/v1/tasks/' + state.xssTask)).body;
+  assert.equal(due.at, apiTask.due_at);
+  assert.match(due.left, /^\d+$/, 'working days left are counted');
+  await shot(page, 'agency-queue');
+
+  await page.focus(`${row} a.task-link`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('main[data-ready="task"]');
+  // The name that is markup shows as text, in the evidence and among the agencies' values.
+  const body = await text(page, 'main');
+  // The evidence gives a name in the form the rules compare (person_name upper-cases Latin
+  // letters), so the markup may show upper-cased: as text either way.
+  assert.ok(body.toUpperCase().includes(XSS.toUpperCase()), 'the value shows as text');
+  assert.equal(await noMarkupFromData(page), 0);
+  await shot(page, 'agency-task');
+
+  await page.select('#answer', 'corrected');
+  await page.type('#answer-reason', 'registry name restored; ' + XSS);
+  await page.click('form[data-action="answer"] button[type=submit]');
+  await page.waitForSelector('main[data-ready="queue"] .notice');
+  assert.equal(await page.$(row), null, 'the answered task left the open queue');
+  assert.equal((await api(state.agency, 'GET', '/v1/tasks/' + state.xssTask)).body.status, 'answered');
+  await page.close();
+});
+
+test('a citizen files with one invalid field, sees the error in place, fixes it and sees the deadline', async () => {
+  const page = await freshPage({ width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  await login(page, state.citizen, 'disputes');
+  await page.click('a[href="#/file"]');
+  await page.waitForSelector('main[data-ready="file"]');
+  // A wrong check character: the ID validator's reason appears under the field.
+  const last = state.subject.slice(-1);
+  const wrong = state.subject.slice(0, -1) + (last === '0' ? '1' : '0');
+  await page.evaluate(() => { document.getElementById('subject_id').value = ''; });
+  await page.type('#subject_id', wrong);
+  await page.select('#dataset_id', 'rst_insured');
+  await page.select('#attribute', 'person.name');
+  await page.type('#claimed_value', '张三');
+  await page.type('#description', 'my name is wrong: ' + XSS);
+  await page.click('form.dispute-form button[type=submit]');
+  await page.waitForSelector('#subject_id-error:not([hidden])');
+  assert.equal(await page.$eval('#subject_id', (el) => el.getAttribute('aria-invalid')), 'true');
+  assert.match(await text(page, '#subject_id-error'), /校验码/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'subject_id', 'focus moves to the field');
+  const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, 'the form fits a phone screen');
+  await shot(page, 'citizen-file-error');
+
+  await page.evaluate(() => { document.getElementById('subject_id').value = ''; });
+  await page.type('#subject_id', state.subject);
+  await page.click('form.dispute-form button[type=submit]');
+  await page.waitForSelector('main[data-ready="dispute"] [data-action="deadline"] .due');
+  const id = (await page.evaluate(() => location.hash)).replace('#/dispute/', '');
+  const dispute = (await api(state.citizen, 'GET', '/v1/disputes/' + id)).body;
+  assert.equal(await page.$eval('[data-action="deadline"] .due', (el) => el.dataset.due), dispute.deadline);
+  assert.match(await page.$eval('[data-action="deadline"] .due', (el) => el.dataset.left), /^[1-9]\d*$/);
+  await shot(page, 'citizen-dispute');
+  state.dispute = dispute;
+  // The agency's queue is not a citizen's page: the console says so and asks the API nothing.
+  await page.goto(state.base + '/#/queue');
+  await page.waitForFunction((forbidden) => {
+    const h1 = document.querySelector('main h1');
+    return h1 && h1.textContent === forbidden;
+  }, {}, '您的身份无权查看此内容。');
+  assert.equal(await page.$('main table'), null);
+  await page.close();
+});
+
+test('the clerk asks for the extension, the approver decides, and the due date moves', async () => {
+  const task = (await api(state.agency, 'GET', '/v1/tasks?kind=verify_dispute&status=open')).body.items
+    .find((t) => t.dispute_id === state.dispute.id);
+  const page = await freshPage();
+  await login(page, state.agency, 'queue');
+  await page.goto(state.base + '/#/task/' + task.id);
+  await page.waitForSelector('main[data-ready="task"] form[data-action="extension"]');
+  const before = await page.$eval('main dl.facts .due', (el) => el.dataset.due);
+  assert.equal(before, task.due_at);
+  await page.type('#extension-reason', 'the registry must be asked first');
+  await page.click('form[data-action="extension"] button[type=submit]');
+  await page.waitForSelector('main[data-ready="task"] form[data-action="decision"]');
+  assert.ok(await page.$('[data-mark="extension_requested"]'));
+  assert.equal(await page.$('[data-mark="extended"]'), null, 'not extended before the decision');
+  // A decision without the approver's name is refused by the API, under that field.
+  await page.type('#decision-reason', 'approved: a registry check is needed');
+  await page.click('form[data-action="decision"] button[type=submit]');
+  await page.waitForSelector('#decision-approver-error:not([hidden])');
+  await page.type('#decision-approver', '赵处长');
+  await page.click('form[data-action="decision"] button[type=submit]');
+  await page.waitForFunction((was) => {
+    const due = document.querySelector('main[data-ready="task"] dl.facts .due');
+    return due && due.dataset.due !== was;
+  }, {}, before);
+  assert.ok(await page.$('[data-mark="extended"]'), 'marked extended');
+  const after = (await api(state.agency, 'GET', '/v1/tasks/' + task.id)).body;
+  assert.equal(await page.$eval('main dl.facts .due', (el) => el.dataset.due), after.due_at);
+  assert.ok(Date.parse(after.due_at) > Date.parse(before), 'the due date moved later');
+  await shot(page, 'agency-extension');
+  await page.close();
+});
+
+test('what people typed shows as text: the answer reason and the appeal in the timeline', async () => {
+  const task = (await api(state.agency, 'GET', '/v1/tasks?kind=verify_dispute')).body.items
+    .find((t) => t.dispute_id === state.dispute.id);
+  const answered = await api(state.agency, 'POST', `/v1/tasks/${task.id}/answer`, { answer: 'rejected', reason: XSS });
+  assert.equal(answered.status, 200);
+  const page = await freshPage({ width: 390, height: 844, isMobile: true, hasTouch: true });
+  await login(page, state.citizen, 'disputes');
+  await page.click(`tr[data-dispute="${state.dispute.id}"] a`);
+  await page.waitForSelector('main[data-ready="dispute"] form[data-action="appeal"]');
+  await page.type('#appeal-reason', XSS);
+  await page.click('form[data-action="appeal"] button[type=submit]');
+  await page.waitForSelector('main[data-ready="dispute"] .notice');
+  const body = await text(page, 'main');
+  assert.ok(body.includes('the party appealed the result: ' + XSS));
+  assert.ok(body.includes(XSS));
+  assert.equal(await noMarkupFromData(page), 0);
+  assert.equal((await api(state.citizen, 'GET', '/v1/disputes/' + state.dispute.id)).body.status, 'appealed');
+  await shot(page, 'citizen-timeline');
+  // The citizen's list masks the identifier the page of the dispute shows whole.
+  await page.goto(state.base + '/#/disputes');
+  await page.waitForSelector('main[data-ready="disputes"]');
+  const listed = await text(page, 'table.disputes');
+  assert.ok(!listed.includes(state.subject));
+  assert.ok(listed.includes(state.subject.slice(0, 6) + '********' + state.subject.slice(-4)));
+  await shot(page, 'citizen-list');
+  await page.close();
+});
+
+async function openTaskCounts() {
+  const by = {};
+  for (const status of ['open', 'in_progress', 'extension_requested', 'reopened']) {
+    let cursor = '';
+    do {
+      const page = (await api(state.authority, 'GET', `/v1/tasks?status=${status}&limit=200${cursor ? '&cursor=' + cursor : ''}`)).body;
+      for (const t of page.items) {
+        by[t.assignee] = by[t.assignee] || { open: 0, overdue: 0 };
+        by[t.assignee].open++;
+        if (t.overdue) by[t.assignee].overdue++;
+      }
+      cursor = page.next_cursor;
+    } while (cursor);
+  }
+  return by;
+}
+
+test('the authority dashboard shows one chart per figure with the numbers of the API', async () => {
+  const page = await freshPage();
+  await login(page, state.authority, 'dashboard');
+  const charts = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('figure[data-figure]')].map((f) => {
+    const chart = window.echarts.getInstanceByDom(f.querySelector('.chart'));
+    const o = chart.getOption();
+    return [f.dataset.figure, { count: document.querySelectorAll(`figure[data-figure="${f.dataset.figure}"]`).length,
+      categories: o.xAxis[0].data, series: o.series.map((s) => ({ name: s.name, type: s.type, data: s.data })) }];
+  })));
+  assert.deepEqual(Object.keys(charts).sort(), ['ontime', 'quality', 'tasks']);
+  for (const c of Object.values(charts)) assert.equal(c.count, 1);
+
+  const reference = (await api(state.authority, 'GET', '/console/reference.json')).body;
+  const title = (id) => reference.datasets.find((d) => d.id === id).title;
+  const quality = (await api(state.authority, 'GET', '/v1/reports/quality?limit=10')).body.items.slice().reverse();
+  assert.equal(quality.length, 2);
+  assert.equal(charts.quality.categories.length, 2);
+  for (const s of charts.quality.series) {
+    assert.equal(s.type, 'line');
+    const id = reference.datasets.find((d) => d.title === s.name).id;
+    assert.deepEqual(s.data, quality.map((scan) => scan.datasets.find((d) => d.dataset_id === id).share_passing));
+  }
+  assert.equal(charts.quality.series.length, quality[1].datasets.length);
+
+  const onTime = (await api(state.authority, 'GET', '/v1/reports/on-time')).body;
+  assert.equal(charts.ontime.series[0].type, 'bar');
+  assert.deepEqual(charts.ontime.series[0].data, onTime.agencies.map((a) => a.on_time_share));
+
+  const counts = await openTaskCounts();
+  const codes = Object.keys(counts).sort();
+  assert.equal(charts.tasks.categories.length, codes.length);
+  assert.deepEqual(charts.tasks.series[0].data, codes.map((c) => counts[c].open));
+  assert.deepEqual(charts.tasks.series[1].data, codes.map((c) => counts[c].overdue));
+
+  const scan = (await api(state.authority, 'GET', '/v1/scans?limit=1')).body.items[0];
+  assert.ok((await text(page, '[data-part="scan"]')).includes(String(scan.id)));
+  assert.ok(title('rst_insured'));
+  await shot(page, 'authority-dashboard');
+
+  // English on the page, and back.
+  await page.click('#bar button.lang');
+  await page.waitForSelector('main[data-ready="dashboard"]');
+  assert.equal(await text(page, 'main h1'), 'Supervision');
+  await shot(page, 'authority-dashboard-en');
+  await page.click('#bar button.lang');
+  await page.waitForSelector('main[data-ready="dashboard"]');
+  assert.equal(await text(page, 'main h1'), '监管看板');
+
+  // A dispute the authority took in for a party waits to be forwarded; one click forwards it.
+  const filed = await api(state.authority, 'POST', '/v1/disputes', { subject_id: state.subject, dataset_id: 'rst_insured',
+    attribute: 'person.name', description: 'filed at the authority\'s counter' });
+  assert.equal(filed.status, 201);
+  const forwardTask = (await api(state.authority, 'GET', '/v1/tasks?kind=forward_dispute&status=open&assignee=authority'))
+    .body.items.find((t) => t.dispute_id === filed.body.id);
+  await page.goto(state.base + '/#/forward');
+  await page.waitForSelector('main[data-ready="forward"] [data-list="review"] tr[data-task]');
+  await shot(page, 'authority-forward-review');
+  await page.click(`button[data-forward="${forwardTask.id}"]`);
+  await page.waitForSelector('main[data-ready="forward"] .notice');
+  assert.equal(await page.$(`button[data-forward="${forwardTask.id}"]`), null);
+  const forwarded = (await api(state.agency, 'GET', '/v1/tasks?kind=verify_dispute&status=open')).body.items
+    .find((t) => t.dispute_id === filed.body.id);
+  assert.ok(forwarded, 'the agency has the dispute to verify');
+  assert.ok((await text(page, 'main .notice')).includes(String(forwarded.id)));
+  await page.goto(state.base + '/#/report');
+  await page.waitForSelector('main[data-ready="report"] figure[data-figure="report-kinds"] canvas');
+  await shot(page, 'authority-report');
+  await page.close();
+});
+
+test('the quality report travels: one HTML file, no network, no identifier, the same page under serve', async () => {
+  // Mistakes in the call are usage errors (exit 2) that name what is missing; an unknown scan is refused.
+  const usage = (args) => { try { jiaohe(...args); return null; } catch (e) { return { status: e.status, text: e.stderr + e.stdout }; } };
+  const noFile = usage(['report', 'quality']);
+  assert.equal(noFile.status, 2);
+  assert.match(noFile.text, /--html FILE/);
+  const noScan = usage(['report', 'quality', '--html', path.join(TMP, 'x.html'), '--scan', '999']);
+  assert.equal(noScan.status, 1);
+  assert.match(noScan.text, /no successful scan with this id/);
+  assert.ok(!fs.existsSync(path.join(TMP, 'x.html')));
+  const file = path.join(TMP, 'quality.html');
+  const out = jiaohe('report', 'quality', '--html', file);
+  assert.match(out, /wrote .*quality\.html \(scan \d+, 2 scans/);
+  const html = fs.readFileSync(file, 'utf8');
+  assert.ok(!html.includes(state.subject), 'no identifier of the province');
+  const data = /<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(html);
+  assert.ok(data, 'the data block holds no raw "<"');
+  assert.doesNotMatch(data[1], /\d{17}[\dX]/);
+  assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=/, 'everything is inlined');
+
+  const page = await freshPage();
+  const requests = [];
+  page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url()); });
+  await page.goto('file://' + file);
+  await page.waitForSelector('figure[data-figure="report-kinds"] canvas');
+  assert.deepEqual(requests, [], 'the file needs no network');
+  const quality = (await api(state.authority, 'GET', '/v1/reports/quality?limit=1')).body.items[0];
+  const checks = quality.datasets.reduce((n, d) => n + d.checks, 0);
+  const failed = quality.datasets.reduce((n, d) => n + d.checks_failed, 0);
+  assert.equal(await text(page, '[data-value="share"]'), ((checks - failed) / checks * 100).toFixed(1) + '%');
+  assert.equal((await page.$$('figure[data-figure]')).length, 4);
+  await shot(page, 'report-file');
+  await page.close();
+
+  // Served: only with a token, with the inline script and style allowed by their hashes.
+  assert.equal((await fetch(state.base + '/reports/quality.html')).status, 401);
+  const served = await api(state.authority, 'GET', '/reports/quality.html');
+  assert.equal(served.status, 200);
+  assert.match(served.headers.get('content-security-policy'), /script-src 'sha256-[A-Za-z0-9+/]+=*'; style-src 'sha256-/);
+  const tab = await freshPage();
+  await tab.setExtraHTTPHeaders({ Authorization: 'Bearer ' + state.authority });
+  await tab.goto(state.base + '/reports/quality.html');
+  await tab.waitForSelector('figure[data-figure="report-trend"] canvas');
+  await tab.close();
+});
+
+test('no page broke the policy, raised an error or opened a dialog', () => {
+  assert.deepEqual(state.problems, []);
+});
