@@ -132,6 +132,8 @@ Task TaskTx::act(const Task& task, tasks::TaskAction action, const tasks::Actor&
   Task after = task;
   after.status = tasks::next_status(task.status, action, actor, context);
   if (change) change(after);
+  // Stamped here, not only in the row: the caller answers with the task it gets back.
+  if (tasks::is_final(after.status) && !after.closed_at) after.closed_at = now_;
   save(task, after, tasks::action_name(action), actor, reason);
   return after;
 }
