@@ -10,13 +10,12 @@
 #include <nlohmann/json.hpp>
 
 #include "api/http.hpp"
+#include "engine/error.hpp"
 
 namespace jiaohe::api {
 
-// One field error of a 422: where (a JSON pointer), what, and a validator's reason code.
-struct FieldError {
-  std::string pointer, detail, reason;
-};
+// One field error of a 422: the engine's, so a domain refusal and a shape error read alike.
+using FieldError = engine::FieldError;
 
 enum class FieldType { kString, kBoolean, kObject, kInteger, kArray };
 

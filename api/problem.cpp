@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/json_body.hpp"
 #include "engine/error.hpp"
 #include "engine/log/log.hpp"
 #include "engine/log/mask.hpp"
@@ -53,7 +54,9 @@ Response problem_from_current_exception() {
     throw;
   } catch (const engine::Error& e) {
     switch (e.code()) {
-      case engine::ErrorCode::kInvalidInput: return problem(422, "Invalid input", e.what());
+      case engine::ErrorCode::kInvalidInput:
+        if (!e.fields().empty()) return invalid(e.fields());
+        return problem(422, "Invalid input", e.what());
       case engine::ErrorCode::kNotFound: return problem(404, "Not found", e.what());
       case engine::ErrorCode::kConflict: return problem(409, "Conflict", e.what());
       case engine::ErrorCode::kUnavailable: return unavailable(e.what());

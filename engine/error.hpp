@@ -4,6 +4,7 @@
 // and never holds SQL or unmasked identifiers.
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace jiaohe::engine {
 
@@ -15,13 +16,24 @@ enum class ErrorCode {
   kInternal,       // a bug
 };
 
+// One wrong field of an input: where (a JSON pointer, e.g. "/subject_id"), what is wrong, and
+// a validator's reason code (may be empty). The API answers these as the errors of a 422.
+struct FieldError {
+  std::string pointer, detail, reason;
+};
+
 class Error : public std::runtime_error {
  public:
   Error(ErrorCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  // kInvalidInput naming every wrong field; the message lists them (pointer, detail, reason).
+  explicit Error(std::vector<FieldError> fields);
   ErrorCode code() const { return code_; }
+  // The wrong fields of a kInvalidInput, in the order they were found; empty when none is named.
+  const std::vector<FieldError>& fields() const { return fields_; }
 
  private:
   ErrorCode code_;
+  std::vector<FieldError> fields_;
 };
 
 }  // namespace jiaohe::engine

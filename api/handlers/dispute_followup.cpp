@@ -12,6 +12,7 @@
 #include "api/query_reader.hpp"
 #include "engine/error.hpp"
 #include "engine/store/access_log.hpp"
+#include "engine/disputes/dispute_desk.hpp"
 #include "engine/store/dispute_store.hpp"
 
 namespace jiaohe::api::handlers {
@@ -32,19 +33,18 @@ Response list_disputes(const Request& request, AppContext& ctx) {
   const auto& caller = *request.caller;
 
   QueryReader q(request);
-  engine::store::DisputeFilter filter;
+  engine::disputes::DisputeFilter filter;
   if (caller.role == Role::kCitizen) filter.subject_id = caller.subject_id;
   if (caller.role == Role::kAgency) filter.agency = caller.agency_code;
   filter.status = q.choice("status", {"open", "resolved", "appealed", "closed"}).value_or("");
   filter.kind = q.choice("kind", {"dispute", "withdrawal"}).value_or("");
   if (auto refusal = q.refusal()) return *refusal;
 
-  const auto page = engine::store::DisputeStore(ctx.database_url, ctx.workflow)
-                        .list(filter, std::get<engine::store::PageQuery>(paging));
+  const auto page = engine::store::DisputeStore(ctx.database_url).list(filter, std::get<engine::store::PageQuery>(paging));
   std::vector<engine::store::AccessEntry> reads;
   for (const auto& v : page.items) reads.push_back({"list_disputes", request.path, v.subject_id});
   engine::store::record_access(ctx.database_url, caller, reads, ctx.clock->now());
-  return page_response(page, [](const engine::store::DisputeView& v) {
+  return page_response(page, [](const engine::disputes::DisputeView& v) {
     auto j = dispute_json(v);
     j.erase("history");
     return j;
@@ -61,10 +61,10 @@ Response appeal_dispute(const Request& request, AppContext& ctx) {
   // route admits only those two roles).
   auto visible = visible_dispute(request, ctx);
   if (auto* refusal = std::get_if<Response>(&visible)) return std::move(*refusal);
-  const auto id = std::get<engine::store::DisputeView>(visible).id;
+  const auto id = std::get<engine::disputes::DisputeView>(visible).id;
   if (reason.empty()) return invalid({{"/reason", "must not be empty", ""}});
 
-  engine::store::DisputeStore disputes(ctx.database_url, ctx.workflow);
+  engine::disputes::DisputeDesk disputes(ctx.database_url, ctx.workflow);
   disputes.appeal(id, reason, ctx.clock->now());
   Response r;
   r.body = dispute_json(disputes.view(id)).dump();

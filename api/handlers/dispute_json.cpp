@@ -6,7 +6,7 @@ namespace jiaohe::api::handlers {
 
 using nlohmann::json;
 
-json dispute_json(const engine::store::DisputeView& v) {
+json dispute_json(const engine::disputes::DisputeView& v) {
   json history = json::array();
   for (const auto& e : v.history)
     history.push_back({{"at", engine::calendar::format_instant(e.at)},

@@ -76,7 +76,7 @@ std::variant<engine::tasks::Task, Response> visible_task(const Request& request,
       may_see);
 }
 
-bool may_read(const engine::auth::Caller& caller, const engine::store::DisputeView& dispute) {
+bool may_read(const engine::auth::Caller& caller, const engine::disputes::DisputeView& dispute) {
   switch (caller.role) {
     case engine::auth::Role::kCitizen: return caller.subject_id == dispute.subject_id;
     case engine::auth::Role::kAgency:
@@ -87,10 +87,10 @@ bool may_read(const engine::auth::Caller& caller, const engine::store::DisputeVi
   return false;
 }
 
-std::variant<engine::store::DisputeView, Response> visible_dispute(const Request& request, AppContext& ctx) {
-  return visible<engine::store::DisputeView>(
+std::variant<engine::disputes::DisputeView, Response> visible_dispute(const Request& request, AppContext& ctx) {
+  return visible<engine::disputes::DisputeView>(
       request, "dispute",
-      [&](std::int64_t id) { return engine::store::DisputeStore(ctx.database_url, ctx.workflow).view(id); }, may_read);
+      [&](std::int64_t id) { return engine::store::DisputeStore(ctx.database_url).view(id); }, may_read);
 }
 
 Response not_yours(const engine::tasks::Task& task, const std::string& what) {

@@ -9,7 +9,7 @@
 #include "api/app_context.hpp"
 #include "api/http.hpp"
 #include "engine/auth/caller.hpp"
-#include "engine/store/dispute_store.hpp"
+#include "engine/disputes/dispute.hpp"
 #include "engine/tasks/task.hpp"
 
 namespace jiaohe::api::handlers {
@@ -32,9 +32,9 @@ std::variant<engine::tasks::Task, Response> visible_task(const Request& request,
 
 // Citizens see disputes about their own identifier, agency staff those about their agency or
 // assigned to it, the authority every one.
-bool may_read(const engine::auth::Caller& caller, const engine::store::DisputeView& dispute);
+bool may_read(const engine::auth::Caller& caller, const engine::disputes::DisputeView& dispute);
 // The dispute of {id} when the caller may see it, else the 404 (as visible_task).
-std::variant<engine::store::DisputeView, Response> visible_dispute(const Request& request, AppContext& ctx);
+std::variant<engine::disputes::DisputeView, Response> visible_dispute(const Request& request, AppContext& ctx);
 
 // The 403 for a caller that sees the task but is not the one who may do `what` to it.
 Response not_yours(const engine::tasks::Task& task, const std::string& what);

@@ -17,6 +17,7 @@
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
 #include "engine/catalog/catalog.hpp"
+#include "engine/disputes/dispute_desk.hpp"
 #include "engine/error.hpp"
 #include "engine/store/access_log.hpp"
 #include "engine/store/dispute_store.hpp"
@@ -152,7 +153,7 @@ Response get_task(const Request& request, AppContext& ctx) {
   }
   json dispute = nullptr;
   if (task.dispute_id) {
-    engine::store::DisputeStore disputes(ctx.database_url, ctx.workflow);
+    engine::store::DisputeStore disputes(ctx.database_url);
     const auto view = disputes.view(*task.dispute_id);
     dispute = dispute_json(view);
     subjects.insert(view.subject_id);
@@ -219,7 +220,7 @@ Response answer_task(const Request& request, AppContext& ctx) {
   const auto after =
       task.kind == TaskKind::kVerifyFinding ? tasks.answer_findings(task.id, finding_answer(answer), reason, actor, now)
       : task.kind == TaskKind::kRectify     ? tasks.answer_rectification(task.id, reason, actor, now)
-                                            : engine::store::DisputeStore(ctx.database_url, ctx.workflow).answer(task.id, answer, reason, actor, now);
+                                            : engine::disputes::DisputeDesk(ctx.database_url, ctx.workflow).answer(task.id, answer, reason, actor, now);
   return ok(task_json(after, now));
 }
 
@@ -299,7 +300,7 @@ Response forward_task(const Request& request, AppContext& ctx) {
   if (!acts_for(*request.caller, task)) return not_yours(task, "forwarding");
   const auto now = ctx.clock->now();
   const auto next =
-      engine::store::DisputeStore(ctx.database_url, ctx.workflow).forward(task.id, actor_of(*request.caller), now);
+      engine::disputes::DisputeDesk(ctx.database_url, ctx.workflow).forward(task.id, actor_of(*request.caller), now);
   Response r = ok(task_json(next, now));
   r.status = 201;
   r.headers.emplace_back("Location", "/v1/tasks/" + std::to_string(next.id));

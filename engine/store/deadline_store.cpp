@@ -4,6 +4,8 @@
 #include "engine/store/connection_pool.hpp"
 #include "engine/store/scan_store.hpp"
 #include "engine/store/task_tx.hpp"
+#include "engine/tasks/task_deadline.hpp"
+#include "engine/tasks/task_flow.hpp"
 
 namespace jiaohe::engine::store {
 namespace {
@@ -34,15 +36,15 @@ std::string key(const std::string& kind, const Task& task) {
 }
 
 void fire(TaskTx& t, std::int64_t id, SweepCounts& counts) {
-  const Task before = t.load(id);
+  const Task before = t.load_task(id);
   Task task = before;
   const auto now = t.now();
   bool recorded = false;  // whether an event already wrote the row
   if (task.reminder_at && !task.reminder_fired && *task.reminder_at <= now) {
     task.reminder_fired = true;
     if (claim(t, task, "reminder")) {
-      const auto event = t.save(before, task, "reminder", kSweeper, "the deadline is near");
-      t.notify(task, "reminder", task.assignee, key("reminder", task), event);
+      const auto event = tasks::save(t, before, task, "reminder", kSweeper, "the deadline is near");
+      tasks::notify(t, task, "reminder", task.assignee, key("reminder", task), event);
       ++counts.reminders;
       recorded = true;
     }
@@ -52,8 +54,8 @@ void fire(TaskTx& t, std::int64_t id, SweepCounts& counts) {
     task.overdue_fired = task.overdue = true;
     if (claim(t, task, "overdue")) {
       recorded = true;
-      const auto event = t.save(reminded, task, "overdue", kSweeper, "the deadline passed without an answer");
-      t.notify(task, "overdue", task.assignee, key("overdue", task), event);
+      const auto event = tasks::save(t, reminded, task, "overdue", kSweeper, "the deadline passed without an answer");
+      tasks::notify(t, task, "overdue", task.assignee, key("overdue", task), event);
       ++counts.overdue;
       const auto& then = t.setup().profile->procedure(tasks::kind_name(task.kind)).on_overdue;
       if (!then.empty() && claim(t, task, "rectify")) {
@@ -64,10 +66,10 @@ void fire(TaskTx& t, std::int64_t id, SweepCounts& counts) {
         order.dispute_id = task.dispute_id;
         order.dataset_id = task.dataset_id;
         order.rule_id = task.rule_id;
-        order = t.open(order, kSweeper, "task " + std::to_string(task.id) + " went overdue (Art. 47)");
-        const auto ordered = t.event(task.id, "rectification_ordered", kSweeper, nullptr,
+        order = tasks::open_task(t, order, kSweeper, "task " + std::to_string(task.id) + " went overdue (Art. 47)");
+        const auto ordered = t.insert_event(task.id, "rectification_ordered", kSweeper, nullptr,
                                      nlohmann::json{{"rectify_task", order.id}}, "overdue (Art. 47)");
-        t.notify(order, "rectification_order", order.assignee, "rectification_order:" + std::to_string(order.id),
+        tasks::notify(t, order, "rectification_order", order.assignee, "rectification_order:" + std::to_string(order.id),
                  ordered, {{"overdue_task", task.id}});
         ++counts.rectifications;
       }
@@ -76,7 +78,7 @@ void fire(TaskTx& t, std::int64_t id, SweepCounts& counts) {
   }
   // A fire key without our event means another run fired it: record only the settled timers.
   if (!recorded && (task.reminder_fired != before.reminder_fired || task.overdue_fired != before.overdue_fired))
-    t.save(before, task, "timers_settled", kSweeper, "already fired by another sweeper");
+    tasks::save(t, before, task, "timers_settled", kSweeper, "already fired by another sweeper");
 }
 
 }  // namespace
@@ -105,7 +107,7 @@ int DeadlineStore::recompute(Instant now) {
   const auto& profile = *setup_.profile;
   int moved = 0;
   for (const auto& r : tx.exec_params(kStaleBases, setup_.calendar->version(), profile.version)) {
-    const Task before = t.load(r[0].as<std::int64_t>());
+    const Task before = t.load_task(r[0].as<std::int64_t>());
     auto basis = before.basis;
     const auto& procedure = profile.procedure(tasks::kind_name(before.kind));
     // Limits the authority set (a rule's deadline) stay; the profile's own follow the new version.
@@ -117,7 +119,7 @@ int DeadlineStore::recompute(Instant now) {
     const auto format = [](const std::optional<Instant>& i) {
       return i ? nlohmann::json(calendar::format_instant(*i)) : nlohmann::json();
     };
-    t.save(before, after, "deadline_recomputed", tasks::system_actor("recompute"),
+    tasks::save(t, before, after, "deadline_recomputed", tasks::system_actor("recompute"),
            "calendar " + setup_.calendar->version().substr(0, 12) + " / profile " + profile.id + " v" + profile.version,
            {{"old_due_at", format(before.due_at)}, {"new_due_at", format(after.due_at)},
             {"old_calendar_version", before.basis.calendar_version},

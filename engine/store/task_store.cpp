@@ -6,6 +6,8 @@
 #include "engine/store/connection_pool.hpp"
 #include "engine/store/scan_store.hpp"
 #include "engine/store/task_tx.hpp"
+#include "engine/tasks/task_deadline.hpp"
+#include "engine/tasks/task_flow.hpp"
 
 namespace jiaohe::engine::store {
 namespace {
@@ -97,13 +99,13 @@ FindingStates finding_states(pqxx::transaction_base& tx, std::int64_t task_id, s
 
 void reconcile_task(TaskTx& t, std::int64_t task_id, std::int64_t scan_id, ReconcileCounts& counts) {
   auto& tx = t.tx();
-  Task task = t.load(task_id);
+  Task task = t.load_task(task_id);
   const auto s = finding_states(tx, task_id, scan_id);
   if (task.status == TaskStatus::kAnswered) {
     if (!s.seen_open.empty()) {  // the defect was found again: the correction did not take
       tx.exec_params(kSetOutcome, task_id, json_ids(s.seen_open), "not_effective");
       tx.exec_params(kClearFindingAnswer, json_ids(s.seen_open));
-      t.act(task, TaskAction::kReopen, kScanActor,
+      tasks::act(t, task, TaskAction::kReopen, kScanActor,
             "scan " + std::to_string(scan_id) + " found " + std::to_string(s.seen_open.size()) +
                 " corrected finding(s) again: correction not effective",
             [](Task& a) {
@@ -113,9 +115,9 @@ void reconcile_task(TaskTx& t, std::int64_t task_id, std::int64_t scan_id, Recon
       ++counts.not_effective;
     } else if (s.resolved.size() == s.total) {
       tx.exec_params(kSetOutcome, task_id, json_ids(s.resolved), "verified");
-      const auto verified = t.act(task, TaskAction::kVerify, kScanActor,
+      const auto verified = tasks::act(t, task, TaskAction::kVerify, kScanActor,
                                   "scan " + std::to_string(scan_id) + " no longer finds the defects");
-      t.act(verified, TaskAction::kClose, kScanActor, "correction verified");
+      tasks::act(t, verified, TaskAction::kClose, kScanActor, "correction verified");
       ++counts.verified;
     }
     return;
@@ -123,7 +125,7 @@ void reconcile_task(TaskTx& t, std::int64_t task_id, std::int64_t scan_id, Recon
   if (task.status == TaskStatus::kVerified || s.total == 0 || s.resolved.size() != s.total) return;
   // Every finding disappeared before the agency answered.
   tx.exec_params(kSetAllOutcomes, task_id, "resolved_at_source");
-  t.act(task, TaskAction::kResolveAtSource, kScanActor,
+  tasks::act(t, task, TaskAction::kResolveAtSource, kScanActor,
         "scan " + std::to_string(scan_id) + " no longer finds the defects; no answer was given",
         [](Task& a) { a.resolution = "resolved_at_source"; });
   ++counts.resolved_at_source;
@@ -178,7 +180,7 @@ std::vector<std::int64_t> TaskStore::open_finding_tasks(std::int64_t scan_id, In
       const std::string ids = r[3].c_str();
       const auto limit = setup_.rule_limits.find(task.rule_id);
       const auto count = nlohmann::json::parse(ids).size();
-      task = t.open(task, kScanActor,
+      task = tasks::open_task(t, task, kScanActor,
                     "scan " + std::to_string(scan_id) + ": " + std::to_string(count) + " finding(s) of rule " +
                         task.rule_id + " in " + task.dataset_id,
                     limit == setup_.rule_limits.end() ? std::nullopt : std::optional(limit->second));
@@ -196,11 +198,11 @@ Task TaskStore::answer_findings(std::int64_t task_id, FindingAnswer answer, cons
     throw Error(ErrorCode::kInvalidInput, "answering " + answer_name(answer) + " needs a reason");
   return in_task_tx(url_, setup_, now, [&](TaskTx& t) {
     auto& tx = t.tx();
-    const Task task = t.load(task_id);
+    const Task task = t.load_task(task_id);
     if (task.kind != tasks::TaskKind::kVerifyFinding)
       throw Error(ErrorCode::kConflict, "task " + std::to_string(task_id) + " is a " + tasks::kind_name(task.kind) +
                                             " task, not a finding task");
-    Task after = t.act(task, TaskAction::kAnswer, actor, reason, [&](Task& a) {
+    Task after = tasks::act(t, task, TaskAction::kAnswer, actor, reason, [&](Task& a) {
       a.resolution = answer_name(answer);
       a.resolution_reason = reason;
       a.answered_at = now;
@@ -209,7 +211,7 @@ Task TaskStore::answer_findings(std::int64_t task_id, FindingAnswer answer, cons
     tx.exec_params(kAnswerFindings, task_id, answer_name(answer));
     // A correction waits for the next scan; the other answers settle the task now.
     if (answer != FindingAnswer::kCorrected)
-      after = t.act(after, TaskAction::kClose, actor, "answered " + answer_name(answer));
+      after = tasks::act(t, after, TaskAction::kClose, actor, "answered " + answer_name(answer));
     return after;
   });
 }
@@ -218,25 +220,25 @@ Task TaskStore::answer_rectification(std::int64_t task_id, const std::string& re
                                      Instant now) {
   if (reason.empty()) throw Error(ErrorCode::kInvalidInput, "reporting a rectification needs a reason: what was done");
   return in_task_tx(url_, setup_, now, [&](TaskTx& t) {
-    const Task task = t.load(task_id);
+    const Task task = t.load_task(task_id);
     if (task.kind != tasks::TaskKind::kRectify)
       throw Error(ErrorCode::kConflict, "task " + std::to_string(task_id) + " is a " + tasks::kind_name(task.kind) +
                                             " task, not a rectification order");
     if (task.parent_task_id) {
-      const Task overdue = t.load(*task.parent_task_id);
+      const Task overdue = t.load_task(*task.parent_task_id);
       if (!tasks::is_final(overdue.status) && overdue.status != TaskStatus::kAnswered)
         throw Error(ErrorCode::kConflict, "answer the overdue task " + std::to_string(overdue.id) +
                                               " first: the rectification is that answer");
     }
-    Task after = t.act(task, TaskAction::kAnswer, actor, reason, [&](Task& a) {
+    Task after = tasks::act(t, task, TaskAction::kAnswer, actor, reason, [&](Task& a) {
       a.resolution = "rectified";
       a.resolution_reason = reason;
       a.answered_at = now;
     });
-    after = t.act(after, TaskAction::kClose, actor, "rectification reported");
+    after = tasks::act(t, after, TaskAction::kClose, actor, "rectification reported");
     const auto event_id =
-        t.event(after.id, "authority_notified", actor, nullptr, nlohmann::json{{"resolution", "rectified"}}, reason);
-    t.notify(after, "result", "authority", "rectified:" + std::to_string(after.id), event_id,
+        t.insert_event(after.id, "authority_notified", actor, nullptr, nlohmann::json{{"resolution", "rectified"}}, reason);
+    tasks::notify(t, after, "result", "authority", "rectified:" + std::to_string(after.id), event_id,
              nlohmann::json{{"resolution", "rectified"}, {"reason", reason}});
     return after;
   });
@@ -244,7 +246,7 @@ Task TaskStore::answer_rectification(std::int64_t task_id, const std::string& re
 
 Task TaskStore::start(std::int64_t task_id, const tasks::Actor& actor, Instant now) {
   return in_task_tx(url_, setup_, now, [&](TaskTx& t) {
-    auto after = t.act(t.load(task_id), TaskAction::kStart, actor, "");
+    auto after = tasks::act(t, t.load_task(task_id), TaskAction::kStart, actor, "");
     return after;
   });
 }
@@ -252,8 +254,8 @@ Task TaskStore::start(std::int64_t task_id, const tasks::Actor& actor, Instant n
 Task TaskStore::request_extension(std::int64_t task_id, std::int64_t amount, const std::string& reason,
                                   const tasks::Actor& actor, Instant now) {
   return in_task_tx(url_, setup_, now, [&](TaskTx& t) {
-    auto after = t.act(
-        t.load(task_id), TaskAction::kRequestExtension, actor, reason,
+    auto after = tasks::act(t, 
+        t.load_task(task_id), TaskAction::kRequestExtension, actor, reason,
         [&](Task& a) {
           ++a.extensions;
           a.extension_asked = amount;
@@ -266,9 +268,9 @@ Task TaskStore::request_extension(std::int64_t task_id, std::int64_t amount, con
 Task TaskStore::decide_extension(std::int64_t task_id, bool approve, const std::string& reason,
                                  const tasks::Actor& approver, Instant now) {
   return in_task_tx(url_, setup_, now, [&](TaskTx& t) {
-    const Task task = t.load(task_id);
+    const Task task = t.load_task(task_id);
     const auto action = approve ? TaskAction::kApproveExtension : TaskAction::kDenyExtension;
-    auto after = t.act(task, action, approver, reason, [&](Task& a) {
+    auto after = tasks::act(t, task, action, approver, reason, [&](Task& a) {
       const auto asked = a.extension_asked.value_or(0);
       a.extension_asked.reset();
       if (!approve) return;

@@ -1,9 +1,7 @@
 #include "engine/store/task_tx.hpp"
 
-#include "engine/calendar/local_time.hpp"
 #include "engine/error.hpp"
 #include "engine/store/scan_store.hpp"
-#include "engine/tasks/task_state_machine.hpp"
 
 namespace jiaohe::engine::store {
 namespace {
@@ -91,100 +89,53 @@ std::optional<Instant> instant_of(const pqxx::field& micros) {
   return Instant(std::chrono::microseconds(micros.as<std::int64_t>()));
 }
 
-Task TaskTx::load(std::int64_t id) {
+Task TaskTx::load_task(std::int64_t id) {
   const auto rows = tx_.exec_params(kSelectTask, id);
   if (rows.empty()) throw Error(ErrorCode::kNotFound, "task " + std::to_string(id) + " does not exist");
   return task_of(rows[0]);
 }
 
-Task TaskTx::open(Task t, const tasks::Actor& actor, const std::string& reason,
-                  const std::optional<deadlines::TimeLimit>& limit) {
-  const auto& profile = *setup_.profile;
-  const auto& procedure = profile.procedure(tasks::kind_name(t.kind));
-  t.step = procedure.id + " (" + procedure.article + ")";
-  t.status = tasks::TaskStatus::kOpen;
-  t.received_at = now_;
-  t.deadline_version = 0;  // apply_deadline makes the first deadline version 1
-  tasks::apply_deadline(t, tasks::plan_deadline(profile, *setup_.calendar, t.kind, now_, limit));
+std::int64_t TaskTx::insert_task(const Task& t, std::optional<Instant> next_fire_at) {
   const auto rows = exec_prepared_sql(
-      tx_, "jiaohe_insert_task", kInsertTask, tasks::kind_name(t.kind), t.assignee, t.step, to_pg_timestamp(now_), pg_time(t.due_at),
-      t.provisional, deadlines::to_json(t.basis).dump(), t.deadline_version, pg_time(t.reminder_at),
-      pg_time(tasks::next_fire_at(t)), text_of(t.dispute_id), text_of(t.parent_task_id), text_of(t.scan_id),
+      tx_, "jiaohe_insert_task", kInsertTask, tasks::kind_name(t.kind), t.assignee, t.step, to_pg_timestamp(t.received_at),
+      pg_time(t.due_at), t.provisional, deadlines::to_json(t.basis).dump(), t.deadline_version, pg_time(t.reminder_at),
+      pg_time(next_fire_at), text_of(t.dispute_id), text_of(t.parent_task_id), text_of(t.scan_id),
       null_if_empty(t.dataset_id), null_if_empty(t.rule_id), to_pg_timestamp(now_));
-  t.id = rows[0][0].as<std::int64_t>();
-  nlohmann::json after = tasks::snapshot(t);
-  after["kind"] = tasks::kind_name(t.kind);
-  after["assignee"] = t.assignee;
-  after["deadline_basis"] = deadlines::to_json(t.basis);
-  const auto event_id = event(t.id, "opened", actor, nullptr, after, reason);
-  notify(t, "task_opened", t.assignee, "task_opened:" + std::to_string(t.id), event_id);
-  return t;
+  return rows[0][0].as<std::int64_t>();
 }
 
-Task TaskTx::act(const Task& task, tasks::TaskAction action, const tasks::Actor& actor, const std::string& reason,
-                 const std::function<void(Task&)>& change, std::int64_t requested_extension) {
-  tasks::TransitionContext context;
-  context.kind = task.kind;
-  context.assignee = task.assignee;
-  context.extensions = task.extensions;
-  context.extension = setup_.profile->procedure(tasks::kind_name(task.kind)).extension;
-  context.requested_extension = requested_extension;
-  Task after = task;
-  after.status = tasks::next_status(task.status, action, actor, context);
-  if (change) change(after);
-  save(task, after, tasks::action_name(action), actor, reason);
-  return after;
-}
-
-std::int64_t TaskTx::save(const Task& before, const Task& after, const std::string& action, const tasks::Actor& actor,
-                          const std::string& reason, const nlohmann::json& detail) {
-  Task t = after;
-  if (tasks::is_final(t.status) && !t.closed_at) t.closed_at = now_;
+void TaskTx::update_task(const Task& t, std::optional<Instant> next_fire_at) {
   nlohmann::json flags = t.flags;
   tx_.exec_params(kUpdateTask, t.id, tasks::status_name(t.status), t.resolution, t.resolution_reason, flags.dump(),
                   pg_time(t.due_at), t.provisional, deadlines::to_json(t.basis).dump(), t.deadline_version,
                   pg_time(t.reminder_at), t.extensions, text_of(t.extension_asked), t.reminder_fired, t.overdue_fired,
-                  t.overdue, pg_time(tasks::next_fire_at(t)), pg_time(t.answered_at), pg_time(t.closed_at));
-  nlohmann::json after_json = tasks::snapshot(t);
-  if (detail.is_object()) after_json.update(detail);
-  const auto id = event(t.id, action, actor, tasks::snapshot(before), after_json, reason);
-  if (tasks::is_final(t.status) && !tasks::is_final(before.status)) {
-    const auto cleared = tx_.exec_params(kClearFlags, t.id, to_pg_timestamp(now_)).affected_rows();
-    if (cleared > 0)
-      event(t.id, "flags_cleared", actor, nlohmann::json{{"flags", cleared}}, nlohmann::json{{"flags", 0}},
-            "the task closed: the record is no longer under verification");
-  }
-  return id;
+                  t.overdue, pg_time(next_fire_at), pg_time(t.answered_at), pg_time(t.closed_at));
 }
 
-std::int64_t TaskTx::event(std::int64_t task_id, const std::string& action, const tasks::Actor& actor,
-                           const nlohmann::json& before, const nlohmann::json& after, const std::string& reason) {
+int TaskTx::clear_flags(std::int64_t task_id) {
+  return static_cast<int>(tx_.exec_params(kClearFlags, task_id, to_pg_timestamp(now_)).affected_rows());
+}
+
+std::int64_t TaskTx::insert_event(std::int64_t task_id, const std::string& action, const tasks::Actor& actor,
+                                  const nlohmann::json& before, const nlohmann::json& after, const std::string& reason) {
   const auto json_or_null = [](const nlohmann::json& j) {
     return j.is_null() ? std::optional<std::string>() : std::optional<std::string>(j.dump());
   };
   const auto rows = exec_prepared_sql(tx_, "jiaohe_insert_event", kInsertEvent, task_id, to_pg_timestamp(now_), actor.name,
-                                    tasks::role_name(actor.role), action, json_or_null(before), json_or_null(after),
-                                    reason);
+                                      tasks::role_name(actor.role), action, json_or_null(before), json_or_null(after),
+                                      reason);
   return rows[0][0].as<std::int64_t>();
 }
 
-void TaskTx::notify(const Task& task, const std::string& kind, const std::string& recipient, const std::string& key,
-                    std::int64_t event_id, nlohmann::json payload) {
-  payload["kind"] = kind;
-  payload["idempotency_key"] = key;
-  payload["task"] = {{"id", task.id},
-                     {"kind", tasks::kind_name(task.kind)},
-                     {"assignee", task.assignee},
-                     {"step", task.step},
-                     {"status", tasks::status_name(task.status)},
-                     {"due_at", task.due_at ? nlohmann::json(calendar::format_instant(*task.due_at)) : nlohmann::json()}};
-  if (task.dispute_id) payload["dispute_id"] = *task.dispute_id;
-  exec_prepared_sql(tx_, "jiaohe_insert_outbox", kInsertOutbox, key, task.id, event_id, recipient, kind, payload.dump(), to_pg_timestamp(now_));
+void TaskTx::queue_notification(const std::string& key, std::int64_t task_id, std::int64_t event_id,
+                                const std::string& recipient, const std::string& kind, const nlohmann::json& payload) {
+  exec_prepared_sql(tx_, "jiaohe_insert_outbox", kInsertOutbox, key, task_id, event_id, recipient, kind, payload.dump(),
+                    to_pg_timestamp(now_));
 }
 
-void TaskTx::flag(std::int64_t task_id, const std::optional<std::string>& subject,
-                  const std::optional<std::string>& dataset, const std::optional<std::string>& record,
-                  const std::optional<std::string>& attribute) {
+void TaskTx::insert_flag(std::int64_t task_id, const std::optional<std::string>& subject,
+                         const std::optional<std::string>& dataset, const std::optional<std::string>& record,
+                         const std::optional<std::string>& attribute) {
   exec_prepared_sql(tx_, "jiaohe_insert_flag", kInsertFlag, subject, dataset, record, attribute, task_id, to_pg_timestamp(now_));
 }
 

@@ -1,8 +1,8 @@
 #pragma once
-// Inside one workflow transaction: load a task under a row lock, ask the state machine, write
-// the new row with its event, and queue the notifications the change causes — all in the same
-// pqxx::work, so a change, its event and its notification commit or vanish together.
-// Internal to engine/store/ (it includes libpqxx).
+// The workflow's unit of work over one pqxx::work: the rows of tasks, events, notifications,
+// flags and disputes the domain decided to write, so a change, its event and its notification
+// commit or vanish together. Row I/O only (the decisions are engine/tasks and engine/disputes).
+// Internal to engine/store/ (it includes libpqxx); the domain sees tasks::UnitOfWork.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -15,7 +15,7 @@
 #include "engine/store/connection_pool.hpp"
 
 #include "engine/tasks/task.hpp"
-#include "engine/tasks/task_deadline.hpp"
+#include "engine/tasks/unit_of_work.hpp"
 #include "engine/tasks/workflow_setup.hpp"
 
 namespace jiaohe::engine::store {
@@ -39,43 +39,35 @@ tasks::Task task_of(const pqxx::row& r);
 // One task by id ($1); TaskTx::load adds FOR UPDATE.
 inline const std::string kSelectTaskById = std::string("SELECT ") + kTaskColumns + " FROM tasks WHERE id = $1";
 
-class TaskTx {
+class TaskTx final : public tasks::UnitOfWork {
  public:
   TaskTx(pqxx::transaction_base& tx, const tasks::WorkflowSetup& setup, Instant now) : tx_(tx), setup_(setup), now_(now) {}
 
   pqxx::transaction_base& tx() { return tx_; }
-  Instant now() const { return now_; }
-  const tasks::WorkflowSetup& setup() const { return setup_; }
+  Instant now() const override { return now_; }
+  const tasks::WorkflowSetup& setup() const override { return setup_; }
 
-  // The task, locked FOR UPDATE; engine::Error(kNotFound) when there is none.
-  tasks::Task load(std::int64_t id);
+  // Tasks (task_tx.cpp).
+  tasks::Task load_task(std::int64_t id) override;  // FOR UPDATE
+  std::int64_t insert_task(const tasks::Task& task, std::optional<Instant> next_fire_at) override;
+  void update_task(const tasks::Task& task, std::optional<Instant> next_fire_at) override;
+  std::int64_t insert_event(std::int64_t task_id, const std::string& action, const tasks::Actor& actor,
+                            const nlohmann::json& before, const nlohmann::json& after,
+                            const std::string& reason) override;
+  void queue_notification(const std::string& key, std::int64_t task_id, std::int64_t event_id,
+                          const std::string& recipient, const std::string& kind,
+                          const nlohmann::json& payload) override;
+  void insert_flag(std::int64_t task_id, const std::optional<std::string>& subject,
+                   const std::optional<std::string>& dataset, const std::optional<std::string>& record,
+                   const std::optional<std::string>& attribute) override;
+  int clear_flags(std::int64_t task_id) override;
 
-  // A new task of `kind` received now: its deadline from the profile (or `limit`), the row,
-  // an "opened" event and a task_opened notification to the assignee. Returns it with its id.
-  tasks::Task open(tasks::Task task, const tasks::Actor& actor, const std::string& reason,
-                   const std::optional<deadlines::TimeLimit>& limit = {});
-
-  // Checks `action` in the state machine, applies `change` to a copy, and writes it with an
-  // event named after the action. `requested_extension` only matters for extension requests.
-  tasks::Task act(const tasks::Task& task, tasks::TaskAction action, const tasks::Actor& actor,
-                  const std::string& reason, const std::function<void(tasks::Task&)>& change = {},
-                  std::int64_t requested_extension = 0);
-
-  // Writes `after` over `before` and records the event; clears the verification flags of a
-  // task that became final (with its own event). Returns the event id.
-  std::int64_t save(const tasks::Task& before, const tasks::Task& after, const std::string& action,
-                    const tasks::Actor& actor, const std::string& reason, const nlohmann::json& detail = {});
-
-  std::int64_t event(std::int64_t task_id, const std::string& action, const tasks::Actor& actor,
-                     const nlohmann::json& before, const nlohmann::json& after, const std::string& reason);
-
-  // Queues a notification (ignored if its idempotency key was already queued).
-  void notify(const tasks::Task& task, const std::string& kind, const std::string& recipient, const std::string& key,
-              std::int64_t event_id, nlohmann::json payload = nlohmann::json::object());
-
-  // Flags the task's record or subject as under verification (异议标注).
-  void flag(std::int64_t task_id, const std::optional<std::string>& subject, const std::optional<std::string>& dataset,
-            const std::optional<std::string>& record, const std::optional<std::string>& attribute);
+  // Disputes (dispute_rows.cpp).
+  std::int64_t insert_dispute(const disputes::Filing& filing, Instant filed_at) override;
+  disputes::DisputeRecord load_dispute(std::int64_t id) override;  // FOR UPDATE
+  void set_dispute_status(std::int64_t id, disputes::DisputeStatus status) override;
+  void record_result(std::int64_t id, disputes::DisputeStatus status, const std::string& result,
+                     const std::string& reason) override;
 
  private:
   pqxx::transaction_base& tx_;

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/store/dispute_store.hpp"
+#include "engine/disputes/dispute_desk.hpp"
 #include "tests/api/workflow_server.hpp"
 
 using namespace jiaohe;

@@ -8,7 +8,7 @@
 
 using namespace jiaohe;
 using engine::auth::Role;
-using engine::store::FilingChannel;
+using engine::disputes::FilingChannel;
 using nlohmann::json;
 using testing::WorkflowServer;
 

@@ -15,7 +15,7 @@
 #include "api/router.hpp"
 #include "api/server.hpp"
 #include "engine/scan/scan_launcher.hpp"
-#include "engine/store/dispute_store.hpp"
+#include "engine/disputes/dispute_desk.hpp"
 #include "engine/store/group_commit.hpp"
 #include "engine/store/token_store.hpp"
 #include "tests/engine/tasks/workflow_fixture.hpp"
@@ -77,8 +77,8 @@ struct WorkflowServer : WorkflowFixture {
   }
 
   // A dispute (or withdrawal) about the aid office's copy of `subject`, filed directly.
-  engine::store::Filed file(const std::string& subject, engine::store::FilingChannel channel =
-                                                            engine::store::FilingChannel::kAgency,
+  engine::disputes::Filed file(const std::string& subject, engine::disputes::FilingChannel channel =
+                                                            engine::disputes::FilingChannel::kAgency,
                             bool withdrawal = false) {
     auto r = name_dispute(subject);
     r.channel = channel;

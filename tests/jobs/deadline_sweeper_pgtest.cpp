@@ -8,7 +8,7 @@
 
 #include "engine/calendar/local_time.hpp"
 #include "engine/store/deadline_store.hpp"
-#include "engine/store/dispute_store.hpp"
+#include "engine/disputes/dispute_desk.hpp"
 #include "jobs/deadline_sweeper.hpp"
 #include "tests/engine/tasks/workflow_fixture.hpp"
 
@@ -107,7 +107,7 @@ TEST_CASE("loading the missing year's calendar recomputes provisional deadlines 
   const auto partial = engine::calendar::load_calendar(dir);
   engine::tasks::WorkflowSetup old_setup = f.setup;
   old_setup.calendar = &partial;
-  engine::store::DisputeStore disputes(f.db.url(), old_setup);
+  engine::disputes::DisputeDesk disputes(f.db.url(), old_setup);
   const auto filed = disputes.file(f.plain_dispute(), testing::local_time(2026, 2, 12, 10));  // before the Spring Festival
   auto task = f.store.task(filed.task_id);
   CHECK(task.provisional);

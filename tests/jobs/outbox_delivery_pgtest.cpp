@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/store/dispute_store.hpp"
+#include "engine/disputes/dispute_desk.hpp"
 #include "jobs/outbox_delivery.hpp"
 #include "tests/engine/tasks/workflow_fixture.hpp"
 #include "tests/support/webhook_server.hpp"

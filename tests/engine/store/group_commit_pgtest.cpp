@@ -5,7 +5,7 @@
 #include <set>
 #include <thread>
 
-#include "engine/store/dispute_store.hpp"
+#include "engine/disputes/dispute_desk.hpp"
 #include "engine/store/group_commit.hpp"
 #include "engine/store/task_tx.hpp"
 #include "tests/engine/tasks/workflow_fixture.hpp"
@@ -13,8 +13,8 @@
 namespace jiaohe::testing {
 namespace {
 
-using engine::store::DisputeRequest;
-using engine::store::DisputeStore;
+using engine::disputes::DisputeRequest;
+using engine::disputes::DisputeDesk;
 using engine::store::GroupCommitOptions;
 using engine::store::GroupCommitter;
 using engine::store::TaskTx;
@@ -32,7 +32,7 @@ TEST_CASE("group commit fails only the failing piece of a batch and commits the 
   WorkflowFixture f;
   f.sql("CREATE TABLE gc_probe (label text NOT NULL)");
   GroupCommitter committer(f.db.url(), f.setup, GroupCommitOptions{1, 64});
-  DisputeStore disputes(f.db.url(), f.setup, &committer);
+  DisputeDesk disputes(f.db.url(), f.setup, &committer);
 
   // The one lane is held inside a first batch until three more pieces queue behind it, so
   // those three are certain to share the second batch.
@@ -83,7 +83,7 @@ TEST_CASE("group commit fails only the failing piece of a batch and commits the 
 TEST_CASE("group commit answers every concurrent filing with its own committed dispute") {
   WorkflowFixture f;
   GroupCommitter committer(f.db.url(), f.setup, GroupCommitOptions{4, 64});
-  DisputeStore disputes(f.db.url(), f.setup, &committer);
+  DisputeDesk disputes(f.db.url(), f.setup, &committer);
   constexpr int kThreads = 16, kEach = 10;
   std::vector<std::vector<std::int64_t>> ids(kThreads);
   std::vector<std::thread> threads;

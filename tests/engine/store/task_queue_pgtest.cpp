@@ -3,7 +3,7 @@
 
 #include <set>
 
-#include "engine/store/dispute_store.hpp"
+#include "engine/disputes/dispute_desk.hpp"
 #include "engine/store/task_queue.hpp"
 #include "tests/engine/tasks/workflow_fixture.hpp"
 
@@ -18,7 +18,7 @@ namespace {
 struct QueueFixture : testing::WorkflowFixture {
   engine::store::TaskQueue queue{db.url()};
 
-  engine::store::Filed file(const std::string& subject, bool withdrawal = false) {
+  engine::disputes::Filed file(const std::string& subject, bool withdrawal = false) {
     auto r = name_dispute(subject);
     r.withdrawal = withdrawal;
     return disputes.file(r, clock.now());

@@ -3,13 +3,13 @@
 
 #include "engine/calendar/local_time.hpp"
 #include "engine/error.hpp"
-#include "engine/store/dispute_store.hpp"
+#include "engine/disputes/dispute_desk.hpp"
 #include "tests/engine/tasks/workflow_fixture.hpp"
 
 using namespace jiaohe;
 using engine::calendar::format_instant;
-using engine::store::DisputeRequest;
-using engine::store::FilingChannel;
+using engine::disputes::DisputeRequest;
+using engine::disputes::FilingChannel;
 using engine::tasks::ActorRole;
 using engine::tasks::TaskKind;
 using engine::tasks::TaskStatus;
@@ -131,7 +131,7 @@ TEST_CASE("the view a filing returns is the view read back from the database") {
   DisputeFixture f;
   f.scan();
   for (const bool withdrawal : {false, true})
-    for (const auto channel : {engine::store::FilingChannel::kAgency, engine::store::FilingChannel::kAuthority}) {
+    for (const auto channel : {engine::disputes::FilingChannel::kAgency, engine::disputes::FilingChannel::kAuthority}) {
       auto request = f.request(channel);
       request.withdrawal = withdrawal;
       const auto filed = f.disputes.file(request, f.clock.now());

@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "engine/store/deadline_store.hpp"
-#include "engine/store/dispute_store.hpp"
+#include "engine/disputes/dispute_desk.hpp"
 #include "engine/store/task_statistics.hpp"
 #include "tests/engine/tasks/workflow_fixture.hpp"
 

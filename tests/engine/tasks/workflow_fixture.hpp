@@ -10,7 +10,7 @@
 #include "engine/catalog/catalog.hpp"
 #include "engine/scan/scanner.hpp"
 #include "engine/statute/statute_profile.hpp"
-#include "engine/store/dispute_store.hpp"
+#include "engine/disputes/dispute_desk.hpp"
 #include "engine/store/task_store.hpp"
 #include "rules/ids/id_generator.hpp"
 #include "tests/support/small_platform.hpp"
@@ -35,7 +35,7 @@ struct WorkflowFixture {
   engine::ManualClock clock{local_time(2026, 11, 27, 8)};
   engine::tasks::WorkflowSetup setup{&profile, &calendar, &catalogue, engine::tasks::rule_limits(pack)};
   engine::store::TaskStore store{db.url(), setup};
-  engine::store::DisputeStore disputes{db.url(), setup};
+  engine::disputes::DisputeDesk disputes{db.url(), setup};
   engine::scan::ScanObserver quiet;
   const std::string person = rules::ids::make_citizen_id(
       "330106", std::chrono::year_month_day(std::chrono::year(1990), std::chrono::month(3), std::chrono::day(7)), 11);
@@ -64,16 +64,16 @@ struct WorkflowFixture {
   std::vector<std::int64_t> scan_and_open() { return store.open_finding_tasks(scan(), clock.now()); }
 
   // A dispute about `person` filed with `agency`, naming no dataset: the plainest filing.
-  engine::store::DisputeRequest plain_dispute(const std::string& agency = "civ") const {
-    engine::store::DisputeRequest r;
+  engine::disputes::DisputeRequest plain_dispute(const std::string& agency = "civ") const {
+    engine::disputes::DisputeRequest r;
     r.subject_id = person;
     r.agency_code = agency;
     r.description = "wrong name";
     return r;
   }
   // A dispute about `subject`'s name in the aid office's dataset (agency civ).
-  engine::store::DisputeRequest name_dispute(const std::string& subject) const {
-    engine::store::DisputeRequest r;
+  engine::disputes::DisputeRequest name_dispute(const std::string& subject) const {
+    engine::disputes::DisputeRequest r;
     r.subject_id = subject;
     r.dataset_id = "aid";
     r.attribute = "person.name";

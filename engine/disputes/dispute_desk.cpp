@@ -1,0 +1,151 @@
+#include "engine/disputes/dispute_desk.hpp"
+
+#include <optional>
+
+#include "engine/error.hpp"
+#include "engine/store/dispute_store.hpp"
+#include "engine/tasks/task_flow.hpp"
+
+namespace jiaohe::engine::disputes {
+namespace {
+
+using tasks::Task;
+using tasks::TaskKind;
+using tasks::UnitOfWork;
+
+const tasks::Actor kParty{"party", tasks::ActorRole::kParty, {}};
+
+std::optional<std::string> null_if_empty(const std::string& s) {
+  return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
+// A task of the dispute's procedure, flagging the disputed values while it is open.
+Task open_dispute_task(UnitOfWork& u, TaskKind kind, const DisputeRecord& d, const std::string& assignee,
+                       std::optional<std::int64_t> parent, const std::string& reason) {
+  Task task;
+  task.kind = kind;
+  task.assignee = assignee;
+  task.dispute_id = d.id;
+  task.parent_task_id = parent;
+  task.dataset_id = d.dataset_id;
+  task = tasks::open_task(u, task, kParty, reason);
+  u.insert_flag(task.id, d.subject_id, null_if_empty(d.dataset_id), std::nullopt, null_if_empty(d.attribute));
+  return task;
+}
+
+Filed file_in(UnitOfWork& u, const Filing& f) {
+  const auto now = u.now();
+  DisputeRecord d;
+  d.id = u.insert_dispute(f, now);
+  d.kind = f.kind;
+  d.subject_id = f.subject_id;
+  d.dataset_id = f.dataset_id;
+  d.attribute = f.attribute;
+  d.agency_code = f.agency_code;
+  d.notify = f.notify;
+  const bool withdrawal = f.kind == DisputeKind::kWithdrawal;
+  const bool via_authority = f.channel == FilingChannel::kAuthority;
+  const TaskKind kind = withdrawal      ? TaskKind::kVerifyWithdrawal
+                        : via_authority ? TaskKind::kForwardDispute
+                                        : TaskKind::kVerifyDispute;
+  std::string reason = kind_name(f.kind) + " " + std::to_string(d.id) + " filed with the " + channel_name(f.channel);
+  if (withdrawal) reason += *f.publication_suspended ? "; publication suspended" : "; publication not suspended";
+  const auto task = open_dispute_task(u, kind, d, via_authority ? "authority" : d.agency_code, std::nullopt, reason);
+  DisputeView v;
+  v.id = d.id;
+  v.kind = kind_name(f.kind);
+  v.subject_id = d.subject_id;
+  v.dataset_id = d.dataset_id;
+  v.attribute = d.attribute;
+  v.agency_code = d.agency_code;
+  v.channel = channel_name(f.channel);
+  v.status = status_name(DisputeStatus::kOpen);
+  v.filed_at = now;
+  v.deadline = task.due_at;
+  v.current_step = task.step;
+  v.assignee = task.assignee;
+  v.history.push_back({now, task.id, task.step, "opened", tasks::role_name(kParty.role), reason});
+  return Filed{d.id, task.id, std::move(v)};
+}
+
+Task forward_in(UnitOfWork& u, std::int64_t task_id, const tasks::Actor& actor) {
+  const Task task = u.load_task(task_id);
+  if (!task.dispute_id) throw Error(ErrorCode::kConflict, "task " + std::to_string(task_id) + " has no dispute to forward");
+  const auto d = u.load_dispute(*task.dispute_id);
+  tasks::act(u, task, tasks::TaskAction::kForward, actor, "forwarded to " + d.agency_code, [&](Task& a) {
+    a.answered_at = u.now();
+    a.resolution = "forwarded";
+  });
+  return open_dispute_task(u, TaskKind::kVerifyDispute, d, d.agency_code, task.id,
+                           "forwarded by the authority (task " + std::to_string(task_id) + ")");
+}
+
+Task answer_in(UnitOfWork& u, std::int64_t task_id, const std::string& result, const std::string& reason,
+               const tasks::Actor& actor) {
+  const Task task = u.load_task(task_id);
+  if (!task.dispute_id || task.kind == TaskKind::kForwardDispute)
+    throw Error(ErrorCode::kConflict, "task " + std::to_string(task_id) + " is a " + tasks::kind_name(task.kind) +
+                                          " task: it has no result for a party");
+  const auto d = u.load_dispute(*task.dispute_id);
+  const Task answered = tasks::act(u, task, tasks::TaskAction::kAnswer, actor, reason, [&](Task& a) {
+    a.resolution = result;
+    a.resolution_reason = reason;
+    a.answered_at = u.now();
+  });
+  const Task closed = tasks::act(u, answered, tasks::TaskAction::kClose, actor, "result sent to the party");
+  // A review's result is final; a verification's may be appealed once.
+  const bool review = task.kind == TaskKind::kReview;
+  u.record_result(d.id, review ? DisputeStatus::kClosed : DisputeStatus::kResolved, result, reason);
+  const auto event_id = u.insert_event(task.id, "party_notified", actor, nullptr, nlohmann::json{{"result", result}}, reason);
+  tasks::notify(u, closed, "result", "party", "result:" + std::to_string(task.id), event_id,
+                {{"result", result}, {"reason", reason}, {"notify", d.notify}, {"appealable", !review}});
+  return closed;
+}
+
+Task appeal_in(UnitOfWork& u, std::int64_t dispute_id, const std::string& reason) {
+  const auto d = u.load_dispute(dispute_id);
+  if (d.status != DisputeStatus::kResolved)
+    throw Error(ErrorCode::kConflict, "dispute " + std::to_string(dispute_id) + " is " + status_name(d.status) +
+                                          ": only a result can be appealed, and only once");
+  u.set_dispute_status(dispute_id, DisputeStatus::kAppealed);
+  return open_dispute_task(u, TaskKind::kReview, d, "authority", std::nullopt,
+                           "the party appealed the result: " + reason);
+}
+
+}  // namespace
+
+DisputeDesk::DisputeDesk(std::string url, tasks::WorkflowSetup setup, store::GroupCommitter* committer)
+    : db_{std::move(url), std::move(setup), committer} {}
+
+Filed DisputeDesk::file(const DisputeRequest& request, Instant now) {
+  return file(validate_filing(request, db_.setup.catalogue, now), now);
+}
+
+Filed DisputeDesk::file(const Filing& filing, Instant now) {
+  return store::in_unit(db_, now, [&](UnitOfWork& u) { return file_in(u, filing); });
+}
+
+// The follow-ups are single writes of their own, never batched with filings.
+Task DisputeDesk::forward(std::int64_t task_id, const tasks::Actor& actor, Instant now) {
+  return store::in_unit({db_.url, db_.setup}, now, [&](UnitOfWork& u) { return forward_in(u, task_id, actor); });
+}
+
+Task DisputeDesk::answer(std::int64_t task_id, const std::string& result, const std::string& reason,
+                         const tasks::Actor& actor, Instant now) {
+  if (result.empty()) throw Error(ErrorCode::kInvalidInput, "a result is required");
+  return store::in_unit({db_.url, db_.setup}, now,
+                        [&](UnitOfWork& u) { return answer_in(u, task_id, result, reason, actor); });
+}
+
+Task DisputeDesk::appeal(std::int64_t dispute_id, const std::string& reason, Instant now) {
+  return store::in_unit({db_.url, db_.setup}, now, [&](UnitOfWork& u) { return appeal_in(u, dispute_id, reason); });
+}
+
+std::string DisputeDesk::status(std::int64_t id) const { return store::DisputeStore(db_.url).status(id); }
+DisputeView DisputeDesk::view(std::int64_t id) const { return store::DisputeStore(db_.url).view(id); }
+store::Page<DisputeView> DisputeDesk::list(const DisputeFilter& filter, const store::PageQuery& page) const {
+  return store::DisputeStore(db_.url).list(filter, page);
+}
+nlohmann::json DisputeDesk::evidence(std::int64_t id) const { return store::DisputeStore(db_.url).evidence(id); }
+
+}  // namespace jiaohe::engine::disputes

@@ -1,0 +1,42 @@
+#include "engine/disputes/filing.hpp"
+
+#include "engine/error.hpp"
+#include "engine/ids/subject_check.hpp"
+
+namespace jiaohe::engine::disputes {
+
+Filing validate_filing(const DisputeRequest& r, const catalog::Catalogue* catalogue, Instant now) {
+  std::vector<FieldError> errors;
+  const auto check = ids::check_subject(r.subject_id, now);
+  if (!check.valid)
+    errors.push_back({"/subject_id", "not a valid citizen ID number or credit code", std::string(check.reason_code)});
+  if (r.description.empty()) errors.push_back({"/description", "must not be empty", ""});
+  std::string agency = r.agency_code;
+  bool unknown_dataset = false;
+  if (!r.dataset_id.empty() && catalogue) {
+    const auto* dataset = catalogue->dataset(r.dataset_id);
+    unknown_dataset = dataset == nullptr;
+    if (unknown_dataset) errors.push_back({"/dataset_id", "not a dataset of the catalogue", ""});
+    else if (agency.empty()) agency = dataset->agency.code;
+  }
+  if (agency.empty() && !unknown_dataset)
+    errors.push_back({"/agency_code", "name the agency or a dataset (dataset_id) the dispute is about", ""});
+  if (!r.withdrawal && r.publication_suspended)
+    errors.push_back({"/publication_suspended", "only a withdrawal request (withdrawal: true) takes it", ""});
+  if (!errors.empty()) throw Error(std::move(errors));
+
+  Filing f;
+  f.kind = r.withdrawal ? DisputeKind::kWithdrawal : DisputeKind::kDispute;
+  f.subject_id = std::string(check.value());
+  f.dataset_id = r.dataset_id;
+  f.attribute = r.attribute;
+  f.agency_code = agency;
+  f.claimed_value = r.claimed_value;
+  f.description = r.description;
+  f.notify = r.notify;
+  f.channel = r.withdrawal ? FilingChannel::kAgency : r.channel;
+  if (r.withdrawal) f.publication_suspended = r.publication_suspended.value_or(false);
+  return f;
+}
+
+}  // namespace jiaohe::engine::disputes

@@ -1,0 +1,65 @@
+// The dispute rows of the workflow's unit of work (TaskTx's disputes::DisputeWrites part).
+#include "engine/error.hpp"
+#include "engine/store/scan_store.hpp"
+#include "engine/store/task_tx.hpp"
+
+namespace jiaohe::engine::store {
+namespace {
+
+// The dispute with its evidence: the subject's values in every dataset (of the disputed
+// attribute, when named), snapshotted in the same statement.
+constexpr const char* kInsertDispute = R"sql(
+  INSERT INTO disputes (kind, subject_id, dataset_id, attribute, agency_code, claimed_value, description, notify,
+                        channel, publication_suspended, evidence, status, filed_at)
+  SELECT $1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10,
+         coalesce(jsonb_agg(jsonb_build_object('dataset', dataset_id, 'record', record_key, 'attribute', attribute,
+                                               'value', value) ORDER BY dataset_id, record_key, attribute), '[]'),
+         'open', $11::timestamptz
+  FROM canonical_values WHERE subject_id = $2 AND ($4::text IS NULL OR attribute = $4)
+  RETURNING id)sql";
+constexpr const char* kDisputeOf = R"sql(
+  SELECT kind, subject_id, coalesce(dataset_id, ''), coalesce(attribute, ''), agency_code, notify::text, status
+  FROM disputes WHERE id = $1 FOR UPDATE)sql";
+constexpr const char* kResolveDispute =
+    "UPDATE disputes SET status = $2, result = $3, result_reason = nullif($4, '') WHERE id = $1";
+constexpr const char* kSetDisputeStatus = "UPDATE disputes SET status = $2 WHERE id = $1";
+
+}  // namespace
+
+std::int64_t TaskTx::insert_dispute(const disputes::Filing& f, Instant filed_at) {
+  return exec_prepared_sql(tx_, "jiaohe_insert_dispute", kInsertDispute, disputes::kind_name(f.kind), f.subject_id,
+                           null_if_empty(f.dataset_id), null_if_empty(f.attribute), f.agency_code,
+                           null_if_empty(f.claimed_value), f.description, f.notify.dump(),
+                           disputes::channel_name(f.channel), f.publication_suspended, to_pg_timestamp(filed_at))[0][0]
+      .as<std::int64_t>();
+}
+
+disputes::DisputeRecord TaskTx::load_dispute(std::int64_t id) {
+  const auto rows = tx_.exec_params(kDisputeOf, id);
+  if (rows.empty()) throw Error(ErrorCode::kNotFound, "dispute " + std::to_string(id) + " does not exist");
+  const auto& r = rows[0];
+  disputes::DisputeRecord d;
+  d.id = id;
+  const auto kind = disputes::parse_kind(r[0].c_str());
+  const auto status = disputes::parse_status(r[6].c_str());
+  if (!kind || !status) throw Error(ErrorCode::kInternal, "dispute " + std::to_string(id) + " has an unknown kind or status");
+  d.kind = *kind;
+  d.status = *status;
+  d.subject_id = r[1].c_str();
+  d.dataset_id = r[2].c_str();
+  d.attribute = r[3].c_str();
+  d.agency_code = r[4].c_str();
+  d.notify = nlohmann::json::parse(r[5].c_str());
+  return d;
+}
+
+void TaskTx::set_dispute_status(std::int64_t id, disputes::DisputeStatus status) {
+  tx_.exec_params(kSetDisputeStatus, id, disputes::status_name(status));
+}
+
+void TaskTx::record_result(std::int64_t id, disputes::DisputeStatus status, const std::string& result,
+                           const std::string& reason) {
+  tx_.exec_params(kResolveDispute, id, disputes::status_name(status), result, reason);
+}
+
+}  // namespace jiaohe::engine::store
