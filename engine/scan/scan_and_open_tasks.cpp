@@ -14,6 +14,7 @@ ScanOutcome ScanAndOpenTasks::run(const ScanRequest& request, ScanObserver& obse
   ScanRequest timed = request;
   if (!timed.clock) timed.clock = &clock;
   outcome.summary = Scanner(url_, catalogue_, pack_).run(timed, observer);
+  observer.phase(kPhaseTasks);
   outcome.opened_tasks = store::TaskStore(url_, setup_).open_finding_tasks(outcome.summary.scan_id, clock.now());
   return outcome;
 }

@@ -133,7 +133,7 @@ struct SlowMerge : engine::scan::ScanObserver {
   engine::ManualClock& clock;
   explicit SlowMerge(engine::ManualClock& c) : clock(c) {}
   void phase(const std::string& what) override {
-    if (what == "merging findings") clock.advance(std::chrono::minutes(7));
+    if (what == engine::scan::kPhaseMerge) clock.advance(std::chrono::minutes(7));
   }
 };
 
