@@ -1,7 +1,7 @@
 #include "engine/scan/scan_and_open_tasks.hpp"
 
 #include "engine/scan/scanner.hpp"
-#include "engine/store/task_store.hpp"
+#include "engine/tasks/finding_loop.hpp"
 
 namespace jiaohe::engine::scan {
 
@@ -15,7 +15,7 @@ ScanOutcome ScanAndOpenTasks::run(const ScanRequest& request, ScanObserver& obse
   if (!timed.clock) timed.clock = &clock;
   outcome.summary = Scanner(url_, catalogue_, pack_).run(timed, observer);
   observer.phase(kPhaseTasks);
-  outcome.opened_tasks = store::TaskStore(url_, setup_).open_finding_tasks(outcome.summary.scan_id, clock.now());
+  outcome.opened_tasks = tasks::FindingLoop(url_, setup_).open_finding_tasks(outcome.summary.scan_id, clock.now());
   return outcome;
 }
 
