@@ -5,7 +5,7 @@
 #include "cli/database_flag.hpp"
 #include "cli/workflow_loader.hpp"
 #include "engine/store/database.hpp"
-#include "engine/store/deadline_store.hpp"
+#include "engine/tasks/deadline_sweep.hpp"
 #include "jobs/deadline_sweeper.hpp"
 
 namespace jiaohe::cli {
@@ -18,7 +18,7 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   engine::store::DatabaseLocation db(config);
   const auto now = engine::SystemClock().now();
   if (args.has("recompute")) {
-    const auto moved = engine::store::DeadlineStore(db.url(), workflow.setup()).recompute(now);
+    const auto moved = engine::tasks::DeadlineSweep(db.url(), workflow.setup()).recompute(now);
     std::cout << "recomputed: " << moved << " deadline(s) moved\n";
   }
   jobs::DeadlineSweeper sweeper(db.url(), workflow.setup());

@@ -3,22 +3,22 @@
 // reminders, overdue marks and rectification orders, each exactly once per task.
 #include <string>
 
-#include "engine/store/deadline_store.hpp"
+#include "engine/tasks/deadline_sweep.hpp"
 #include "jobs/job.hpp"
 
 namespace jiaohe::jobs {
 
 class DeadlineSweeper final : public Job {
  public:
-  DeadlineSweeper(std::string url, engine::tasks::WorkflowSetup setup) : store_(std::move(url), std::move(setup)) {}
+  DeadlineSweeper(std::string url, engine::tasks::WorkflowSetup setup) : sweep_(std::move(url), std::move(setup)) {}
   std::string name() const override { return "deadline_sweep"; }
   void run_once(engine::Instant now) override;
   // What the last run did.
-  const engine::store::SweepCounts& last() const { return last_; }
+  const engine::tasks::SweepCounts& last() const { return last_; }
 
  private:
-  engine::store::DeadlineStore store_;
-  engine::store::SweepCounts last_;
+  engine::tasks::DeadlineSweep sweep_;
+  engine::tasks::SweepCounts last_;
 };
 
 }  // namespace jiaohe::jobs

@@ -72,7 +72,7 @@ std::variant<T, Response> visible(const Request& request, const std::string& wha
 
 std::variant<engine::tasks::Task, Response> visible_task(const Request& request, AppContext& ctx) {
   return visible<engine::tasks::Task>(
-      request, "task", [&](std::int64_t id) { return engine::store::TaskStore(ctx.database_url, ctx.workflow).task(id); },
+      request, "task", [&](std::int64_t id) { return engine::store::TaskStore(ctx.database_url).task(id); },
       may_see);
 }
 

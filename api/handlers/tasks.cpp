@@ -23,6 +23,7 @@
 #include "engine/store/dispute_store.hpp"
 #include "engine/store/task_queue.hpp"
 #include "engine/store/task_store.hpp"
+#include "engine/tasks/task_desk.hpp"
 
 namespace jiaohe::api::handlers {
 namespace {
@@ -37,22 +38,10 @@ const std::vector<std::string> kStatusNames = {"open",     "in_progress", "exten
 const std::vector<std::string> kKindNames = {"verify_finding",    "verify_dispute", "forward_dispute",
                                              "verify_withdrawal", "review",         "rectify"};
 
-// One body for every answerable kind: {"answer": ..., "reason": ...}. What each kind accepts,
-// and the one answer that needs no reason (a correction speaks for itself).
+// One body for every answerable kind: {"answer": ..., "reason": ...}; what each kind accepts is
+// the task desk's answer policy (engine/tasks/task_desk.hpp).
 const std::vector<FieldSpec> kAnswerFields = {{"answer", FieldType::kString, true},
                                               {"reason", FieldType::kString, false}};
-struct Answers {
-  TaskKind kind;
-  std::vector<std::string> accepted;
-  std::string without_reason;
-};
-const std::vector<Answers> kAnswers = {
-    {TaskKind::kVerifyFinding, {"corrected", "confirmed_accurate", "rejected"}, "corrected"},
-    {TaskKind::kVerifyDispute, {"corrected", "confirmed_accurate", "rejected"}, "corrected"},
-    {TaskKind::kVerifyWithdrawal, {"withdrawn", "rejected"}, "withdrawn"},
-    {TaskKind::kReview, {"upheld", "overturned"}, ""},
-    {TaskKind::kRectify, {"rectified"}, ""},
-};
 
 const std::vector<FieldSpec> kExtensionFields = {{"reason", FieldType::kString, true},
                                                  {"amount", FieldType::kInteger, false}};
@@ -64,12 +53,6 @@ Response ok(const json& body) {
   Response r;
   r.body = body.dump();
   return r;
-}
-
-engine::store::FindingAnswer finding_answer(const std::string& answer) {
-  if (answer == "confirmed_accurate") return engine::store::FindingAnswer::kConfirmedAccurate;
-  if (answer == "rejected") return engine::store::FindingAnswer::kRejected;
-  return engine::store::FindingAnswer::kCorrected;
 }
 
 std::string agency_of(const AppContext& ctx, const std::string& dataset_id) {
@@ -184,7 +167,7 @@ Response task_events(const Request& request, AppContext& ctx) {
   auto visible = visible_task(request, ctx);
   if (auto* refusal = std::get_if<Response>(&visible)) return std::move(*refusal);
   json items = json::array();
-  for (const auto& e : engine::store::TaskStore(ctx.database_url, ctx.workflow).events(std::get<Task>(visible).id))
+  for (const auto& e : engine::store::TaskStore(ctx.database_url).events(std::get<Task>(visible).id))
     items.push_back(event_json(e));
   return ok({{"items", std::move(items)}});
 }
@@ -195,32 +178,10 @@ Response answer_task(const Request& request, AppContext& ctx) {
   if (auto* refusal = std::get_if<Response>(&action)) return std::move(*refusal);
   const auto& [body, task] = std::get<AssigneeAction>(action);
 
-  const auto kind = engine::tasks::kind_name(task.kind);
-  const auto answers = std::find_if(kAnswers.begin(), kAnswers.end(), [&](const Answers& a) { return a.kind == task.kind; });
-  if (answers == kAnswers.end())
-    return problem(409, "Conflict",
-                   task.kind == TaskKind::kForwardDispute
-                       ? "a forward_dispute task is forwarded (POST /v1/tasks/" + std::to_string(task.id) + "/forward), not answered"
-                       : "a " + kind + " task is not answered through the API");
-  const auto answer = string_field(body, "answer");
-  const auto reason = string_field(body, "reason");
-  std::vector<FieldError> errors;
-  if (std::find(answers->accepted.begin(), answers->accepted.end(), answer) == answers->accepted.end()) {
-    std::string list;
-    for (const auto& a : answers->accepted) list += (list.empty() ? "" : ", ") + a;
-    errors.push_back({"/answer", "a " + kind + " task is answered with one of " + list, ""});
-  } else if (reason.empty() && answer != answers->without_reason) {
-    errors.push_back({"/reason", "answering " + answer + " needs a reason", ""});
-  }
-  if (!errors.empty()) return invalid(errors);
-
   const auto now = ctx.clock->now();
-  const auto actor = actor_of(*request.caller);
-  engine::store::TaskStore tasks(ctx.database_url, ctx.workflow);
-  const auto after =
-      task.kind == TaskKind::kVerifyFinding ? tasks.answer_findings(task.id, finding_answer(answer), reason, actor, now)
-      : task.kind == TaskKind::kRectify     ? tasks.answer_rectification(task.id, reason, actor, now)
-                                            : engine::disputes::DisputeDesk(ctx.database_url, ctx.workflow).answer(task.id, answer, reason, actor, now);
+  const auto after = engine::tasks::TaskDesk(ctx.database_url, ctx.workflow)
+                         .answer(task, string_field(body, "answer"), string_field(body, "reason"),
+                                 actor_of(*request.caller), now);
   return ok(task_json(after, now));
 }
 
@@ -238,7 +199,7 @@ Response request_extension(const Request& request, AppContext& ctx) {
   if (!errors.empty()) return invalid(errors);
   const auto now = ctx.clock->now();
   try {
-    return ok(task_json(engine::store::TaskStore(ctx.database_url, ctx.workflow)
+    return ok(task_json(engine::tasks::TaskDesk(ctx.database_url, ctx.workflow)
                             .request_extension(task.id, amount, reason, actor_of(*request.caller), now),
                         now));
   } catch (const engine::Error& e) {
@@ -259,32 +220,13 @@ Response decide_extension(const Request& request, AppContext& ctx) {
   const auto& task = std::get<Task>(visible);
   const auto& caller = *request.caller;
 
-  const auto& policy = ctx.workflow.profile->procedure(engine::tasks::kind_name(task.kind)).extension;
-  if (!policy) return problem(409, "Conflict", "the " + engine::tasks::kind_name(task.kind) + " procedure allows no extension");
-  const auto approver_role = engine::tasks::parse_role(policy->approver);
-  // The profile's approver is the agency's head (agency tokens of the assignee speak for it)
-  // or the authority.
-  const bool agency_approves = approver_role == engine::tasks::ActorRole::kAgencyHead ||
-                               approver_role == engine::tasks::ActorRole::kAgency;
-  const bool may_decide = agency_approves ? caller.role == Role::kAgency && caller.agency_code == task.assignee
-                                          : approver_role == engine::tasks::ActorRole::kAuthority && caller.role == Role::kAuthority;
-  if (!may_decide)
-    return problem(403, "Forbidden", "the extension of task " + std::to_string(task.id) + " is decided by the " +
-                                         policy->approver + (agency_approves ? " of " + task.assignee : "") + " (" +
-                                         policy->article + ")");
-  const auto reason = string_field(body, "reason");
-  const auto name = string_field(body, "approver_name");
-  std::vector<FieldError> errors;
-  if (reason.empty()) errors.push_back({"/reason", "must not be empty", ""});
-  if (name.empty()) errors.push_back({"/approver_name", "the " + policy->approver + "'s name must be recorded", ""});
-  if (!errors.empty()) return invalid(errors);
-
-  auto approver = actor_of(caller);
-  approver.name = name + " (" + approver.name + ")";
-  approver.role = *approver_role;
+  const auto approver = engine::tasks::extension_approver(*ctx.workflow.profile, task);  // 409 when none
+  if (!engine::tasks::may_decide_extension(approver, caller, task))
+    return problem(403, "Forbidden", engine::tasks::who_decides_extension(approver, task));
   const auto now = ctx.clock->now();
-  return ok(task_json(engine::store::TaskStore(ctx.database_url, ctx.workflow)
-                          .decide_extension(task.id, body["approve"].get<bool>(), reason, approver, now),
+  return ok(task_json(engine::tasks::TaskDesk(ctx.database_url, ctx.workflow)
+                          .decide_extension(task, approver, actor_of(caller), body["approve"].get<bool>(),
+                                            string_field(body, "reason"), string_field(body, "approver_name"), now),
                       now));
 }
 

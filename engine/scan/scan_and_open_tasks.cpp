@@ -1,7 +1,7 @@
 #include "engine/scan/scan_and_open_tasks.hpp"
 
 #include "engine/scan/scanner.hpp"
-#include "engine/store/task_store.hpp"
+#include "engine/tasks/finding_loop.hpp"
 
 namespace jiaohe::engine::scan {
 
@@ -13,7 +13,7 @@ ScanOutcome ScanAndOpenTasks::run(const ScanRequest& request, ScanObserver& obse
   ScanOutcome outcome;
   outcome.summary = Scanner(url_, catalogue_, pack_).run(request, observer);
   observer.phase(kPhaseTasks);
-  outcome.opened_tasks = store::TaskStore(url_, setup_).open_finding_tasks(outcome.summary.scan_id, clock.now());
+  outcome.opened_tasks = tasks::FindingLoop(url_, setup_).open_finding_tasks(outcome.summary.scan_id, clock.now());
   return outcome;
 }
 

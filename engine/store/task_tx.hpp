@@ -1,6 +1,6 @@
 #pragma once
 // The workflow's unit of work over one pqxx::work: the rows of tasks, events, notifications,
-// flags and disputes the domain decided to write, so a change, its event and its notification
+// flags, findings, timers and disputes the domain decided to write, so a change, its event and its notification
 // commit or vanish together. Row I/O only (the decisions are engine/tasks and engine/disputes).
 // Internal to engine/store/ (it includes libpqxx); the domain sees tasks::UnitOfWork.
 #include <cstdint>
@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
@@ -61,6 +62,28 @@ class TaskTx final : public tasks::UnitOfWork {
                    const std::optional<std::string>& dataset, const std::optional<std::string>& record,
                    const std::optional<std::string>& attribute) override;
   int clear_flags(std::int64_t task_id) override;
+
+  // Findings (finding_rows.cpp).
+  void lock_finding_tasks() override;
+  int keep_accepted() override;
+  int lift_acceptance() override;
+  void forget_resolved_answers() override;
+  std::vector<std::int64_t> live_finding_tasks() override;
+  std::vector<tasks::FindingState> finding_states(std::int64_t task_id, std::int64_t scan_id) override;
+  void set_outcome(std::int64_t task_id, const std::vector<std::int64_t>& finding_ids,
+                   const std::string& outcome) override;
+  void set_all_outcomes(std::int64_t task_id, const std::string& outcome) override;
+  void clear_finding_answers(const std::vector<std::int64_t>& finding_ids) override;
+  std::vector<tasks::UntaskedFindings> untasked_findings() override;
+  void link_findings(std::int64_t task_id, const std::vector<std::int64_t>& finding_ids) override;
+  void flag_findings(std::int64_t task_id, const std::vector<std::int64_t>& finding_ids) override;
+  void record_finding_answer(std::int64_t task_id, const std::string& answer) override;
+
+  // Timers (deadline_rows.cpp).
+  std::vector<std::int64_t> take_due(int batch) override;
+  bool claim_fire(std::int64_t task_id, const std::string& kind, int deadline_version) override;
+  std::vector<std::int64_t> stale_bases(const std::string& calendar_version,
+                                        const std::string& profile_version) override;
 
   // Disputes (dispute_rows.cpp).
   std::int64_t insert_dispute(const disputes::Filing& filing, Instant filed_at) override;

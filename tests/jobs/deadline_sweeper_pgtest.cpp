@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "engine/calendar/local_time.hpp"
-#include "engine/store/deadline_store.hpp"
+#include "engine/tasks/deadline_sweep.hpp"
 #include "engine/disputes/dispute_desk.hpp"
 #include "jobs/deadline_sweeper.hpp"
 #include "tests/engine/tasks/workflow_fixture.hpp"
@@ -90,8 +90,8 @@ TEST_CASE("an extension moves the deadline and its reminder fires again for the 
   jobs::DeadlineSweeper sweeper(f.db.url(), f.setup);
   sweeper.run_once(testing::local_time(2026, 12, 4, 9));
   CHECK(sweeper.last().reminders == 1);
-  f.store.request_extension(id, 0, "search", testing::kCivClerk, f.clock.now());
-  f.store.decide_extension(id, true, "ok", {"director", engine::tasks::ActorRole::kAgencyHead, "civ"}, f.clock.now());
+  f.desk.request_extension(id, 0, "search", testing::kCivClerk, f.clock.now());
+  f.desk.decide_extension(id, true, "ok", {"director", engine::tasks::ActorRole::kAgencyHead, "civ"}, f.clock.now());
   sweeper.run_once(testing::local_time(2026, 12, 5, 9));
   CHECK(sweeper.last().overdue == 0);
   sweeper.run_once(testing::local_time(2026, 12, 11, 9));
@@ -113,7 +113,7 @@ TEST_CASE("loading the missing year's calendar recomputes provisional deadlines 
   CHECK(task.provisional);
   CHECK(format_instant(*task.due_at) == "2026-02-20T00:00:00+08:00");  // weekdays only
 
-  engine::store::DeadlineStore deadlines(f.db.url(), f.setup);
+  engine::tasks::DeadlineSweep deadlines(f.db.url(), f.setup);
   CHECK(deadlines.recompute(testing::local_time(2026, 2, 12, 11)) == 1);
   task = f.store.task(filed.task_id);
   CHECK_FALSE(task.provisional);

@@ -40,7 +40,7 @@ TEST_CASE("the task queue filters by scope status kind dataset due date and over
   const auto missing = f.task_of_rule("BL-REQ-001");    // pol, reg
   const auto dispute = f.file(f.person).task_id;
   const auto withdrawal = f.file(f.other, true).task_id;
-  f.store.answer_findings(conflict, engine::store::FindingAnswer::kCorrected, "", testing::kCivClerk, f.clock.now());
+  f.loop.answer_findings(conflict, engine::tasks::FindingAnswer::kCorrected, "", testing::kCivClerk, f.clock.now());
 
   using Ids = std::set<std::int64_t>;
   CHECK(f.ids({}) == Ids{conflict, missing, dispute, withdrawal});

@@ -6,7 +6,7 @@
 #include "tests/engine/tasks/workflow_fixture.hpp"
 
 using namespace jiaohe;
-using engine::store::FindingAnswer;
+using engine::tasks::FindingAnswer;
 using engine::tasks::TaskStatus;
 
 TEST_CASE("a scan opens one task per agency dataset and rule with the rule's deadline") {
@@ -25,7 +25,7 @@ TEST_CASE("a scan opens one task per agency dataset and rule with the rule's dea
   CHECK(f.store.finding_ids(task.id).size() == 1);
   CHECK(f.sql("SELECT count(*) FROM outbox WHERE kind = 'task_opened'") == "2");
   // Running it again opens nothing new.
-  CHECK(f.store.open_finding_tasks(1, f.clock.now()).empty());
+  CHECK(f.loop.open_finding_tasks(1, f.clock.now()).empty());
 }
 
 TEST_CASE("a cross-agency conflict goes to the non-authoritative supplier and flags the record") {
@@ -43,7 +43,7 @@ TEST_CASE("a correction is verified by the next scan and the task closes") {
   testing::WorkflowFixture f;
   f.scan_and_open();
   const auto id = f.task_of_rule("BL-REQ-001");
-  CHECK(f.store.answer_findings(id, FindingAnswer::kCorrected, "", testing::kRegClerk, f.clock.now()).status ==
+  CHECK(f.loop.answer_findings(id, FindingAnswer::kCorrected, "", testing::kRegClerk, f.clock.now()).status ==
         TaskStatus::kAnswered);
   f.sql("UPDATE platform.reg SET name = '王五' WHERE rid = 'r2'");
   f.clock.advance(std::chrono::hours(24));
@@ -62,14 +62,14 @@ TEST_CASE("a correction that did not take reopens the task flagged correction no
   testing::WorkflowFixture f;
   f.scan_and_open();
   const auto id = f.task_of_rule("BL-REQ-001");
-  f.store.answer_findings(id, FindingAnswer::kCorrected, "", testing::kRegClerk, f.clock.now());
+  f.loop.answer_findings(id, FindingAnswer::kCorrected, "", testing::kRegClerk, f.clock.now());
   f.clock.advance(std::chrono::hours(24));
   CHECK(f.scan_and_open().empty());  // the finding stays with its task
   const auto task = f.store.task(id);
   CHECK(task.status == TaskStatus::kReopened);
   CHECK(task.has_flag("correction_not_effective"));
   CHECK(f.sql("SELECT outcome FROM task_findings WHERE task_id = " + std::to_string(id)) == "not_effective");
-  CHECK(f.store.answer_findings(id, FindingAnswer::kCorrected, "", testing::kRegClerk, f.clock.now()).status ==
+  CHECK(f.loop.answer_findings(id, FindingAnswer::kCorrected, "", testing::kRegClerk, f.clock.now()).status ==
         TaskStatus::kAnswered);
 }
 
@@ -77,10 +77,10 @@ TEST_CASE("a finding confirmed accurate stays accepted until its value changes")
   testing::WorkflowFixture f;
   f.scan_and_open();
   const auto id = f.task_of_rule("BL-CONF-001");
-  CHECK_THROWS_AS(f.store.answer_findings(id, FindingAnswer::kConfirmedAccurate, "", testing::kCivClerk, f.clock.now()),
+  CHECK_THROWS_AS(f.loop.answer_findings(id, FindingAnswer::kConfirmedAccurate, "", testing::kCivClerk, f.clock.now()),
                   engine::Error);
   const auto task =
-      f.store.answer_findings(id, FindingAnswer::kConfirmedAccurate, "name changed by court order", testing::kCivClerk,
+      f.loop.answer_findings(id, FindingAnswer::kConfirmedAccurate, "name changed by court order", testing::kCivClerk,
                               f.clock.now());
   CHECK(task.status == TaskStatus::kClosed);
   CHECK(f.sql("SELECT status FROM findings WHERE rule_id = 'BL-CONF-001'") == "accepted");
@@ -98,7 +98,7 @@ TEST_CASE("a rejected finding task closes with its reason") {
   testing::WorkflowFixture f;
   f.scan_and_open();
   const auto id = f.task_of_rule("BL-REQ-001");
-  const auto task = f.store.answer_findings(id, FindingAnswer::kRejected, "the name is not collected for this record",
+  const auto task = f.loop.answer_findings(id, FindingAnswer::kRejected, "the name is not collected for this record",
                                             testing::kRegClerk, f.clock.now());
   CHECK(task.status == TaskStatus::kClosed);
   CHECK(task.resolution_reason == "the name is not collected for this record");
@@ -122,10 +122,10 @@ TEST_CASE("answering a closed task and answering for another agency are refused"
   testing::WorkflowFixture f;
   f.scan_and_open();
   const auto id = f.task_of_rule("BL-REQ-001");
-  CHECK_THROWS_WITH_AS(f.store.answer_findings(id, FindingAnswer::kCorrected, "", testing::kCivClerk, f.clock.now()),
+  CHECK_THROWS_WITH_AS(f.loop.answer_findings(id, FindingAnswer::kCorrected, "", testing::kCivClerk, f.clock.now()),
                        doctest::Contains("assignee (pol)"), engine::Error);
-  f.store.answer_findings(id, FindingAnswer::kRejected, "not ours", testing::kRegClerk, f.clock.now());
-  CHECK_THROWS_WITH_AS(f.store.answer_findings(id, FindingAnswer::kCorrected, "", testing::kRegClerk, f.clock.now()),
+  f.loop.answer_findings(id, FindingAnswer::kRejected, "not ours", testing::kRegClerk, f.clock.now());
+  CHECK_THROWS_WITH_AS(f.loop.answer_findings(id, FindingAnswer::kCorrected, "", testing::kRegClerk, f.clock.now()),
                        "cannot answer a verify_finding task: it is closed", engine::Error);
 }
 

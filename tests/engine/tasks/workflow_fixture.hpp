@@ -12,6 +12,8 @@
 #include "engine/statute/statute_profile.hpp"
 #include "engine/disputes/dispute_desk.hpp"
 #include "engine/store/task_store.hpp"
+#include "engine/tasks/finding_loop.hpp"
+#include "engine/tasks/task_desk.hpp"
 #include "rules/ids/id_generator.hpp"
 #include "tests/support/small_platform.hpp"
 #include "tests/support/test_database.hpp"
@@ -34,7 +36,9 @@ struct WorkflowFixture {
   engine::calendar::WorkingCalendar calendar = engine::calendar::load_calendar(source_dir() + "/data/calendars");
   engine::ManualClock clock{local_time(2026, 11, 27, 8)};
   engine::tasks::WorkflowSetup setup{&profile, &calendar, &catalogue, engine::tasks::rule_limits(pack)};
-  engine::store::TaskStore store{db.url(), setup};
+  engine::store::TaskStore store{db.url()};
+  engine::tasks::FindingLoop loop{db.url(), setup};
+  engine::tasks::TaskDesk desk{db.url(), setup};
   engine::disputes::DisputeDesk disputes{db.url(), setup};
   engine::scan::ScanObserver quiet;
   const std::string person = rules::ids::make_citizen_id(
@@ -61,7 +65,7 @@ struct WorkflowFixture {
     return engine::scan::Scanner(db.url(), catalogue, pack).run(request, quiet).scan_id;
   }
   // A scan followed by what the scan command does next.
-  std::vector<std::int64_t> scan_and_open() { return store.open_finding_tasks(scan(), clock.now()); }
+  std::vector<std::int64_t> scan_and_open() { return loop.open_finding_tasks(scan(), clock.now()); }
 
   // A dispute about `person` filed with `agency`, naming no dataset: the plainest filing.
   engine::disputes::DisputeRequest plain_dispute(const std::string& agency = "civ") const {
