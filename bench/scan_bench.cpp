@@ -1,6 +1,8 @@
 // Scan benchmark: the row pass of each dataset against `COPY (SELECT the same columns) TO
 // STDOUT` of that table, and each set rule against hand-written SQL finding the same rows,
-// all measured in this one process on the same database. Prints a Markdown table.
+// all measured in this one process on the same database. Prints Markdown tables, then
+// `copy_total_s=` (the sum of the datasets' COPY medians) for bench/scan.sh's ratios.
+// Conflicts compare the normalised values a scan stored: run `jiaohe scan` first.
 //   bench_scan DATABASE_URL CATALOGUE PACK [REPEAT]
 #include <algorithm>
 #include <chrono>
@@ -13,6 +15,7 @@
 #include "engine/scan/catalogue_check.hpp"
 #include "engine/scan/dataset_plan.hpp"
 #include "engine/scan/row_evaluator.hpp"
+#include "engine/scan/stored_values.hpp"
 #include "engine/store/pg_session.hpp"
 #include "engine/store/row_source.hpp"
 #include "engine/store/scan_results.hpp"
@@ -65,6 +68,20 @@ std::string hand_written(const rules::RuleDef& rule, const engine::catalog::Data
   }
 }
 
+// Conflicts of one attribute as a DBA would count them over the stored normalised values:
+// records of other datasets whose value differs from the authoritative source's, and every
+// record of a subject the source does not hold whose values differ.
+std::string hand_written_conflict(engine::store::PgSession& s, const std::string& attribute,
+                                  const std::string& source) {
+  const std::string a = s.quote_literal(attribute), src = s.quote_literal(source);
+  return "SELECT (SELECT count(*) FROM canonical_values v JOIN canonical_values s ON s.subject_id = v.subject_id "
+         "AND s.attribute = v.attribute AND s.dataset_id = " + src + " WHERE v.attribute = " + a +
+         " AND v.dataset_id <> " + src + " AND v.value <> s.value) + (SELECT count(*) FROM (SELECT min(value) OVER w "
+         "AS lo, max(value) OVER w AS hi FROM canonical_values v WHERE v.attribute = " + a + " AND NOT EXISTS "
+         "(SELECT 1 FROM canonical_values s WHERE s.dataset_id = " + src + " AND s.attribute = " + a +
+         " AND s.subject_id = v.subject_id) WINDOW w AS (PARTITION BY subject_id)) x WHERE lo <> hi)";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -80,6 +97,7 @@ int main(int argc, char** argv) {
   const rules::kinds::RowContext context{
       std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now + std::chrono::hours(8)))};
   engine::store::PgSession baseline(url);
+  baseline.exec("SET work_mem = '256MB'");  // what the scan's results session uses
   engine::store::RowSource source(url);
   engine::store::ScanResults results(url);
 
@@ -89,14 +107,22 @@ int main(int argc, char** argv) {
   std::vector<engine::scan::DatasetPlan> plans;
   for (const auto* d : all) plans.push_back(engine::scan::plan_dataset(*d, cat, pack, context, forms.at(d->id), now, true));
 
-  // The row pass as a scan runs it: COPY out, the one normalisation, every row check,
-  // staleness, staging by COPY into the results transaction.
+  // The row pass as a full scan runs it: the stored normalised values read, COPY out, the one
+  // normalisation, every row check, staleness, staging by COPY into the results transaction,
+  // the stored values brought up to date.
   const auto row_pass = [&](const engine::scan::DatasetPlan& plan) {
     const auto& d = *plan.dataset;
     std::vector<std::string> columns;
     for (const auto& c : plan.columns) columns.push_back(c.column);
     engine::scan::RowEvaluator evaluator(plan, false);
     engine::scan::StagingBuffers buffers;
+    // As a full scan: the stored values first, compared in memory, only changes staged.
+    engine::scan::StoredValues stored;
+    if (!plan.conflict_slots.empty()) {
+      results.read_canonical_values(d.id, [&](std::string_view line) { stored.add(line); });
+      stored.sort();
+      evaluator.use_stored(&stored);
+    }
     const auto flush = [&] {
       results.stage({buffers.findings, buffers.records, buffers.values, buffers.keys, buffers.duplicates});
       buffers.clear();
@@ -109,8 +135,10 @@ int main(int argc, char** argv) {
     source.close(d);
     evaluator.finish(buffers);
     flush();
+    if (!plan.conflict_slots.empty()) results.replace_canonical_values(d.id, stored.gone());
   };
 
+  double copy_total = 0;
   std::printf("| dataset | rows | COPY baseline (s) | row pass (s) | ratio | row checks |\n|---|---|---|---|---|---|\n");
   for (const auto& plan : plans) {
     const auto& d = *plan.dataset;
@@ -127,6 +155,7 @@ int main(int argc, char** argv) {
       row_pass(plan);
       results.discard();
     });
+    copy_total += copy;
     std::printf("| %s | %lld | %.3f | %.3f | %.2f | %zu |\n", d.id.c_str(), static_cast<long long>(rows), copy, pass,
                 pass / copy, plan.row_checks.size());
     std::fflush(stdout);
@@ -138,22 +167,37 @@ int main(int argc, char** argv) {
   results.begin();
   for (const auto& plan : plans) row_pass(plan);
   results.analyze();
-  for (const auto& plan : plans) {
+  const auto time_rule = [&](const rules::RuleDef& rule, const engine::catalog::DatasetDef* d, const std::string& sql,
+                             const std::string& label) {
+    const auto* impl = engine::store::set_rule_impl(rules::kind_of(rule).set_kind);
+    const double hand = median_seconds(repeat, [&] { baseline.query(sql); });
+    const double ours = median_seconds(repeat, [&] {
+      results.session().exec("SAVEPOINT bench");
+      impl->run({results.session(), cat, rule, d, false});
+      results.session().exec("ROLLBACK TO SAVEPOINT bench");
+    });
+    std::printf("| %s (%s) | %s | %.3f | %.3f | %.2f |\n", rule.id.c_str(), label.c_str(), d ? d->id.c_str() : "all",
+                hand, ours, ours / hand);
+    std::fflush(stdout);
+  };
+  for (const auto& plan : plans)
     for (const auto* rule : plan.set_rules) {
       const auto* impl = engine::store::set_rule_impl(rules::kind_of(*rule).set_kind);
       if (!impl || impl->spans_datasets) continue;
-      const std::string sql = hand_written(*rule, *plan.dataset, cat);
-      const double hand = median_seconds(repeat, [&] { baseline.query(sql); });
-      const double ours = median_seconds(repeat, [&] {
-        results.session().exec("SAVEPOINT bench");
-        impl->run({results.session(), cat, *rule, plan.dataset, false});
-        results.session().exec("ROLLBACK TO SAVEPOINT bench");
-      });
-      std::printf("| %s (%s) | %s | %.3f | %.3f | %.2f |\n", rule->id.c_str(), rule->kind.c_str(),
-                  plan.dataset->id.c_str(), hand, ours, ours / hand);
-      std::fflush(stdout);
+      time_rule(*rule, plan.dataset, hand_written(*rule, *plan.dataset, cat), rule->kind);
+    }
+  // Conflicts span datasets: one attribute at a time.
+  for (const auto& rule : pack.rules) {
+    if (rules::kind_of(rule).set_kind != SetKind::kCrossAgencyConflict) continue;
+    for (const auto& attribute : rule.attributes) {
+      const auto* def = cat.attribute(attribute);
+      if (!def || def->authoritative_source.empty()) continue;
+      rules::RuleDef one = rule;
+      one.attributes = {attribute};
+      time_rule(one, nullptr, hand_written_conflict(baseline, attribute, def->authoritative_source), attribute);
     }
   }
   results.discard();
+  std::printf("\ncopy_total_s=%.3f\n", copy_total);
   return 0;
 }

@@ -1,7 +1,11 @@
 // `jiaohe scan`: run the quality rules over the catalogue's datasets.
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -9,7 +13,9 @@
 #include "cli/commands.hpp"
 #include "cli/database_flag.hpp"
 #include "engine/catalog/catalog.hpp"
+#include "engine/log/live_line.hpp"
 #include "engine/log/log.hpp"
+#include "engine/scan/progress_lines.hpp"
 #include "engine/scan/scan_and_open_tasks.hpp"
 #include "cli/workflow_loader.hpp"
 #include "engine/store/database.hpp"
@@ -19,45 +25,97 @@ namespace {
 
 using Steady = std::chrono::steady_clock;
 
-// Progress: one rewritten line on a terminal, a log line every few seconds otherwise.
+// Progress (engine/scan/progress_lines.hpp). On a terminal: the live line under the log,
+// redrawn twice a second so that a long statement still shows its time, and each phase's line
+// kept above it when the phase ends. Elsewhere: plain lines, each finished phase and, while a
+// dataset is read, a line every few seconds.
 class ProgressReporter final : public engine::scan::ScanObserver {
  public:
-  explicit ProgressReporter(bool terminal) : terminal_(terminal) {}
-
-  void dataset_started(const std::string& dataset, std::int64_t estimated) override {
-    dataset_ = dataset;
-    estimated_ = estimated;
-    started_ = last_log_ = Steady::now();
-    show(0, false);
+  explicit ProgressReporter(bool terminal) : terminal_(terminal) {
+    if (!terminal_) return;
+    winsize size{};
+    if (ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 1) width_ = size.ws_col - 1;
+    ticker_ = std::thread([this] {
+      std::unique_lock lock(mutex_);
+      while (!stop_.wait_for(lock, std::chrono::milliseconds(500), [this] { return stopping_; })) draw();
+    });
   }
-  void rows_read(const std::string&, std::int64_t rows) override { show(rows, false); }
-  void dataset_finished(const std::string&, std::int64_t rows) override { show(rows, true); }
+  ~ProgressReporter() override { end(false); }
+
+  void planned(const engine::scan::ScanOutline& outline) override {
+    std::lock_guard lock(mutex_);
+    lines_.planned(outline);
+  }
+  void dataset_started(const std::string& dataset, std::int64_t estimated) override {
+    update([&](auto at) { lines_.dataset_started(dataset, estimated, at); });
+  }
+  void rows_read(const std::string&, std::int64_t rows) override {
+    std::lock_guard lock(mutex_);
+    const auto at = Steady::now();
+    lines_.rows_read(rows, at);
+    if (at - last_drawn_ >= (terminal_ ? std::chrono::milliseconds(100) : std::chrono::milliseconds(5000))) {
+      if (terminal_)
+        draw();
+      else
+        plain(lines_.live(at));
+    }
+  }
+  void dataset_finished(const std::string&, std::int64_t rows) override {
+    update([&](auto at) { lines_.dataset_finished(rows, at); });
+  }
+  void set_rule_started(const std::string& rule, const std::string& dataset) override {
+    update([&](auto at) { lines_.set_rule_started(rule, dataset, at); });
+  }
   void phase(const std::string& what) override {
-    if (terminal_) std::fprintf(stderr, "%s...\n", what.c_str());
-    engine::log::info("scan.phase", {{"phase", what}});
+    update([&](auto at) { lines_.phase(what, at); });
+  }
+  // The last phase ended (`completed`) or the scan failed: the finished lines stay, the live
+  // line goes (a failed phase gets no line claiming it ended).
+  void end(bool completed) {
+    {
+      std::lock_guard lock(mutex_);
+      if (ended_) return;
+      ended_ = stopping_ = true;
+    }
+    stop_.notify_all();
+    if (ticker_.joinable()) ticker_.join();
+    std::lock_guard lock(mutex_);
+    if (completed) lines_.finished(Steady::now());
+    print_finished();
+    if (terminal_) engine::log::clear_live_line();
   }
 
  private:
-  void show(std::int64_t rows, bool done) {
-    const double seconds = std::chrono::duration<double>(Steady::now() - started_).count();
-    const double rate = seconds > 0 ? static_cast<double>(rows) / seconds : 0;
-    const double eta = (rate > 0 && estimated_ > rows) ? static_cast<double>(estimated_ - rows) / rate : 0;
-    if (terminal_) {
-      std::fprintf(stderr, "\r\033[K%-16s %10lld rows  %9.0f rows/s  %s", dataset_.c_str(), static_cast<long long>(rows),
-                   rate, done ? "done\n" : ("ETA " + std::to_string(static_cast<int>(eta)) + "s").c_str());
-      return;
-    }
-    if (done || Steady::now() - last_log_ > std::chrono::seconds(5)) {
-      last_log_ = Steady::now();
-      engine::log::info(done ? "scan.dataset_done" : "scan.progress",
-                        {{"dataset", dataset_}, {"rows", rows}, {"rows_per_s", rate}, {"eta_s", eta}});
-    }
+  template <class F>
+  void update(F&& f) {
+    std::lock_guard lock(mutex_);
+    const auto at = Steady::now();
+    f(at);
+    print_finished();
+    if (terminal_) draw();
+  }
+  void print_finished() {
+    for (const auto& line : lines_.take_finished()) engine::log::print_above_live_line(line);
+  }
+  void plain(const std::string& line) {
+    last_drawn_ = Steady::now();
+    if (!line.empty()) engine::log::print_above_live_line(line);
+  }
+  void draw() {
+    last_drawn_ = Steady::now();
+    std::string line = lines_.live(last_drawn_);
+    if (line.size() > width_) line.resize(width_);  // a wrapped line could not be redrawn in place
+    engine::log::show_live_line(line);
   }
 
-  bool terminal_;
-  std::string dataset_;
-  std::int64_t estimated_ = 0;
-  Steady::time_point started_, last_log_;
+  const bool terminal_;
+  std::size_t width_ = 79;
+  std::mutex mutex_;
+  std::condition_variable stop_;
+  bool stopping_ = false, ended_ = false;
+  engine::scan::ProgressLines lines_;
+  Steady::time_point last_drawn_{};
+  std::thread ticker_;
 };
 
 std::vector<std::string> split_list(const std::string& s) {
@@ -96,6 +154,7 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   ProgressReporter progress(isatty(STDERR_FILENO) != 0);
   const auto outcome = engine::scan::ScanAndOpenTasks(db.url(), workflow.catalogue, workflow.pack, workflow.setup())
                            .run(request, progress, clock);
+  progress.end(true);
   print_summary(outcome.summary);
   std::cout << "tasks: " << outcome.opened_tasks.size() << " verify_finding task(s) opened\n";
   return 0;

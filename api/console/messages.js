@@ -354,6 +354,7 @@
     'phase.reading': '读取数据',
     'phase.set rules': '集合规则',
     'phase.merging findings': '合并问题',
+    'phase.opening tasks': '生成任务',
     'mode.full': '全量',
     'mode.incremental': '增量'
   };
@@ -687,6 +688,7 @@
     'phase.reading': 'reading',
     'phase.set rules': 'set rules',
     'phase.merging findings': 'merging findings',
+    'phase.opening tasks': 'opening tasks',
     'mode.full': 'full',
     'mode.incremental': 'incremental'
   };

@@ -8,6 +8,7 @@
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
+#include "engine/log/live_line.hpp"
 #include "engine/log/log_time.hpp"
 #include "engine/log/mask.hpp"
 
@@ -30,8 +31,8 @@ class MaskingStderrSink final : public spdlog::sinks::base_sink<std::mutex> {
     line += ' ';
     line.append(msg.payload.data(), msg.payload.size());
     line += '\n';
-    const std::string masked = mask_identifiers(line);
-    std::fwrite(masked.data(), 1, masked.size(), stderr);
+    // Above the live line, if a terminal shows one (live_line.hpp); otherwise plainly.
+    print_above_live_line(mask_identifiers(line));
   }
   void flush_() override { std::fflush(stderr); }
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/scan/stored_values.hpp"
 #include "engine/store/copy_text.hpp"
 #include "rules/kinds/staleness.hpp"
 #include "rules/normalize/unicode_text.hpp"
@@ -28,16 +29,6 @@ void nullable(std::string& line, const std::optional<std::string_view>& value, b
 void number(std::string& line, std::int64_t n, bool last = false) {
   line += std::to_string(n);
   line += last ? '\n' : '\t';
-}
-
-// FNV-1a: the identity of a record key form, for finding the shared ones.
-std::uint64_t hash_of(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
 }
 
 std::string utc_text(std::chrono::sys_seconds t) {
@@ -93,7 +84,7 @@ bool RowEvaluator::split(std::string_view line) {
 
 std::uint64_t RowEvaluator::record_key_hash(std::string_view key) {
   rules::normalize::key_form(key, key_form_);
-  return hash_of(key_form_);
+  return text_hash(key_form_);
 }
 
 void RowEvaluator::evaluate(std::string_view copy_line, Pass pass, StagingBuffers& out) {
@@ -123,20 +114,7 @@ void RowEvaluator::evaluate(std::string_view copy_line, Pass pass, StagingBuffer
       nullable(out.records, subject);
       number(out.records, row_no, true);
     }
-    // Without a valid identifier the record cannot be matched across agencies; a value with
-    // a defect of its own takes no part in conflicts (precedence).
-    if (subject)
-      for (std::size_t slot : plan_.conflict_slots) {
-        const auto& v = values_[slot];
-        if (!v.normalized_ok || v.normalized.empty() || rules::kinds::has_defect(defects_, plan_.slots[slot].name))
-          continue;
-        field(out.values, ds.id);
-        field(out.values, plan_.slots[slot].name);
-        field(out.values, key);
-        field(out.values, *subject);
-        field(out.values, v.normalized);
-        number(out.values, row_no, true);
-      }
+    stage_values(key, subject, row_no, stored_, out);
   }
   for (std::size_t slot : plan_.key_slots) {
     const auto& v = values_[slot];
@@ -162,6 +140,26 @@ void RowEvaluator::evaluate(std::string_view copy_line, Pass pass, StagingBuffer
   }
 }
 
+// Without a valid identifier the record cannot be matched across agencies; a value with a
+// defect of its own takes no part in conflicts (precedence). A value stored unchanged is not
+// staged again.
+void RowEvaluator::stage_values(std::string_view key, const std::string_view* subject, std::int64_t row_no,
+                                StoredValues* stored, StagingBuffers& out) {
+  if (!subject) return;
+  for (std::size_t slot : plan_.conflict_slots) {
+    const auto& v = values_[slot];
+    const std::string& attribute = plan_.slots[slot].name;
+    if (!v.normalized_ok || v.normalized.empty() || rules::kinds::has_defect(defects_, attribute)) continue;
+    if (stored && stored->unchanged(key, attribute, *subject, v.normalized)) continue;
+    field(out.values, plan_.dataset->id);
+    field(out.values, attribute);
+    field(out.values, key);
+    field(out.values, *subject);
+    field(out.values, v.normalized);
+    number(out.values, row_no, true);
+  }
+}
+
 bool RowEvaluator::found_duplicate_keys() {
   std::sort(key_hashes_.begin(), key_hashes_.end());
   duplicated_.clear();
@@ -181,6 +179,16 @@ void RowEvaluator::stage_duplicate(std::string_view copy_line, StagingBuffers& o
   if (!key_form_.empty() && !std::binary_search(duplicated_.begin(), duplicated_.end(), hash)) return;
   auto& subject = values_[plan_.key_slot];
   canonicalizers_[plan_.key_slot].canonicalize(fields_[plan_.key_slot + 1], subject);
+  if (stored_ && !plan_.conflict_slots.empty()) {
+    // The row pass may have found this row's values unchanged under the plain record key; the
+    // row is renamed now, so its values are staged again (under the row number the renaming
+    // follows), after the row checks that decide which of them take part.
+    for (std::size_t i = 0; i < plan_.columns.size(); ++i) canonicalizers_[i].canonicalize(fields_[i + 1], values_[i]);
+    defects_.clear();
+    for (const auto& c : plan_.row_checks) c.check->check(values_, defects_);
+    for (std::size_t slot : plan_.conflict_slots) stored_->forget(key, plan_.slots[slot].name);
+    stage_values(key, subject.normalized_ok ? &subject.normalized : nullptr, row_no, nullptr, out);
+  }
   std::string& line = out.duplicates;
   field(line, plan_.dataset->id);
   number(line, row_no);

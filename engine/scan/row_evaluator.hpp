@@ -16,6 +16,8 @@
 
 namespace jiaohe::engine::scan {
 
+class StoredValues;
+
 // COPY text lines for the staging tables (engine/store/scan_results.cpp has their columns).
 struct StagingBuffers {
   std::string findings;  // scan_findings
@@ -38,6 +40,9 @@ class RowEvaluator {
 
   RowEvaluator(const DatasetPlan& plan, bool keep_records);
 
+  // Full scans: the values stored by the last scan; unchanged ones are not staged again.
+  void use_stored(StoredValues* stored) { stored_ = stored; }
+
   void evaluate(std::string_view copy_line, Pass pass, StagingBuffers& out);
 
   // After every read of the dataset: whether some record keys were blank or shared. Then the
@@ -59,10 +64,13 @@ class RowEvaluator {
 
  private:
   bool split(std::string_view line);
+  void stage_values(std::string_view key, const std::string_view* subject, std::int64_t row_no, StoredValues* stored,
+                    StagingBuffers& out);
   std::uint64_t record_key_hash(std::string_view key);
 
   const DatasetPlan& plan_;
   bool keep_records_;
+  StoredValues* stored_ = nullptr;
   std::vector<rules::normalize::ValueCanonicalizer> canonicalizers_;
   std::int64_t rows_ = 0, checked_ = 0, row_no_ = 0;
   std::optional<std::chrono::sys_seconds> newest_;

@@ -12,6 +12,7 @@ ScanAndOpenTasks::ScanAndOpenTasks(std::string database_url, const catalog::Cata
 ScanOutcome ScanAndOpenTasks::run(const ScanRequest& request, ScanObserver& observer, const Clock& clock) const {
   ScanOutcome outcome;
   outcome.summary = Scanner(url_, catalogue_, pack_).run(request, observer);
+  observer.phase(kPhaseTasks);
   outcome.opened_tasks = store::TaskStore(url_, setup_).open_finding_tasks(outcome.summary.scan_id, clock.now());
   return outcome;
 }

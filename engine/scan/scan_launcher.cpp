@@ -46,7 +46,8 @@ class LaunchObserver final : public ScanObserver {
     save();
   }
   void phase(const std::string& what) override {
-    stop_if_asked();
+    // The scan is committed once tasks open: stopping then would only leave its tasks unopened.
+    if (what != kPhaseTasks) stop_if_asked();
     progress_.phase = what;
     save();
   }

@@ -37,16 +37,31 @@ struct ScanSummary {
   double seconds = 0;
 };
 
+// What a scan is about to do, told before it reads a row: the datasets it reads with the rows
+// each probably has (0: unknown), and how many set rule runs follow.
+struct ScanOutline {
+  std::vector<std::pair<std::string, std::int64_t>> datasets;  // dataset id, estimated rows
+  int set_rule_runs = 0;
+};
+
+// The phases a scan goes through after reading, in order (phase()'s argument).
+inline constexpr const char* kPhaseSetRules = "set rules";
+inline constexpr const char* kPhaseMerge = "merging findings";
+inline constexpr const char* kPhaseTasks = "opening tasks";
+
 // Progress of a running scan, for a terminal line or log lines.
 class ScanObserver {
  public:
   virtual ~ScanObserver() = default;
   // The scan's record is committed (it can be followed by id from now on).
   virtual void scan_started(std::int64_t /*scan_id*/) {}
+  virtual void planned(const ScanOutline& /*outline*/) {}
   virtual void dataset_started(const std::string& /*dataset*/, std::int64_t /*estimated_rows*/) {}
   virtual void rows_read(const std::string& /*dataset*/, std::int64_t /*rows*/) {}
   virtual void dataset_finished(const std::string& /*dataset*/, std::int64_t /*rows*/) {}
   virtual void phase(const std::string& /*what*/) {}
+  // One set rule run starts: the rule, and the dataset it runs on ("" for all of them).
+  virtual void set_rule_started(const std::string& /*rule_id*/, const std::string& /*dataset*/) {}
 };
 
 // A scan could not run (lock held, bad table); the message says what to do.

@@ -8,6 +8,8 @@
 #include "engine/scan/catalogue_check.hpp"
 #include "engine/scan/dataset_plan.hpp"
 #include "engine/scan/row_evaluator.hpp"
+#include "engine/scan/staging_writer.hpp"
+#include "engine/scan/stored_values.hpp"
 #include "engine/store/row_source.hpp"
 #include "engine/store/scan_results.hpp"
 #include "engine/store/scan_store.hpp"
@@ -56,6 +58,29 @@ std::vector<Read> reads_of(const DatasetPlan& plan, const std::optional<std::str
   return {{RowFilter::kUpdatedAfter, Pass::kRows}, {RowFilter::kNotUpdatedAfter, Pass::kKeys}};
 }
 
+// One statement of a set rule: per dataset, or once for the whole catalogue (conflicts span
+// datasets), in the order the plans list them.
+struct SetRuleRun {
+  const rules::RuleDef* rule;
+  const catalog::DatasetDef* dataset;  // nullptr: spans datasets
+  const store::SetRuleImpl* impl;
+};
+
+std::vector<SetRuleRun> set_rule_runs(const std::vector<DatasetPlan>& plans) {
+  std::vector<SetRuleRun> runs;
+  for (const auto& plan : plans)
+    for (const auto* rule : plan.set_rules) {
+      const auto* impl = store::set_rule_impl(rules::kind_of(*rule).set_kind);
+      if (!impl) continue;
+      if (!impl->spans_datasets) {
+        runs.push_back({rule, plan.dataset, impl});
+      } else if (std::none_of(runs.begin(), runs.end(), [&](const SetRuleRun& r) { return r.rule == rule; })) {
+        runs.push_back({rule, nullptr, impl});
+      }
+    }
+  return runs;
+}
+
 }  // namespace
 
 Scanner::Scanner(std::string database_url, const catalog::Catalogue& catalogue, const rules::RulePack& pack)
@@ -87,7 +112,14 @@ ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
       plans.push_back(plan_dataset(*d, catalogue_, pack_, context, forms.at(d->id), now,
                                    std::find(dataset_ids.begin(), dataset_ids.end(), d->id) != dataset_ids.end()));
 
+    const auto runs = set_rule_runs(plans);
+    ScanOutline outline;
+    for (const auto& plan : plans) outline.datasets.emplace_back(plan.dataset->id, source.estimate_rows(*plan.dataset));
+    outline.set_rule_runs = static_cast<int>(runs.size());
+    observer.planned(outline);
+
     results.begin();
+    StagingWriter writer(results);  // ends (in unwinding) before the catch below discards
     store::ScanResults::Resolvable resolvable;
     std::vector<std::optional<std::string>> newest(plans.size());
     std::int64_t rows_scanned = 0;
@@ -104,15 +136,21 @@ ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
                      r->id);
       }
       const auto since = incremental && plan.scanned ? record.watermark(ds.id) : std::nullopt;
-      observer.dataset_started(ds.id, source.estimate_rows(ds));
+      observer.dataset_started(ds.id, outline.datasets[i].second);
       std::vector<std::string> columns;
       for (const auto& c : plan.columns) columns.push_back(c.column);
       RowEvaluator evaluator(plan, incremental);
+      // A full scan compares the conflict values in memory with what is stored (an
+      // incremental one re-reads few records and compares in SQL).
+      StoredValues stored;
+      const bool compare_stored = !incremental && plan.scanned && !plan.conflict_slots.empty();
+      if (compare_stored) {
+        results.read_canonical_values(ds.id, [&](std::string_view line) { stored.add(line); });
+        stored.sort();
+        evaluator.use_stored(&stored);
+      }
       StagingBuffers buffers;
-      const auto flush = [&] {
-        results.stage({buffers.findings, buffers.records, buffers.values, buffers.keys, buffers.duplicates});
-        buffers.clear();
-      };
+      const auto flush = [&] { writer.submit(buffers); };
       const auto reads = reads_of(plan, since);
       bool duplicates = false;
       source.open(ds);
@@ -139,8 +177,12 @@ ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
       }
       evaluator.finish(buffers);
       flush();
+      writer.drain();
       if (duplicates) results.assign_identities(ds.id);
-      if (!plan.conflict_slots.empty()) results.refresh_canonical_values(ds.id, incremental);
+      if (compare_stored)
+        results.replace_canonical_values(ds.id, stored.gone());
+      else if (!plan.conflict_slots.empty())
+        results.refresh_canonical_values(ds.id, incremental);
       newest[i] = evaluator.newest_update();
       if (!plan.scanned) continue;
       rows_scanned += evaluator.rows_checked();
@@ -148,22 +190,12 @@ ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
       observer.dataset_finished(ds.id, evaluator.rows());
     }
     results.analyze();
-    observer.phase("set rules");
-    std::vector<const rules::RuleDef*> spanning_done;
-    for (const auto& plan : plans) {
-      for (const auto* rule : plan.set_rules) {
-        const auto* impl = store::set_rule_impl(rules::kind_of(*rule).set_kind);
-        if (!impl) continue;
-        if (!impl->spans_datasets) {
-          impl->run({results.session(), catalogue_, *rule, plan.dataset, incremental});
-        } else if (std::find(spanning_done.begin(), spanning_done.end(), rule) == spanning_done.end()) {
-          // Conflicts span datasets: each such rule runs once for the whole catalogue.
-          impl->run({results.session(), catalogue_, *rule, nullptr, incremental});
-          spanning_done.push_back(rule);
-        }
-      }
+    observer.phase(kPhaseSetRules);
+    for (const auto& run : runs) {
+      observer.set_rule_started(run.rule->id, run.dataset ? run.dataset->id : "");
+      run.impl->run({results.session(), catalogue_, *run.rule, run.dataset, incremental});
     }
-    observer.phase("merging findings");
+    observer.phase(kPhaseMerge);
     auto counts = results.merge(summary.scan_id, request.now, dataset_ids, resolvable, incremental);
     std::size_t summary_index = 0;
     for (std::size_t i = 0; i < plans.size(); ++i) {
@@ -185,8 +217,8 @@ ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
     summary.findings_reopened = counts.reopened;
   } catch (const std::exception& e) {
     // Database messages quote the values they choke on: nothing leaves unmasked.
+    // The caller reports the error, once (the CLI prints it, serve logs it): not here too.
     const std::string error = log::mask_identifiers(e.what());
-    log::error("scan.failed", {{"scan", summary.scan_id}, {"error", error}});
     results.discard();
     record.fail(summary.scan_id, request.now, error);
     throw ScanError(error);

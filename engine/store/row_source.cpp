@@ -17,7 +17,12 @@ constexpr const char* kColumns = R"sql(
   FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
   WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped)sql";
 constexpr const char* kExists = "SELECT to_regclass($1) IS NOT NULL";
-constexpr const char* kEstimate = "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = to_regclass($1)";
+// The planner's own estimate: rows per page at the last ANALYZE times the pages the table has
+// now (reltuples alone lags behind a table that grew since); 0 when never analysed or a view.
+constexpr const char* kEstimate = R"sql(
+  SELECT CASE WHEN reltuples <= 0 OR relpages <= 0 THEN 0
+              ELSE (reltuples / relpages * (pg_relation_size(oid) / current_setting('block_size')::int))::bigint END
+  FROM pg_class WHERE oid = to_regclass($1))sql";
 
 // The update column as local time of the watermark, for timestamp and date columns: COPY takes
 // no parameters, so `since` arrives quoted.

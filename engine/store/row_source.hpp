@@ -28,6 +28,7 @@ class RowSource {
   explicit RowSource(const std::string& url);
   ~RowSource();
 
+  // About how many rows the dataset has now (0: unknown, e.g. never analysed or a view).
   std::int64_t estimate_rows(const catalog::DatasetDef& dataset);
   // The columns of the dataset's table and their types (domains resolved to their base type,
   // as PostgreSQL's format_type writes them), or nullopt when there is no such table or view.

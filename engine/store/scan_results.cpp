@@ -1,5 +1,7 @@
 #include "engine/store/scan_results.hpp"
 
+#include <cstdio>
+
 #include "engine/store/copy_text.hpp"
 #include "engine/store/pg_session.hpp"
 #include "engine/store/scan_store.hpp"
@@ -7,7 +9,11 @@
 namespace jiaohe::engine::store {
 namespace {
 
-constexpr const char* kSessionSettings = "SET DateStyle = ISO; SET TimeZone = 'UTC'; SET client_min_messages = warning";
+// The staging tables hold millions of rows: they stay in memory (temp_buffers, set before the
+// first temporary table) and the set rules' hash joins and aggregates do not spill to disk.
+constexpr const char* kSessionSettings =
+    "SET DateStyle = ISO; SET TimeZone = 'UTC'; SET client_min_messages = warning; "
+    "SET temp_buffers = '512MB'; SET work_mem = '256MB'";
 // row_no numbers a dataset's rows in the order the scan read them; it links a row's staged
 // lines until assign_identities() has named the rows whose record key is blank or shared.
 constexpr const char* kStagingTables = R"sql(
@@ -70,10 +76,27 @@ constexpr const char* kInsertNewValues = R"sql(
   SELECT dataset_id, attribute, record_key, subject_id, value FROM scan_new_values)sql";
 constexpr const char* kDropNewValues = "DROP TABLE IF EXISTS scan_new_values";
 // Temporary tables are never analysed automatically; without statistics the planner picks
-// nested loops over millions of rows. canonical_values too: this transaction may have just
-// filled it for an earlier dataset.
-constexpr const char* kAnalyze =
-    "ANALYZE scan_findings, scan_records, scan_values, scan_keys, scan_identities, canonical_values";
+// nested loops over millions of rows. Each statement below names only the tables whose
+// contents changed since their last ANALYZE and that the next statements join.
+constexpr const char* kAnalyzeIdentities = "ANALYZE scan_identities";
+constexpr const char* kAnalyzeValues = "ANALYZE scan_values";
+constexpr const char* kAnalyzeCanonical = "ANALYZE canonical_values";
+constexpr const char* kAnalyzeSetRuleInputs = "ANALYZE scan_keys, scan_identities, scan_records";
+// A full scan's values: the stored ones it did not find again go by row address, then what it
+// staged (new or changed values) is written.
+constexpr const char* kStoredValues =
+    "COPY (SELECT ctid, record_key, attribute, subject_id, value FROM canonical_values WHERE dataset_id = %s) TO STDOUT";
+constexpr const char* kDeleteGoneValues = "DELETE FROM canonical_values WHERE dataset_id = $1 AND ctid = ANY($2::tid[])";
+constexpr const char* kWriteStagedValues = R"sql(
+  INSERT INTO canonical_values (dataset_id, attribute, record_key, subject_id, value)
+  SELECT DISTINCT ON (record_key, attribute) dataset_id, attribute, record_key, subject_id, value
+  FROM scan_values WHERE dataset_id = $1
+  ORDER BY record_key, attribute, row_no
+  ON CONFLICT (dataset_id, record_key, attribute) DO UPDATE SET subject_id = EXCLUDED.subject_id, value = EXCLUDED.value)sql";
+// Above this many rows written in this transaction, canonical_values gets fresh statistics
+// before the conflicts join it (its first filling, or a day of many changes).
+constexpr long long kReanalyzeRows = 100000;
+constexpr std::size_t kTidsPerStatement = 10000;
 
 // Every staged finding gets its fingerprint here, in one place: rule, dataset, record and
 // attribute joined by the unit separator.
@@ -157,21 +180,43 @@ void ScanResults::stage(const StagedLines& lines) {
 
 void ScanResults::assign_identities(const std::string& dataset_id) {
   session_->command(kIdentities, {dataset_id});
-  // Statistics first: without them the planner takes the staging tables for tiny and joins
-  // them to the identities by nested loops over millions of rows.
-  session_->exec(kAnalyze);
+  // Statistics first: without them the planner takes the identities for many and the staging
+  // tables for tiny, and joins them by nested loops over millions of rows.
+  session_->exec(kAnalyzeIdentities);
   for (const char* rename : kRenameIn) session_->command(rename, {dataset_id});
 }
 
 void ScanResults::refresh_canonical_values(const std::string& dataset_id, bool incremental) {
-  session_->exec(kAnalyze);
+  session_->exec(kAnalyzeValues);
   session_->command(kDeleteChangedValues, {dataset_id, incremental ? "true" : "false"});
   session_->exec(kDropNewValues);
   session_->command(kCollectNewValues, {dataset_id});
-  session_->command(kInsertNewValues);
+  note_written(session_->command(kInsertNewValues));
 }
 
-void ScanResults::analyze() { session_->exec(kAnalyze); }
+void ScanResults::read_canonical_values(const std::string& dataset_id,
+                                        const std::function<void(std::string_view)>& on_line) {
+  char sql[256];
+  std::snprintf(sql, sizeof sql, kStoredValues, session_->quote_literal(dataset_id).c_str());
+  session_->copy_out(sql, on_line);
+}
+
+void ScanResults::replace_canonical_values(const std::string& dataset_id, const std::vector<std::string>& gone) {
+  for (std::size_t i = 0; i < gone.size(); i += kTidsPerStatement) {
+    const std::vector<std::string> chunk(gone.begin() + static_cast<std::ptrdiff_t>(i),
+                                         gone.begin() + static_cast<std::ptrdiff_t>(std::min(gone.size(), i + kTidsPerStatement)));
+    note_written(session_->command(kDeleteGoneValues, {dataset_id, pg_array_literal(chunk)}));
+  }
+  note_written(session_->command(kWriteStagedValues, {dataset_id}));
+}
+
+void ScanResults::note_written(long long rows) { canonical_written_ += rows; }
+
+void ScanResults::analyze() {
+  session_->exec(kAnalyzeSetRuleInputs);
+  if (canonical_written_ > kReanalyzeRows) session_->exec(kAnalyzeCanonical);
+  canonical_written_ = 0;
+}
 
 ScanResults::MergeCounts ScanResults::merge(std::int64_t scan_id, Instant now, const std::vector<std::string>& datasets,
                                             const Resolvable& rules, bool incremental) {

@@ -4,9 +4,11 @@
 // compare, the set rules' findings (engine/store/set_rules/), then the merge into `findings`,
 // quality scores and watermarks. Committed by succeed(); a failed scan changes nothing.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/catalog/catalog.hpp"
@@ -36,9 +38,15 @@ class ScanResults {
   // Gives the rows of `dataset` whose record key is blank or shared their identity (the trimmed
   // key, '#', the occurrence) in every staging table. Call once its staging is complete.
   void assign_identities(const std::string& dataset_id);
-  // Replaces the dataset's stored normalised values by what this scan read.
+  // Replaces the dataset's stored normalised values by what this scan staged, comparing in
+  // SQL (an incremental scan: only the records it re-read).
   void refresh_canonical_values(const std::string& dataset_id, bool incremental);
-  // Gives the planner statistics of the staging tables (call once staging is complete).
+  // A full scan compares in memory instead (scan::StoredValues): the stored values as COPY
+  // lines of (ctid, record_key, attribute, subject_id, value), in this transaction...
+  void read_canonical_values(const std::string& dataset_id, const std::function<void(std::string_view)>& on_line);
+  // ...then deletes those it did not find again (row addresses) and writes what it staged.
+  void replace_canonical_values(const std::string& dataset_id, const std::vector<std::string>& gone);
+  // Gives the planner statistics of what the set rules join (call once staging is complete).
   void analyze();
 
   // The session set rules run their SQL in.
@@ -67,7 +75,10 @@ class ScanResults {
   void discard() noexcept;
 
  private:
+  void note_written(long long rows);
+
   std::unique_ptr<PgSession> session_;
+  long long canonical_written_ = 0;  // rows of canonical_values changed since the last analyze()
 };
 
 }  // namespace jiaohe::engine::store
