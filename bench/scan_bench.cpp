@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
   const rules::kinds::RowContext context{
       std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now + std::chrono::hours(8)))};
   engine::store::PgSession baseline(url);
-  baseline.exec("SET work_mem = '256MB'");  // what the scan's results session uses
+  baseline.exec("SET work_mem = '256MB'; SET jit = off");  // as the scan's results session
   engine::store::RowSource source(url);
   engine::store::ScanResults results(url);
 

@@ -92,6 +92,7 @@ class ProgressReporter final : public engine::scan::ScanObserver {
     const auto at = Steady::now();
     f(at);
     print_finished();
+    last_drawn_ = at;  // a plain line about reading comes 5 s into a phase at the earliest
     if (terminal_) draw();
   }
   void print_finished() {

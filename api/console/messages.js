@@ -355,6 +355,7 @@
     'phase.set rules': '集合规则',
     'phase.merging findings': '合并问题',
     'phase.opening tasks': '生成任务',
+    'phase.storing values': '保存规范值',
     'mode.full': '全量',
     'mode.incremental': '增量'
   };
@@ -689,6 +690,7 @@
     'phase.set rules': 'set rules',
     'phase.merging findings': 'merging findings',
     'phase.opening tasks': 'opening tasks',
+    'phase.storing values': 'storing values',
     'mode.full': 'full',
     'mode.incremental': 'incremental'
   };

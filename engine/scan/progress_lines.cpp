@@ -81,6 +81,13 @@ void ProgressLines::set_rule_started(const std::string& rule_id, const std::stri
 }
 
 void ProgressLines::phase(const std::string& what, Time at) {
+  if (what == kPhaseStoring) {
+    if (step_ != Step::kReading) return;
+    end_step(at);
+    step_ = Step::kStoring;  // label_ is still the dataset's
+    started_ = last_ = at;
+    return;
+  }
   end_step(at);
   if (what == kPhaseSetRules) {
     done_ = std::max(done_, kReading);
@@ -115,6 +122,7 @@ double ProgressLines::step_share() const {
     case Step::kReading: {
       return estimate_ > 0 ? reading_weight() * std::min(1.0, static_cast<double>(rows_) / static_cast<double>(estimate_)) : 0;
     }
+    case Step::kStoring:
     case Step::kSetRule: return 0;  // a statement tells nothing until it returns
     case Step::kMerge:
     case Step::kTasks:
@@ -146,6 +154,7 @@ void ProgressLines::end_step(Time at) {
              grouped(std::llround(rate)) + " rows/s)";
       break;
     }
+    case Step::kStoring: line = "stored " + label_ + "'s values in " + seconds_text(took); break;
     case Step::kSetRule:
       done_ = std::max(done_, kReading + kSetRules * rule_index_ / std::max(1, outline_.set_rule_runs));
       line = "set rule " + std::to_string(rule_index_) + " of " + std::to_string(outline_.set_rule_runs) + ": " +
@@ -180,6 +189,7 @@ std::string ProgressLines::live(Time now) const {
     case Step::kSetRule:
       return prefix() + "set rule " + std::to_string(rule_index_) + " of " + std::to_string(outline_.set_rule_runs) +
              ": " + label_ + ", " + seconds_text(took);
+    case Step::kStoring: return prefix() + "storing " + label_ + "'s values, " + seconds_text(took);
     case Step::kMerge: return prefix() + "merging findings, " + seconds_text(took);
     case Step::kTasks: return prefix() + "opening tasks, " + seconds_text(took);
   }

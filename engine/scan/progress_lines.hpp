@@ -18,6 +18,11 @@
 
 namespace jiaohe::engine::scan {
 
+// The phase between a dataset's reading and the next dataset: what the scan staged is written
+// (record identities, the stored normalised values; the first full scan writes them all). The
+// scanner announces it through ScanObserver::phase().
+inline constexpr const char* kPhaseStoring = "storing values";
+
 class ProgressLines {
  public:
   using Time = std::chrono::steady_clock::time_point;
@@ -27,7 +32,8 @@ class ProgressLines {
   void rows_read(std::int64_t rows, Time at);
   void dataset_finished(std::int64_t rows, Time at);
   void set_rule_started(const std::string& rule_id, const std::string& dataset, Time at);
-  void phase(const std::string& what, Time at);  // kPhaseSetRules, kPhaseMerge, kPhaseTasks
+  // kPhaseStoring (ends the dataset's reading), kPhaseSetRules, kPhaseMerge, kPhaseTasks
+  void phase(const std::string& what, Time at);
   void finished(Time at);                        // the last phase ended
 
   // The live line ("" when no phase is running).
@@ -38,7 +44,7 @@ class ProgressLines {
   double share() const;
 
  private:
-  enum class Step { kNone, kReading, kSetRule, kMerge, kTasks };
+  enum class Step { kNone, kReading, kStoring, kSetRule, kMerge, kTasks };
   void end_step(Time at);
   double step_share() const;  // of the running step, 0..1
   double reading_weight() const;

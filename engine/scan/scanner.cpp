@@ -7,6 +7,7 @@
 #include "engine/log/mask.hpp"
 #include "engine/scan/catalogue_check.hpp"
 #include "engine/scan/dataset_plan.hpp"
+#include "engine/scan/progress_lines.hpp"
 #include "engine/scan/row_evaluator.hpp"
 #include "engine/scan/staging_writer.hpp"
 #include "engine/scan/stored_values.hpp"
@@ -180,6 +181,8 @@ ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
       }
       evaluator.finish(buffers);
       flush();
+      observer.rows_read(ds.id, evaluator.rows());  // the reading's line gives the exact count
+      observer.phase(kPhaseStoring);
       writer.drain();
       if (duplicates) results.assign_identities(ds.id);
       if (compare_stored)

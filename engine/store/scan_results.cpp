@@ -11,9 +11,10 @@ namespace {
 
 // The staging tables hold millions of rows: they stay in memory (temp_buffers, set before the
 // first temporary table) and the set rules' hash joins and aggregates do not spill to disk.
+// No JIT: compiling each big statement cost more than it saved (seconds on a loaded machine).
 constexpr const char* kSessionSettings =
     "SET DateStyle = ISO; SET TimeZone = 'UTC'; SET client_min_messages = warning; "
-    "SET temp_buffers = '512MB'; SET work_mem = '256MB'";
+    "SET temp_buffers = '512MB'; SET work_mem = '256MB'; SET jit = off";
 // row_no numbers a dataset's rows in the order the scan read them; it links a row's staged
 // lines until assign_identities() has named the rows whose record key is blank or shared.
 constexpr const char* kStagingTables = R"sql(

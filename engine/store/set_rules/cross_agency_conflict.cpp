@@ -10,27 +10,34 @@
 namespace jiaohe::engine::store {
 namespace {
 
+// The disputed subjects first, in a table of their own with statistics: there are few of them
+// (about 0.1% of the subjects of the demo province), and knowing it the planner reaches their
+// values through canonical_values_by_subject instead of hashing every value of the attribute
+// three more times, as it did when it guessed half of the subjects from a CTE.
+constexpr const char* kDisputed = R"sql(
+  CREATE TEMP TABLE scan_disputed ON COMMIT DROP AS
+  SELECT subject_id FROM canonical_values
+  WHERE attribute = $1
+    AND (NOT $2::boolean OR subject_id IN (SELECT subject_id FROM scan_records WHERE subject_id IS NOT NULL))
+  GROUP BY subject_id HAVING min(value) <> max(value))sql";
+constexpr const char* kAnalyzeDisputed = "ANALYZE scan_disputed";
+constexpr const char* kDropDisputed = "DROP TABLE IF EXISTS scan_disputed";
 constexpr const char* kConflicts = R"sql(
-  WITH disputed AS (
-    SELECT subject_id FROM canonical_values
-    WHERE attribute = $8
-      AND (NOT $9::boolean OR subject_id IN (SELECT subject_id FROM scan_records WHERE subject_id IS NOT NULL))
-    GROUP BY subject_id HAVING min(value) <> max(value)),
-  authority AS (
+  WITH authority AS (
     SELECT c.subject_id, array_agg(c.value) AS authoritative_values
-    FROM canonical_values c JOIN disputed USING (subject_id)
+    FROM canonical_values c JOIN scan_disputed USING (subject_id)
     WHERE c.attribute = $8 AND c.dataset_id = $7
     GROUP BY c.subject_id),
   evidence AS (
     SELECT c.subject_id, jsonb_object_agg(c.dataset_id, c.value) AS agency_values
-    FROM canonical_values c JOIN disputed USING (subject_id)
+    FROM canonical_values c JOIN scan_disputed USING (subject_id)
     WHERE c.attribute = $8
     GROUP BY c.subject_id)
   INSERT INTO scan_findings
   SELECT $1, $2::int, $3, $4, v.dataset_id, a.agency_code, v.record_key, v.subject_id, v.attribute,
          jsonb_build_object('value', v.value, 'authoritative_source', $7::text, 'values', e.agency_values), NULL
   FROM canonical_values v
-  JOIN disputed USING (subject_id)
+  JOIN scan_disputed USING (subject_id)
   JOIN evidence e USING (subject_id)
   JOIN unnest($5::text[], $6::text[]) AS a(dataset_id, agency_code) ON a.dataset_id = v.dataset_id
   LEFT JOIN authority s USING (subject_id)
@@ -53,8 +60,11 @@ void run_cross_agency_conflict(const SetRuleRun& run) {
     p.push_back(pg_array_literal(agencies));
     p.push_back(def->authoritative_source.empty() ? std::nullopt : std::optional<std::string>(def->authoritative_source));
     p.push_back(attribute);
-    p.push_back(run.incremental ? "true" : "false");
+    run.session.exec(kDropDisputed);
+    run.session.command(kDisputed, {attribute, run.incremental ? "true" : "false"});
+    run.session.exec(kAnalyzeDisputed);
     run.session.command(kConflicts, p);
+    run.session.exec(kDropDisputed);
   }
 }
 

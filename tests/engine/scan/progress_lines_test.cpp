@@ -81,6 +81,20 @@ TEST_CASE("each phase leaves one line, in order, and the share grows to 100% onl
   CHECK(lines[5] == "[100%] opened tasks in 1.0 s");
 }
 
+TEST_CASE("after its reading a dataset's values are stored on a line of their own") {
+  ProgressLines p;
+  p.planned({{{"a", 1000}}, 0});
+  p.dataset_started("a", 1000, t0);
+  p.rows_read(1000, t0 + 1s);
+  p.phase(kPhaseStoring, t0 + 1s);
+  CHECK(p.live(t0 + 3s) == "[ 60%] storing a's values, 2.0 s");  // no ETA left claiming 0 s
+  p.dataset_finished(1000, t0 + 5s);
+  const auto lines = p.take_finished();
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0] == "[ 60%] read a: 1,000 rows in 1.0 s (1,000 rows/s)");
+  CHECK(lines[1] == "[ 60%] stored a's values in 4.0 s");
+}
+
 TEST_CASE("datasets weigh by their estimated rows in the overall share") {
   ProgressLines p;
   p.planned({{{"small", 1000}, {"large", 3000}}, 0});
