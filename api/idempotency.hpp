@@ -6,12 +6,15 @@
 //   - same key, same request (method, target, body): the first answer, with
 //     `Idempotent-Replayed: true`;
 //   - same key, another request: 422 naming the header;
-//   - same key while the first request still runs: 409 (Retry-After: 1);
+//   - same key while the first request still runs: waits for it, then its answer (or runs, if
+//     the first one failed);
 //   - an empty key or one over 255 bytes: 400.
-// Answers of 5xx are not stored, so a retry runs the request again; but when the handler's
-// commit was in doubt (the connection broke during COMMIT) running it again could do it twice,
-// so the key answers 409 until it expires. Keys belong to the token that sent them and are
-// forgotten after engine::store::kIdempotencyRetention.
+// The key and the answer are written in the write's own transaction (engine/store/keyed_write.hpp,
+// group commit included), so a request committed exactly when its key did: after a crash a
+// retry replays the first answer if the write committed and runs at once if it did not.
+// Answers of 5xx are not stored (their transaction rolls back), so a retry runs the request
+// again. Keys belong to the token that sent them and are forgotten after
+// engine::store::kIdempotencyRetention.
 #include <cstddef>
 #include <string>
 

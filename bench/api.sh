@@ -3,13 +3,17 @@
 #  1. dispute filing (POST /v1/disputes) under wrk at 8 and 64 connections, next to pgbench at
 #     the same concurrency running (a) one durable single-row INSERT per transaction and (b)
 #     the same rows a filing writes (dispute, task, event, notification, flag) as one
-#     transaction; fsync and synchronous_commit on throughout, so every 201 is durable;
+#     transaction, both with -M prepared; fsync and synchronous_commit on throughout, so every
+#     201 is durable;
 #  2. a read-heavy case: an agency listing its queue (GET /v1/tasks) under wrk, next to
 #     pgbench running the queue's SELECT.
-#   bench/api.sh [BUILD_DIR] [SECONDS]
+# Each baseline runs right after its candidate, in the same round; ROUNDS rounds (the machine
+# is shared: the load average is printed with every round).
+#   bench/api.sh [BUILD_DIR] [SECONDS] [ROUNDS]
 set -euo pipefail
 build=${1:-build}
 seconds=${2:-10}
+rounds=${3:-3}
 jiaohe=$(realpath "$build/cli/jiaohe")
 dir=/tmp/jiaohe-bench-api
 port=18089
@@ -102,10 +106,10 @@ run_wrk() {  # connections lua path
 to_ms() { awk -v v="$1" 'BEGIN{ if (v ~ /us$/) printf "%.2f", v/1000; else if (v ~ /ms$/) printf "%.2f", v+0; else printf "%.2f", v*1000 }'; }
 
 # pgbench: "tps p50 p99" from the per-transaction log (latency in microseconds, 3rd field).
-run_pgbench() {  # connections script
+run_pgbench() {  # connections script [protocol]
   rm -f "$work"/pgbench_log.*
   local tps
-  tps=$(cd "$work" && pgbench -n -c "$1" -j 2 -T "$seconds" -f "$2" -l --log-prefix=pgbench_log "$url" 2>/dev/null |
+  tps=$(cd "$work" && pgbench -n -M "${3:-simple}" -c "$1" -j 2 -T "$seconds" -f "$2" -l --log-prefix=pgbench_log "$url" 2>/dev/null |
         awk '/^tps/{print $3; exit}')
   cat "$work"/pgbench_log.* | awk '{print $3}' | sort -n >"$work/lat"
   local n p50 p99
@@ -118,21 +122,25 @@ run_pgbench() {  # connections script
 check 201 -X POST "http://127.0.0.1:$port/v1/disputes" -H "Authorization: Bearer $citizen" \
   -H 'Content-Type: application/json' -d "$body"
 check 200 "http://127.0.0.1:$port/v1/tasks" -H "Authorization: Bearer $agency_token"
-echo "machine: $(nproc) cores; ${seconds} s per run; fsync=on, synchronous_commit=on"
+echo "machine: $(nproc) cores; ${seconds} s per run; ${rounds} rounds; fsync=on, synchronous_commit=on"
+load() { uptime | sed 's/.*load average: //'; }
+for round in $(seq 1 "$rounds"); do
 echo
-echo "| case | connections | requests/s | p50 ms | p99 ms | non-2xx | pgbench single-row insert tx/s (p50/p99 ms) | ratio | pgbench same rows as a filing tx/s (p50/p99 ms) | ratio |"
+echo "round $round, load average before it: $(load)"
+echo
+echo "| case | connections | requests/s | p50 ms | p99 ms | non-2xx | pgbench -M prepared single-row insert tx/s (p50/p99 ms) | ratio | pgbench -M prepared same rows as a filing tx/s (p50/p99 ms) | ratio |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 for c in 8 64; do
   before=$(psql "$url" -Atc "SELECT count(*) FROM disputes")
   read -r rate p50 p99 bad answered < <(run_wrk "$c" "$work/file.lua" /v1/disputes)
   after=$(psql "$url" -Atc "SELECT count(*) FROM disputes")
-  read -r s_tps s_p50 s_p99 < <(run_pgbench "$c" "$work/single.sql")
-  read -r f_tps f_p50 f_p99 < <(run_pgbench "$c" "$work/filing.sql")
+  read -r s_tps s_p50 s_p99 < <(run_pgbench "$c" "$work/single.sql" prepared)
+  read -r f_tps f_p50 f_p99 < <(run_pgbench "$c" "$work/filing.sql" prepared)
   printf "| POST /v1/disputes | %s | %.0f | %s | %s | %s | %s (%s/%s) | %.2f | %s (%s/%s) | %.2f |\n" \
     "$c" "$rate" "$p50" "$p99" "$bad" "$s_tps" "$s_p50" "$s_p99" "$(echo "$rate / $s_tps" | bc -l)" \
     "$f_tps" "$f_p50" "$f_p99" "$(echo "$rate / $f_tps" | bc -l)"
   # 2xx means committed: every 201 wrk counted must be a dispute in the database.
-  echo "  $((answered - bad)) filings answered 201, $((after - before)) disputes committed" >&2
+  echo "  $((answered - bad)) filings answered 201, $((after - before)) disputes committed; load $(load)" >&2
   [ $((after - before)) -ge $((answered - bad)) ] || { echo "bench: a 201 without its dispute" >&2; exit 1; }
 done
 echo
@@ -144,4 +152,5 @@ for c in 8 64; do
   read -r q_tps q_p50 q_p99 < <(run_pgbench "$c" "$work/queue.sql")
   printf "| GET /v1/tasks (an agency's queue, 50 per page) | %s | %.0f | %s | %s | %s | %s (%s/%s) | %.2f |\n" \
     "$c" "$rate" "$p50" "$p99" "$bad" "$q_tps" "$q_p50" "$q_p99" "$(echo "$rate / $q_tps" | bc -l)"
+done
 done

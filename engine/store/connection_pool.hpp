@@ -9,9 +9,12 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include <pqxx/pqxx>
+
+#include "engine/store/keyed_write.hpp"
 
 namespace jiaohe::engine::store {
 
@@ -42,9 +45,14 @@ void set_idle_connection_limit(std::size_t limit);
 
 namespace jiaohe::engine::store {
 
-// `body(tx)` in a read-only transaction on a pooled connection; returns what it returns.
+// `body(tx)` in a read-only transaction on a pooled connection; returns what it returns. A
+// body that takes any transaction reads inside the current keyed write's transaction when
+// there is one (engine/store/keyed_write.hpp), so that a request's answer sees its own writes.
 template <typename Body>
 auto read_only(const std::string& url, Body&& body) {
+  if constexpr (std::is_invocable_v<Body&, pqxx::transaction_base&>) {
+    if (auto* keyed = KeyedWrite::current(); keyed && keyed->has_transaction()) return body(keyed->transaction());
+  }
   auto lease = connect(url);
   pqxx::read_transaction tx(*lease);
   return body(tx);

@@ -52,7 +52,7 @@ DisputeView view_of(const pqxx::row& r) {
 }
 
 // The dispute's row of a read query, or NotFound: every read of one dispute starts here.
-pqxx::row dispute_row(pqxx::read_transaction& tx, const char* sql, std::int64_t dispute_id) {
+pqxx::row dispute_row(pqxx::transaction_base& tx, const char* sql, std::int64_t dispute_id) {
   const auto rows = tx.exec_params(sql, dispute_id);
   if (rows.empty()) throw Error(ErrorCode::kNotFound, "dispute " + std::to_string(dispute_id) + " does not exist");
   return rows[0];
@@ -69,7 +69,7 @@ std::string DisputeStore::status(std::int64_t dispute_id) const {
 }
 
 DisputeView DisputeStore::view(std::int64_t dispute_id) const {
-  return read_only(url_, [&](pqxx::read_transaction& tx) {
+  return read_only(url_, [&](pqxx::transaction_base& tx) {
     auto v = view_of(dispute_row(tx, kDisputeView.c_str(), dispute_id));
     for (const auto& e : tx.exec_params(kDisputeHistory, dispute_id))
       v.history.push_back({*instant_of(e[0]), e[1].as<std::int64_t>(), e[2].c_str(), e[3].c_str(), e[4].c_str(), e[5].c_str()});

@@ -2,7 +2,11 @@
 
 #include <pqxx/pqxx>
 
+#include <algorithm>
+
 #include "engine/store/connection_pool.hpp"
+#include "engine/store/idempotency_store.hpp"
+#include "engine/store/keyed_write.hpp"
 #include "engine/store/task_tx.hpp"
 
 namespace jiaohe::engine::store {
@@ -42,7 +46,10 @@ std::size_t GroupCommitter::in_flight() const {
 }
 
 void GroupCommitter::submit(Instant now, std::function<void(TaskTx&)> work) {
-  Piece piece{now, std::move(work), {}};
+  auto* keyed = KeyedWrite::current();
+  // A keyed request that already holds its transaction writes there (in_task_tx joins it).
+  if (keyed && keyed->has_transaction()) return in_task_tx(url_, setup_, now, work);
+  Piece piece{now, std::move(work), {}, keyed ? keyed->lend_from_batch() : nullptr};
   auto done = piece.done.get_future();
   {
     std::lock_guard lock(mutex_);
@@ -65,50 +72,65 @@ void GroupCommitter::lane() {
         queue_.pop_front();
       }
     }
-    commit(batch);
-  }
-}
-
-void GroupCommitter::commit(std::vector<Piece>& batch) {
-  std::vector<std::exception_ptr> failures(batch.size());
-  bool committing = false;
-  try {
-    auto lease = connect(url_);
-    pqxx::work tx(*lease);
-    for (auto& piece : batch) {
-      TaskTx t(tx, setup_, piece.now);
-      piece.work(t);
-    }
-    committing = true;
-    tx.commit();
-  } catch (...) {
-    const auto failure = std::current_exception();
-    if (committing || batch.size() == 1) {
-      // The commit itself failed (or its outcome is unknown): no piece may be run again.
-      for (auto& f : failures) f = failure;
-    } else {
-      // A piece failed before the commit and took the batch's transaction with it; nothing is
-      // committed, so each piece runs again on its own and only the failing one fails.
-      for (std::size_t i = 0; i < batch.size(); ++i) {
-        try {
-          in_task_tx(url_, setup_, batch[i].now, [&](TaskTx& t) { batch[i].work(t); });
-        } catch (...) {
-          failures[i] = std::current_exception();
-        }
-      }
-    }
-  }
-  {
+    std::vector<Piece*> pieces;
+    for (auto& p : batch) pieces.push_back(&p);
+    commit(pieces);
     std::lock_guard lock(mutex_);
     ++batches_;
     pieces_ += batch.size();
   }
-  for (std::size_t i = 0; i < batch.size(); ++i) {
-    if (failures[i])
-      batch[i].done.set_exception(failures[i]);
-    else
-      batch[i].done.set_value();
+}
+
+void GroupCommitter::commit(const std::vector<Piece*>& batch) {
+  // How far the batch got: its writes running, its transaction lent to keyed requests (`lent`
+  // of them so far, the last one possibly still holding it), or its commit.
+  enum class Stage { kWriting, kLending, kCommitting } stage = Stage::kWriting;
+  std::vector<Piece*> lent;
+  try {
+    auto lease = connect(url_);
+    pqxx::work tx(*lease);
+    for (auto* piece : batch) {
+      if (piece->loan && !claim_key(tx, piece->loan->key, piece->loan->now)) {
+        piece->loan->key_taken = true;
+        throw KeyTaken();
+      }
+      TaskTx t(tx, setup_, piece->now);
+      piece->work(t);
+    }
+    stage = Stage::kLending;
+    for (auto* piece : batch) {
+      if (!piece->loan) continue;
+      auto sealed = piece->loan->sealed.get_future();
+      piece->loan->tx = &tx;
+      lent.push_back(piece);
+      piece->done.set_value();  // the request goes on with the batch's transaction
+      sealed.get();
+    }
+    stage = Stage::kCommitting;
+    tx.commit();
+  } catch (...) {
+    const auto failure = std::current_exception();
+    if (stage == Stage::kCommitting) {
+      // The commit itself failed (or its outcome is unknown): no piece may be run again.
+      for (auto* piece : batch)
+        piece->loan ? piece->loan->committed.set_exception(failure) : piece->done.set_exception(failure);
+    } else if (stage == Stage::kLending) {
+      // A keyed request gave up after its write (it has its own answer): the others whose
+      // answers were built on this transaction's writes fail; the rest run again.
+      for (auto* piece : lent)
+        if (piece != lent.back()) piece->loan->committed.set_exception(std::make_exception_ptr(BatchAbandoned()));
+      for (auto* piece : batch)
+        if (std::find(lent.begin(), lent.end(), piece) == lent.end()) commit({piece});
+    } else if (batch.size() == 1) {
+      batch[0]->done.set_exception(failure);
+    } else {
+      // A piece failed before the commit and took the batch's transaction with it; nothing is
+      // committed, so each piece runs again on its own and only the failing one fails.
+      for (auto* piece : batch) commit({piece});
+    }
+    return;
   }
+  for (auto* piece : batch) piece->loan ? piece->loan->committed.set_value() : piece->done.set_value();
 }
 
 }  // namespace jiaohe::engine::store

@@ -5,6 +5,13 @@
 // batching the writes that arrive while the previous flush runs lifts that bound without
 // weakening "2xx means committed".
 //
+// A request with an Idempotency-Key (engine/store/keyed_write.hpp) has its key claimed before
+// its write and its answer recorded after it, in the batch's transaction: once every write of
+// the batch ran, the batch's transaction is lent to each keyed request in turn until it has
+// recorded its answer, and the batch commits after the last one. A keyed request that fails
+// after its write rolls the batch back; its other requests run again, each on its own, except
+// keyed ones that already recorded an answer, which fail (BatchAbandoned) and may be retried.
+//
 // The pieces of a batch run one after the other in one transaction, without savepoints (two
 // round trips each saved on the common path). When a piece throws, the batch's transaction is
 // rolled back and every piece runs again in a transaction of its own, so one caller's failure
@@ -18,6 +25,7 @@
 #include <exception>
 #include <functional>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -30,6 +38,7 @@
 namespace jiaohe::engine::store {
 
 class TaskTx;
+struct BatchLoan;
 
 struct GroupCommitOptions {
   int lanes = 8;              // concurrent batches (threads, each with its own connection)
@@ -65,11 +74,12 @@ class GroupCommitter {
   struct Piece {
     Instant now;
     std::function<void(TaskTx&)> work;
-    std::promise<void> done;
+    std::promise<void> done;  // written (a keyed piece: then its loan goes on) or committed
+    std::shared_ptr<BatchLoan> loan;  // a keyed request's
   };
   void submit(Instant now, std::function<void(TaskTx&)> work);
   void lane();
-  void commit(std::vector<Piece>& batch);
+  void commit(const std::vector<Piece*>& batch);
 
   std::string url_;
   tasks::WorkflowSetup setup_;

@@ -1,6 +1,12 @@
 #pragma once
-// The database side of Idempotency-Key: claiming a key for a request, storing the answer, and
-// finding what an earlier request with the same key did. Keys are scoped to a token.
+// The database side of Idempotency-Key: what an earlier request with the same key answered,
+// and the statements a keyed write runs inside its own transaction (engine/store/keyed_write.hpp)
+// to claim the key and record its answer. Keys are scoped to a token.
+//
+// A key's row is inserted by the write's transaction itself and completed with the answer
+// before that transaction commits, so a committed write always has its key and answer and a
+// write that never committed leaves no trace of its key: a retry after a crash either replays
+// the first answer or runs at once.
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -9,6 +15,10 @@
 #include <vector>
 
 #include "engine/clock.hpp"
+
+namespace pqxx {
+class transaction_base;
+}
 
 namespace jiaohe::engine::store {
 
@@ -20,22 +30,25 @@ struct StoredResponse {
   std::string body;
 };
 
-// How long a key is remembered; then it is deleted (by the next claim of any key) and may be
-// claimed afresh.
-inline constexpr std::chrono::hours kIdempotencyRetention{24};
-// A claim still running after this long is taken to be lost (the process died while
-// handling it) and may be claimed again.
-inline constexpr std::chrono::minutes kIdempotencyLease{5};
+// A request's key: the token that sent it, the header's value and the request's fingerprint
+// (what makes two requests the same).
+struct IdempotencyKey {
+  std::int64_t token_id = 0;
+  std::string key;
+  std::string fingerprint;
+};
 
-struct IdempotencyClaim {
+// How long a key is remembered; then it is deleted (by the next look-up of any key) and may be
+// used afresh.
+inline constexpr std::chrono::hours kIdempotencyRetention{24};
+
+struct IdempotencyLookup {
   enum class Outcome {
-    kClaimed,     // the key is new: run the request, then complete() or release()
-    kReplay,      // the same request already finished: `response` is its answer
-    kInProgress,  // the same request is still running
-    kMismatch,    // the key was used for another request
-    kInDoubt,     // the same request failed with its commit's outcome unknown
+    kNew,       // no committed request has the key: run the request
+    kReplay,    // the same request committed: `response` is its answer
+    kMismatch,  // the key was used for another request
   };
-  Outcome outcome = Outcome::kClaimed;
+  Outcome outcome = Outcome::kNew;
   std::optional<StoredResponse> response;  // kReplay only
 };
 
@@ -43,19 +56,19 @@ class IdempotencyStore {
  public:
   explicit IdempotencyStore(std::string url);
 
-  // Claims (token_id, key) for the request with `fingerprint`, committed before it returns, so
-  // a concurrent retry sees it; or says what an earlier claim of the key did.
-  IdempotencyClaim claim(std::int64_t token_id, const std::string& key, const std::string& fingerprint, Instant now);
-  // Stores the answer of a claimed key.
-  void complete(std::int64_t token_id, const std::string& key, const StoredResponse& response, Instant now);
-  // Forgets a running claim, so that a retry runs the request again.
-  void release(std::int64_t token_id, const std::string& key);
-  // Keeps a running claim whose request may or may not have taken effect until it expires:
-  // neither replayable nor safe to run again.
-  void mark_in_doubt(std::int64_t token_id, const std::string& key);
+  // What a committed request with the key answered; forgets keys past their retention first.
+  // A request with the key that is still running is not seen (its row is not committed).
+  IdempotencyLookup find(const IdempotencyKey& key, Instant now) const;
 
  private:
   std::string url_;
 };
+
+// Inside a write's transaction: inserts the key's row, waiting for a concurrent transaction
+// that inserted the same key to end; false when the key belongs to a committed request (or to
+// an earlier write of this same transaction).
+bool claim_key(pqxx::transaction_base& tx, const IdempotencyKey& key, Instant now);
+// Inside the same transaction: stores the answer in the claimed row.
+void record_answer(pqxx::transaction_base& tx, const IdempotencyKey& key, const StoredResponse& response, Instant now);
 
 }  // namespace jiaohe::engine::store

@@ -14,6 +14,7 @@
 #include <pqxx/pqxx>
 
 #include "engine/store/connection_pool.hpp"
+#include "engine/store/keyed_write.hpp"
 
 #include "engine/tasks/task.hpp"
 #include "engine/tasks/unit_of_work.hpp"
@@ -99,9 +100,24 @@ class TaskTx final : public tasks::UnitOfWork {
 };
 
 // `body(t)` in one workflow transaction on a pooled connection, committed when it returns
-// normally (an exception rolls everything back); returns what `body` returns.
+// normally (an exception rolls everything back); returns what `body` returns. For a request
+// with an Idempotency-Key the transaction is the request's (engine/store/keyed_write.hpp),
+// committed with its key; a savepoint keeps the write all-or-nothing within it.
 template <typename Body>
 auto in_task_tx(const std::string& url, const tasks::WorkflowSetup& setup, Instant now, Body&& body) {
+  if (auto* keyed = KeyedWrite::current()) {
+    pqxx::subtransaction write(keyed->transaction(), "keyed_write");
+    TaskTx t(write, setup, now);
+    if constexpr (std::is_void_v<decltype(body(t))>) {
+      body(t);
+      write.commit();
+      return;
+    } else {
+      auto result = body(t);
+      write.commit();
+      return result;
+    }
+  }
   auto lease = connect(url);
   pqxx::work tx(*lease);
   TaskTx t(tx, setup, now);

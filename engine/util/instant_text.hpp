@@ -1,6 +1,7 @@
 #pragma once
-// Instants as people type them on the command line, read without a clock or a time-zone
-// database: Asia/Shanghai is UTC+8 all year, so it is the default offset.
+// Instants as people type them on the command line: the short forms of the one reading of an
+// instant (engine/calendar/local_time.hpp, parse_instant). Asia/Shanghai is UTC+8 all year, so
+// it is the default offset.
 #include <optional>
 #include <string_view>
 

@@ -67,6 +67,13 @@ int ServeProcess::terminate_and_wait() {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+int ServeProcess::wait_for_signal() {
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+}
+
 std::string ServeProcess::errors() const {
   std::ifstream in(stderr_file_);
   std::stringstream text;

@@ -24,6 +24,8 @@ class ServeProcess {
   unsigned short port();
   // SIGTERM, then the exit code (-1 when killed by a signal).
   int terminate_and_wait();
+  // Waits for the process to end by itself: the signal that killed it, or 0 for an exit.
+  int wait_for_signal();
   // What the process wrote to stderr so far.
   std::string errors() const;
 
