@@ -23,6 +23,7 @@ set(EDGE_MAY_INCLUDE
   finding_queries.hpp   # reads findings
   group_commit.hpp      # the committer a server hands the domain's units of work to
   idempotency_store.hpp # Idempotency-Key bookkeeping
+  keyed_write.hpp       # Idempotency-Key: a request's key committed with its writes (no libpqxx)
   migration.hpp         # the schema migrator
   outbox_store.hpp      # the webhook outbox's delivery bookkeeping
   page.hpp              # keyset pages of the readers
