@@ -18,6 +18,7 @@ struct Request {
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
   std::map<std::string, std::string> params;   // from the route pattern, e.g. {id}
+  std::string route;                           // the route that serves it: "GET /v1/tasks/{id}"
   // Set by the server before a route with roles runs (api/authenticate.cpp); handlers never
   // parse tokens themselves.
   std::optional<engine::auth::Caller> caller;

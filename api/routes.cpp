@@ -1,4 +1,5 @@
 // The one table of endpoints.
+#include "api/handlers/access_log.hpp"
 #include "api/handlers/console.hpp"
 #include "api/handlers/dispute_followup.hpp"
 #include "api/handlers/disputes.hpp"
@@ -46,7 +47,7 @@ std::vector<Route> endpoints() {
       {"POST", "/v1/tasks/{id}/extension/decision", "The approver's decision on an extension", 0,
        handlers::decide_extension, {Role::kAgency, Role::kAuthority}},
       {"POST", "/v1/tasks/{id}/forward", "Forward a dispute filed with the authority to its agency", 0,
-       handlers::forward_task, {Role::kAuthority}},
+       handlers::forward_task, {Role::kAuthority}, {nullptr, nullptr, 201}},
       {"POST", "/v1/scans", "Start a scan in the background", 4096, handlers::start_scan,
        {Role::kAuthority, Role::kAdmin}, handlers::start_scan_schema()},
       {"GET", "/v1/scans", "Scans, newest first", 0, handlers::list_scans, {Role::kAuthority, Role::kAdmin}},
@@ -60,6 +61,10 @@ std::vector<Route> endpoints() {
        {Role::kAgency, Role::kAuthority}},
       {"GET", "/v1/reports/on-time", "On-time task figures per agency for a period", 0, handlers::on_time_report,
        {Role::kAgency, Role::kAuthority}},
+      {"GET", "/v1/reports/access", "Staff reads of personal data per agency for a period", 0, handlers::access_report,
+       {Role::kAgency, Role::kAuthority}},
+      {"GET", "/v1/me/access-log", "Who read the caller's personal data, when and for which agency", 0,
+       handlers::my_access_log, {Role::kCitizen}},
       // The web console (docs/CONSOLE.md): its page and embedded files, public reference data
       // (calendar, catalogue titles, rule kinds), and the quality report as one HTML file.
       {"GET", "/", "The web console", 0, handlers::console_index, {}},

@@ -270,6 +270,7 @@ Response Server::Impl::answer(Incoming& incoming, const Route*& route) {
       return problem(404, "Not found", "no resource at this path");
     }
     request.params = m.params;
+    request.route = m.route->method + " " + m.route->pattern;
     if (auto refused = authenticate(*m.route, request, context)) return *refused;
     return run_idempotent(*m.route, request, context);
   } catch (...) {

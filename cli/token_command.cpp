@@ -1,8 +1,11 @@
 // `jiaohe token`: creates, lists and revokes API bearer tokens (the token is printed once).
+#include <algorithm>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "cli/database_flag.hpp"
+#include "cli/did_you_mean.hpp"
+#include "cli/workflow_loader.hpp"
 #include "engine/calendar/local_time.hpp"
 #include "engine/clock.hpp"
 #include "engine/log/mask.hpp"
@@ -30,6 +33,20 @@ engine::store::TokenSpec spec_of(const ParsedArgs& args) {
   return spec;
 }
 
+// An agency token acts for an agency that owns a dataset of the catalogue: a typo would make
+// a token that sees nothing, so it is refused with the codes the catalogue knows.
+void check_agency(const std::string& code, const engine::catalog::Catalogue& catalogue) {
+  std::vector<std::string> known;
+  for (const auto& d : catalogue.datasets)
+    if (std::find(known.begin(), known.end(), d.agency.code) == known.end()) known.push_back(d.agency.code);
+  if (std::find(known.begin(), known.end(), code) != known.end()) return;
+  std::string list;
+  for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+  const auto near = did_you_mean(code, known);
+  throw UsageError("--agency: no agency '" + code + "' in the catalogue " + catalogue.source +
+                   (near ? " (did you mean '" + *near + "'?)" : "") + "; its agencies: " + list);
+}
+
 int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   if (args.positionals.empty()) throw UsageError("token needs an action: create, list or revoke ID");
   const std::string action = args.positionals[0];
@@ -49,6 +66,7 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   }
 
   const auto config = with_database_flag(base, args);
+  if (spec && !spec->agency_code.empty()) check_agency(spec->agency_code, load_catalogue_flag(args, config));
   engine::store::DatabaseLocation db(config);
   engine::store::TokenStore tokens(db.url());
   const engine::SystemClock clock;
@@ -79,13 +97,14 @@ Command token_command() {
           "create, list or revoke API bearer tokens",
           "create --role ROLE [...] | list | revoke ID",
           "create: makes a token of ROLE (citizen needs --subject, a valid citizen ID number or\n"
-          "credit code; agency needs --agency) and prints it once on stdout; only its SHA-256 is\n"
+          "credit code; agency needs --agency, an agency of the catalogue) and prints it once on stdout; only its SHA-256 is\n"
           "stored. list: every token with masked subjects. revoke ID: the token stops working at\n"
           "once. See docs/API.md.",
           {database_url_flag(),
            {"role", "ROLE", "citizen, agency, authority or admin (create)"},
            {"subject", "ID", "the identifier a citizen token acts for (create)"},
            {"agency", "CODE", "the agency an agency token acts for (create)"},
+           catalogue_flag(),
            {"label", "TEXT", "a note to recognise the token by (create)"},
            {"expires", "INSTANT", "ISO-8601 expiry with offset, e.g. 2027-01-01T00:00:00+08:00 (create)"}},
           run};

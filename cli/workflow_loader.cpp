@@ -11,8 +11,14 @@ engine::tasks::WorkflowSetup LoadedWorkflow::setup() const {
 std::vector<Flag> workflow_flags() {
   return {{"profile", "FILE", "statute profile (default <data_dir>/statutes/zhejiang-2022.json)"},
           {"calendars", "DIR", "working-day calendars (default <data_dir>/calendars)"},
-          {"catalogue", "FILE", "catalogue JSON (default <data_dir>/demo/catalogue.json)"},
+          catalogue_flag(),
           {"pack", "FILE", "rule pack JSON (default <data_dir>/packs/baseline.json)"}};
+}
+
+Flag catalogue_flag() { return {"catalogue", "FILE", "catalogue JSON (default <data_dir>/demo/catalogue.json)"}; }
+
+engine::catalog::Catalogue load_catalogue_flag(const ParsedArgs& args, const engine::Config& config) {
+  return engine::catalog::load_catalogue(args.value("catalogue").value_or(config.data_dir + "/demo/catalogue.json"));
 }
 
 LoadedWorkflow load_workflow(const ParsedArgs& args, const engine::Config& config) {
@@ -21,7 +27,7 @@ LoadedWorkflow load_workflow(const ParsedArgs& args, const engine::Config& confi
       args.value("profile").value_or(config.data_dir + "/statutes/zhejiang-2022.json"));
   w.calendar = std::make_unique<engine::calendar::WorkingCalendar>(
       engine::calendar::load_calendar(args.value("calendars").value_or(config.data_dir + "/calendars")));
-  w.catalogue = engine::catalog::load_catalogue(args.value("catalogue").value_or(config.data_dir + "/demo/catalogue.json"));
+  w.catalogue = load_catalogue_flag(args, config);
   w.pack = engine::catalog::load_rule_pack(args.value("pack").value_or(config.data_dir + "/packs/baseline.json"),
                                            w.catalogue);
   return w;

@@ -24,4 +24,8 @@ struct LoadedWorkflow {
 std::vector<Flag> workflow_flags();
 LoadedWorkflow load_workflow(const ParsedArgs& args, const engine::Config& config);
 
+// --catalogue alone, for commands that need only to know the datasets and their agencies.
+Flag catalogue_flag();
+engine::catalog::Catalogue load_catalogue_flag(const ParsedArgs& args, const engine::Config& config);
+
 }  // namespace jiaohe::cli

@@ -11,6 +11,7 @@
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
 #include "engine/error.hpp"
+#include "engine/log/mask.hpp"
 #include "engine/store/access_log.hpp"
 #include "engine/disputes/dispute_desk.hpp"
 #include "engine/store/dispute_store.hpp"
@@ -42,11 +43,14 @@ Response list_disputes(const Request& request, AppContext& ctx) {
 
   const auto page = engine::store::DisputeStore(ctx.database_url).list(filter, std::get<engine::store::PageQuery>(paging));
   std::vector<engine::store::AccessEntry> reads;
-  for (const auto& v : page.items) reads.push_back({"list_disputes", request.path, v.subject_id});
+  for (const auto& v : page.items) reads.push_back({"list_disputes", request.path, v.subject_id, request.route});
   engine::store::record_access(ctx.database_url, caller, reads, ctx.clock->now());
-  return page_response(page, [](const engine::disputes::DisputeView& v) {
+  // Staff lists show masked identifiers: the full one is in the dispute's (logged) detail read.
+  const bool staff = caller.role != Role::kCitizen;
+  return page_response(page, [staff](const engine::disputes::DisputeView& v) {
     auto j = dispute_json(v);
     j.erase("history");
+    if (staff) j["subject_id"] = engine::log::mask_identifier(v.subject_id);
     return j;
   });
 }

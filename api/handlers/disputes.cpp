@@ -71,7 +71,8 @@ Response get_dispute(const Request& request, AppContext& ctx) {
   auto visible = visible_dispute(request, ctx);
   if (auto* refusal = std::get_if<Response>(&visible)) return std::move(*refusal);
   const auto& view = std::get<engine::disputes::DisputeView>(visible);
-  engine::store::record_access(ctx.database_url, *request.caller, {"read_dispute", request.path, view.subject_id},
+  engine::store::record_access(ctx.database_url, *request.caller,
+                               {"read_dispute", request.path, view.subject_id, request.route},
                                ctx.clock->now());
   Response r;
   r.body = dispute_json(view).dump();

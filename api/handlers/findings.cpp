@@ -14,6 +14,7 @@
 #include "api/query_reader.hpp"
 #include "engine/calendar/local_time.hpp"
 #include "engine/store/access_log.hpp"
+#include "engine/log/mask.hpp"
 #include "engine/store/finding_queries.hpp"
 #include "engine/ids/subject_check.hpp"
 
@@ -65,9 +66,14 @@ Response list_findings(const Request& request, AppContext& ctx) {
   for (const auto& f : found.items)
     if (!f.subject_id.empty()) subjects.insert(f.subject_id);
   std::vector<engine::store::AccessEntry> reads;
-  for (const auto& s : subjects) reads.push_back({"list_findings", request.path, s});
+  for (const auto& s : subjects) reads.push_back({"list_findings", request.path, s, request.route});
   engine::store::record_access(ctx.database_url, *request.caller, reads, ctx.clock->now());
-  return page_response(found, finding_json);
+  // A list shows masked identifiers; the full one is in the finding's (logged) detail read.
+  return page_response(found, [](const engine::store::FindingRecord& f) {
+    auto j = finding_json(f);
+    if (!f.subject_id.empty()) j["subject_id"] = engine::log::mask_identifier(f.subject_id);
+    return j;
+  });
 }
 
 // GET /v1/findings/{id}
@@ -79,7 +85,7 @@ Response get_finding(const Request& request, AppContext& ctx) {
   if (!finding || (caller.role != Role::kAuthority && finding->agency_code != caller.agency_code))
     return problem(404, "Not found", "no finding has that id");
   if (!finding->subject_id.empty())
-    engine::store::record_access(ctx.database_url, caller, {"read_finding", request.path, finding->subject_id},
+    engine::store::record_access(ctx.database_url, caller, {"read_finding", request.path, finding->subject_id, request.route},
                                  ctx.clock->now());
   Response r;
   r.body = finding_json(*finding).dump();

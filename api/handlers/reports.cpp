@@ -6,10 +6,12 @@
 #include <nlohmann/json.hpp>
 
 #include "api/agency_scope.hpp"
+#include "api/handlers/access_log.hpp"
 #include "api/pagination.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
 #include "engine/calendar/local_time.hpp"
+#include "engine/store/access_queries.hpp"
 #include "engine/store/report_queries.hpp"
 #include "engine/store/task_statistics.hpp"
 
@@ -99,19 +101,21 @@ Response quality_report(const Request& request, AppContext& ctx) {
 // GET /v1/reports/on-time
 Response on_time_report(const Request& request, AppContext& ctx) {
   // One row per agency: not a paged list.
-  if (auto refusal = check_query(request, {"from", "to"}, false)) return std::move(*refusal);
+  if (auto refusal = check_query(request, {"agency", "from", "to"}, false)) return std::move(*refusal);
+  auto agency = agency_scope(request);
+  if (auto* refusal = std::get_if<Response>(&agency)) return std::move(*refusal);
+  const auto& only = std::get<std::string>(agency);
   auto range = date_range(request);
   if (auto* refusal = std::get_if<Response>(&range)) return std::move(*refusal);
   auto dates = std::get<DateRange>(range);
   if (!dates.from && !dates.to) dates = month_of(ctx.clock->now());
   if (!dates.from || !dates.to) return bad_parameter(dates.from ? "to" : "from", "give both from and to, or neither");
-  const auto& caller = *request.caller;
 
   const auto all = engine::store::task_statistics(ctx.database_url, *ctx.workflow.calendar, start_of(*dates.from),
                                                   end_of(*dates.to));
   json agencies = json::array();
   for (const auto& s : all) {
-    if (caller.role == engine::auth::Role::kAgency && s.agency != caller.agency_code) continue;
+    if (!only.empty() && s.agency != only) continue;
     agencies.push_back({{"agency", s.agency},
                         {"received", s.received},
                         {"answered", s.answered},
@@ -127,6 +131,34 @@ Response on_time_report(const Request& request, AppContext& ctx) {
                 {"agencies", std::move(agencies)}}
                .dump();
   return r;
+}
+
+// GET /v1/reports/access
+Response access_report(const Request& request, AppContext& ctx) {
+  if (auto refusal = check_query(request, {"agency", "from", "to"}, false)) return std::move(*refusal);
+  auto agency = agency_scope(request);
+  if (auto* refusal = std::get_if<Response>(&agency)) return std::move(*refusal);
+  auto range = date_range(request);
+  if (auto* refusal = std::get_if<Response>(&range)) return std::move(*refusal);
+  auto dates = std::get<DateRange>(range);
+  if (!dates.from && !dates.to) dates = month_of(ctx.clock->now());
+  if (!dates.from || !dates.to) return bad_parameter(dates.from ? "to" : "from", "give both from and to, or neither");
+
+  engine::store::AccessFilter filter{std::get<std::string>(agency), start_of(*dates.from), end_of(*dates.to)};
+  json readers = json::array();
+  for (const auto& r : engine::store::access_by_reader(ctx.database_url, filter))
+    readers.push_back({{"role", r.role},
+                       {"agency_code", r.agency_code.empty() ? json(nullptr) : json(r.agency_code)},
+                       {"agency", agency_name(ctx, r.agency_code)},
+                       {"reads", r.reads},
+                       {"subjects", r.subjects},
+                       {"actions", r.actions}});
+  Response out;
+  out.body = json{{"from", engine::calendar::format_date(*dates.from)},
+                  {"to", engine::calendar::format_date(*dates.to)},
+                  {"readers", std::move(readers)}}
+                 .dump();
+  return out;
 }
 
 }  // namespace jiaohe::api::handlers

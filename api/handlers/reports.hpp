@@ -11,5 +11,8 @@ namespace jiaohe::api::handlers {
 
 Response quality_report(const Request& request, AppContext& ctx);
 Response on_time_report(const Request& request, AppContext& ctx);
+// GET /v1/reports/access: staff reads of personal data per reader (role and agency) for the
+// dates from..to (default: the current month): entries, distinct subjects, entries per action.
+Response access_report(const Request& request, AppContext& ctx);
 
 }  // namespace jiaohe::api::handlers

@@ -150,7 +150,7 @@ Response get_task(const Request& request, AppContext& ctx) {
   }
 
   std::vector<engine::store::AccessEntry> reads;
-  for (const auto& s : subjects) reads.push_back({"read_task", request.path, s});
+  for (const auto& s : subjects) reads.push_back({"read_task", request.path, s, request.route});
   engine::store::record_access(ctx.database_url, *request.caller, reads, now);
 
   auto body = task_json(task, now);

@@ -11,7 +11,9 @@ ScanAndOpenTasks::ScanAndOpenTasks(std::string database_url, const catalog::Cata
 
 ScanOutcome ScanAndOpenTasks::run(const ScanRequest& request, ScanObserver& observer, const Clock& clock) const {
   ScanOutcome outcome;
-  outcome.summary = Scanner(url_, catalogue_, pack_).run(request, observer);
+  ScanRequest timed = request;
+  if (!timed.clock) timed.clock = &clock;
+  outcome.summary = Scanner(url_, catalogue_, pack_).run(timed, observer);
   observer.phase(kPhaseTasks);
   outcome.opened_tasks = tasks::FindingLoop(url_, setup_).open_finding_tasks(outcome.summary.scan_id, clock.now());
   return outcome;

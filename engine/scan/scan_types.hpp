@@ -17,6 +17,8 @@ struct ScanRequest {
   std::vector<std::string> datasets;  // empty: every dataset of the catalogue
   bool wait_for_lock = false;         // another scan holds a dataset: wait (true) or refuse
   Instant now;                        // the scan's instant (staleness, future dates)
+  // Read once more when the scan ends, for its finished_at; none: it finishes at `now`.
+  const Clock* clock = nullptr;
 };
 
 struct DatasetSummary {

@@ -59,6 +59,9 @@ std::vector<Read> reads_of(const DatasetPlan& plan, const std::optional<std::str
   return {{RowFilter::kUpdatedAfter, Pass::kRows}, {RowFilter::kNotUpdatedAfter, Pass::kKeys}};
 }
 
+// The scan's findings are as of request.now; the scan itself ends when the clock says so.
+Instant finished_at(const ScanRequest& request) { return request.clock ? request.clock->now() : request.now; }
+
 // One statement of a set rule: per dataset, or once for the whole catalogue (conflicts span
 // datasets), in the order the plans list them.
 struct SetRuleRun {
@@ -213,7 +216,7 @@ ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
       d.open_by_rule = results.open_findings_by_rule(plans[i].dataset->id);
       if (newest[i]) results.set_watermark(plans[i].dataset->id, *newest[i], summary.scan_id);
     }
-    results.succeed(summary.scan_id, request.now, rows_scanned, counts);
+    results.succeed(summary.scan_id, finished_at(request), rows_scanned, counts);
     summary.findings_new = counts.inserted;
     summary.findings_seen = counts.seen;
     summary.findings_resolved = counts.resolved;
@@ -223,7 +226,7 @@ ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
     // The caller reports the error, once (the CLI prints it, serve logs it): not here too.
     const std::string error = log::mask_identifiers(e.what());
     results.discard();
-    record.fail(summary.scan_id, request.now, error);
+    record.fail(summary.scan_id, finished_at(request), error);
     throw ScanError(error);
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

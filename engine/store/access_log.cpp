@@ -10,8 +10,8 @@ namespace jiaohe::engine::store {
 namespace {
 
 constexpr const char* kInsertAccess = R"sql(
-  INSERT INTO access_log (at, token_id, role, agency_code, action, resource, subject_id)
-  VALUES ($1::timestamptz, $2, $3, $4, $5, $6, $7))sql";
+  INSERT INTO access_log (at, token_id, role, agency_code, action, resource, subject_id, route)
+  VALUES ($1::timestamptz, $2, $3, $4, $5, $6, $7, $8))sql";
 
 }  // namespace
 
@@ -27,7 +27,8 @@ void record_access(const std::string& url, const auth::Caller& caller, const std
   pqxx::work tx(c);
   for (const auto& entry : entries)
     tx.exec_params(kInsertAccess, to_pg_timestamp(now), caller.token_id, auth::role_name(caller.role),
-                   null_if_empty(caller.agency_code), entry.action, entry.resource, null_if_empty(entry.subject_id));
+                   null_if_empty(caller.agency_code), entry.action, entry.resource, null_if_empty(entry.subject_id),
+                   null_if_empty(entry.route));
   tx.commit();
 }
 

@@ -36,6 +36,8 @@ Task act(TaskWrites& w, const Task& task, TaskAction action, const Actor& actor,
   Task after = task;
   after.status = next_status(task.status, action, actor, context);
   if (change) change(after);
+  // Stamped here, not only in the row: the caller answers with the task it gets back.
+  if (is_final(after.status) && !after.closed_at) after.closed_at = w.now();
   save(w, task, after, action_name(action), actor, reason);
   return after;
 }

@@ -125,3 +125,31 @@ TEST_CASE("task and scan gauges match the database at scrape time") {
   CHECK(sample(later, "jiaohe_tasks_overdue{kind=\"verify_finding\"}") == static_cast<double>(opened.size()));
   CHECK(sample(later, "jiaohe_tasks_overdue{kind=\"verify_dispute\"}") == 1);
 }
+
+namespace {
+
+// Moves the clock while the scan merges its findings: the scan takes that long, by the clock.
+struct SlowMerge : engine::scan::ScanObserver {
+  engine::ManualClock& clock;
+  explicit SlowMerge(engine::ManualClock& c) : clock(c) {}
+  void phase(const std::string& what) override {
+    if (what == engine::scan::kPhaseMerge) clock.advance(std::chrono::minutes(7));
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a scan's finished_at is when it ended, not when it started, in its read and in the metrics") {
+  MetricsServer s;
+  SlowMerge slow(s.clock);
+  const auto started = s.clock.now();
+  engine::scan::ScanRequest request;
+  request.now = started;
+  const auto outcome = engine::scan::ScanAndOpenTasks(s.db.url(), s.catalogue, s.pack, s.setup).run(request, slow, s.clock);
+  const auto scan = s.ok(s.get(s.token(Role::kAuthority), "/v1/scans/" + std::to_string(outcome.summary.scan_id)));
+  CHECK(scan["started_at"] == "2026-11-27T08:00:00+08:00");
+  CHECK(scan["finished_at"] == "2026-11-27T08:07:00+08:00");
+  const auto seven_minutes_on = std::chrono::duration_cast<std::chrono::seconds>(
+      (started + std::chrono::minutes(7)).time_since_epoch()).count();
+  CHECK(sample(s.scrape(), "jiaohe_last_scan_finished_timestamp_seconds") == static_cast<double>(seven_minutes_on));
+}

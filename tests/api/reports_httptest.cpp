@@ -111,6 +111,12 @@ TEST_CASE("the on-time report counts the tasks each agency received in the curre
   CHECK(civ["on_time_share"] == doctest::Approx(1.0));
   CHECK(report["agencies"][1]["agency"] == "pol");
   CHECK(report["agencies"][1]["on_time_share"].is_null());
+  // The authority narrows the report to one agency (docs/API.md, "Reports").
+  const auto pol = s.ok(s.get(authority, "/v1/reports/on-time?agency=pol"));
+  REQUIRE(pol["agencies"].size() == 1);
+  CHECK(pol["agencies"][0]["agency"] == "pol");
+  CHECK(pol["agencies"][0]["received"] == 1);
+  CHECK(s.ok(s.get(authority, "/v1/reports/on-time?agency=nosuch"))["agencies"].empty());
 
   CHECK(s.ok(s.get(authority, "/v1/reports/on-time?from=2026-10-01&to=2026-10-31"))["agencies"].empty());
   CHECK(s.ok(s.get(authority, "/v1/reports/on-time?from=2026-11-27&to=2026-11-27"))["agencies"].size() == 2);
@@ -128,6 +134,8 @@ TEST_CASE("an agency sees only its own row of the on-time report and periods are
   const auto report = s.ok(s.get(civ, "/v1/reports/on-time"));
   REQUIRE(report["agencies"].size() == 1);
   CHECK(report["agencies"][0]["agency"] == "civ");
+  CHECK(s.ok(s.get(civ, "/v1/reports/on-time?agency=civ"))["agencies"].size() == 1);
+  CHECK(s.get(civ, "/v1/reports/on-time?agency=pol").status == 403);
   CHECK(s.get(civ, "/v1/reports/on-time?from=2026-11-01").status == 400);
   CHECK(s.get(civ, "/v1/reports/on-time?from=2026-11-30&to=2026-11-01").status == 400);
   CHECK(s.get(civ, "/v1/reports/on-time?from=yesterday&to=2026-11-01").status == 400);

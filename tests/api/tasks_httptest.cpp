@@ -186,7 +186,10 @@ TEST_CASE("answering a finding task settles its findings and a closed task refus
   const auto answered = s.ok(s.post(pol, WorkflowServer::task_path(id, "/answer"),
                                     json{{"answer", "confirmed_accurate"}, {"reason", "the name is withheld by law"}}));
   CHECK(answered["status"] == "closed");
-  CHECK(s.ok(s.get(pol, WorkflowServer::task_path(id)))["findings"][0]["status"] == "accepted");
+  CHECK(answered["closed_at"] == "2026-11-27T08:00:00+08:00");  // the answer says when it closed
+  const auto read = s.ok(s.get(pol, WorkflowServer::task_path(id)));
+  CHECK(read["closed_at"] == answered["closed_at"]);
+  CHECK(read["findings"][0]["status"] == "accepted");
   const auto again = s.post(pol, WorkflowServer::task_path(id, "/answer"), json{{"answer", "corrected"}});
   CHECK(again.status == 409);
   CHECK(json::parse(again.body)["detail"].get<std::string>().find("closed") != std::string::npos);
@@ -237,6 +240,10 @@ TEST_CASE("the authority forwards a dispute filed with it and the agency's task 
   const auto r = s.post_raw(authority, WorkflowServer::task_path(filed.task_id, "/forward"), "");
   const auto next = s.ok(r);
   CHECK(r.status == 201);
+  // /openapi.json documents the status the route answers with.
+  const auto doc = s.ok(s.get(authority, "/openapi.json"));
+  CHECK(doc["paths"]["/v1/tasks/{id}/forward"]["post"]["responses"].contains("201"));
+  CHECK_FALSE(doc["paths"]["/v1/tasks/{id}/forward"]["post"]["responses"].contains("200"));
   CHECK(r.headers.at("location") == WorkflowServer::task_path(next["id"].get<std::int64_t>()));
   CHECK(next["kind"] == "verify_dispute");
   CHECK(next["assignee"] == "civ");

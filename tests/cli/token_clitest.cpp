@@ -34,3 +34,23 @@ TEST_CASE("token create refuses an invalid citizen identifier with its reason an
   CHECK(run_process({jiaohe_binary(), "token", "create", "--database-url", db.url()}).exit_code == 2);
   CHECK(db.query_value("SELECT count(*) FROM api_tokens") == "0");
 }
+
+TEST_CASE("token create refuses an agency the catalogue does not know, naming it and the known ones") {
+  jiaohe::testing::TestDatabase db;
+  const auto catalogue = jiaohe::testing::source_dir() + "/tests/data/scan/catalogue.json";
+  const auto bad = run_process({jiaohe_binary(), "token", "create", "--role", "agency", "--agency", "nosuch",
+                                "--catalogue", catalogue, "--database-url", db.url()});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.output.find("'nosuch'") != std::string::npos);
+  CHECK(bad.output.find(catalogue) != std::string::npos);
+  CHECK(bad.output.find("its agencies: pol, civ") != std::string::npos);
+  const auto typo = run_process({jiaohe_binary(), "token", "create", "--role", "agency", "--agency", "cvi",
+                                 "--catalogue", catalogue, "--database-url", db.url()});
+  CHECK(typo.output.find("did you mean 'civ'") != std::string::npos);
+  CHECK(db.query_value("SELECT count(*) FROM api_tokens") == "0");
+  // The shipped catalogue by default: its agencies are accepted.
+  const auto good = run_process({jiaohe_binary(), "token", "create", "--role", "agency", "--agency", "mzt",
+                                 "--database-url", db.url()});
+  CHECK(good.exit_code == 0);
+  CHECK(db.query_value("SELECT agency_code FROM api_tokens") == "mzt");
+}

@@ -16,6 +16,7 @@ endif()
 
 set(EDGE_MAY_INCLUDE
   access_log.hpp        # records staff reads of personal data (bookkeeping of a read)
+  access_queries.hpp    # reads access_log for the party and the access report
   database.hpp          # where the database is and whether it answers
   dispute_store.hpp     # reads disputes
   embedded_cluster.hpp  # the private cluster of `jiaohe cluster` and the tests
