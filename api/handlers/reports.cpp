@@ -75,6 +75,27 @@ DateRange month_of(engine::Instant t) {
   return {sys_days(today.year() / today.month() / day(1)), sys_days(today.year() / today.month() / std::chrono::last)};
 }
 
+// A report over whole days: `from` and `to` both given, or neither (then the month of `now`
+// in Asia/Shanghai).
+std::variant<Response, DateRange> whole_days(const Request& request, engine::Instant now) {
+  auto range = date_range(request);
+  if (auto* refusal = std::get_if<Response>(&range)) return std::move(*refusal);
+  auto dates = std::get<DateRange>(range);
+  if (!dates.from && !dates.to) return month_of(now);
+  if (!dates.from || !dates.to) return bad_parameter(dates.from ? "to" : "from", "give both from and to, or neither");
+  return dates;
+}
+
+// The body of a report over whole days: the days, then its rows under `rows_name`.
+Response days_report(const DateRange& dates, const char* rows_name, json rows) {
+  Response r;
+  r.body = json{{"from", engine::calendar::format_date(*dates.from)},
+                {"to", engine::calendar::format_date(*dates.to)},
+                {rows_name, std::move(rows)}}
+               .dump();
+  return r;
+}
+
 }  // namespace
 
 // GET /v1/reports/quality
@@ -105,11 +126,9 @@ Response on_time_report(const Request& request, AppContext& ctx) {
   auto agency = agency_scope(request);
   if (auto* refusal = std::get_if<Response>(&agency)) return std::move(*refusal);
   const auto& only = std::get<std::string>(agency);
-  auto range = date_range(request);
+  auto range = whole_days(request, ctx.clock->now());
   if (auto* refusal = std::get_if<Response>(&range)) return std::move(*refusal);
-  auto dates = std::get<DateRange>(range);
-  if (!dates.from && !dates.to) dates = month_of(ctx.clock->now());
-  if (!dates.from || !dates.to) return bad_parameter(dates.from ? "to" : "from", "give both from and to, or neither");
+  const auto& dates = std::get<DateRange>(range);
 
   const auto all = engine::store::task_statistics(ctx.database_url, *ctx.workflow.calendar, start_of(*dates.from),
                                                   end_of(*dates.to));
@@ -125,12 +144,7 @@ Response on_time_report(const Request& request, AppContext& ctx) {
                         {"extended", s.extended},
                         {"average_working_days_to_answer", s.average_working_days_to_answer}});
   }
-  Response r;
-  r.body = json{{"from", engine::calendar::format_date(*dates.from)},
-                {"to", engine::calendar::format_date(*dates.to)},
-                {"agencies", std::move(agencies)}}
-               .dump();
-  return r;
+  return days_report(dates, "agencies", std::move(agencies));
 }
 
 // GET /v1/reports/access
@@ -138,11 +152,9 @@ Response access_report(const Request& request, AppContext& ctx) {
   if (auto refusal = check_query(request, {"agency", "from", "to"}, false)) return std::move(*refusal);
   auto agency = agency_scope(request);
   if (auto* refusal = std::get_if<Response>(&agency)) return std::move(*refusal);
-  auto range = date_range(request);
+  auto range = whole_days(request, ctx.clock->now());
   if (auto* refusal = std::get_if<Response>(&range)) return std::move(*refusal);
-  auto dates = std::get<DateRange>(range);
-  if (!dates.from && !dates.to) dates = month_of(ctx.clock->now());
-  if (!dates.from || !dates.to) return bad_parameter(dates.from ? "to" : "from", "give both from and to, or neither");
+  const auto& dates = std::get<DateRange>(range);
 
   engine::store::AccessFilter filter{std::get<std::string>(agency), start_of(*dates.from), end_of(*dates.to)};
   json readers = json::array();
@@ -153,12 +165,7 @@ Response access_report(const Request& request, AppContext& ctx) {
                        {"reads", r.reads},
                        {"subjects", r.subjects},
                        {"actions", r.actions}});
-  Response out;
-  out.body = json{{"from", engine::calendar::format_date(*dates.from)},
-                  {"to", engine::calendar::format_date(*dates.to)},
-                  {"readers", std::move(readers)}}
-                 .dump();
-  return out;
+  return days_report(dates, "readers", std::move(readers));
 }
 
 }  // namespace jiaohe::api::handlers

@@ -49,8 +49,6 @@ bool is_database_unavailable(const std::exception& e) {
   return false;
 }
 
-bool is_commit_in_doubt(const std::exception& e) { return dynamic_cast<const pqxx::in_doubt_error*>(&e) != nullptr; }
-
 DatabaseStatus probe_database(const std::string& url) {
   DatabaseStatus status;
   try {

@@ -43,8 +43,6 @@ DatabaseStatus probe_database(const std::string& url);
 // may retry later: HTTP 503), as opposed to a bug or bad input. An unknown commit outcome
 // counts as unavailable: the answer must not claim the write happened.
 bool is_database_unavailable(const std::exception& e);
-// Whether `e` says the connection broke during a commit, so nobody knows whether it happened.
-bool is_commit_in_doubt(const std::exception& e);
 
 // `url` with connect_timeout added, so a dead server fails fast instead of hanging.
 std::string with_connect_timeout(const std::string& url, int seconds);

@@ -99,6 +99,21 @@ class TaskTx final : public tasks::UnitOfWork {
   Instant now_;
 };
 
+namespace detail {
+// Runs `body(t)`, then commits `tx` (a transaction or a savepoint); returns what `body` returns.
+template <typename Tx, typename Body>
+auto run_and_commit(Tx& tx, TaskTx& t, Body& body) {
+  if constexpr (std::is_void_v<decltype(body(t))>) {
+    body(t);
+    tx.commit();
+  } else {
+    auto result = body(t);
+    tx.commit();
+    return result;
+  }
+}
+}  // namespace detail
+
 // `body(t)` in one workflow transaction on a pooled connection, committed when it returns
 // normally (an exception rolls everything back); returns what `body` returns. For a request
 // with an Idempotency-Key the transaction is the request's (engine/store/keyed_write.hpp),
@@ -108,27 +123,12 @@ auto in_task_tx(const std::string& url, const tasks::WorkflowSetup& setup, Insta
   if (auto* keyed = KeyedWrite::current()) {
     pqxx::subtransaction write(keyed->transaction(), "keyed_write");
     TaskTx t(write, setup, now);
-    if constexpr (std::is_void_v<decltype(body(t))>) {
-      body(t);
-      write.commit();
-      return;
-    } else {
-      auto result = body(t);
-      write.commit();
-      return result;
-    }
+    return detail::run_and_commit(write, t, body);
   }
   auto lease = connect(url);
   pqxx::work tx(*lease);
   TaskTx t(tx, setup, now);
-  if constexpr (std::is_void_v<decltype(body(t))>) {
-    body(t);
-    tx.commit();
-  } else {
-    auto result = body(t);
-    tx.commit();
-    return result;
-  }
+  return detail::run_and_commit(tx, t, body);
 }
 
 }  // namespace jiaohe::engine::store
