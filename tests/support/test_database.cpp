@@ -13,6 +13,10 @@
 
 namespace jiaohe::testing {
 
+std::string test_cluster_dir() { return JIAOHE_TEST_CLUSTER_DIR; }
+std::string jiaohe_binary() { return JIAOHE_BIN; }
+std::string source_dir() { return JIAOHE_SOURCE_DIR; }
+
 std::string make_temp_dir(const std::string& label) {
   static std::atomic<int> counter{0};
   std::filesystem::path dir = std::filesystem::path(JIAOHE_TEST_TMP) /

@@ -23,10 +23,12 @@ class TestDatabase {
 };
 
 // Folder of the run's throwaway cluster.
-inline std::string test_cluster_dir() { return JIAOHE_TEST_CLUSTER_DIR; }
-// The jiaohe executable of this build, and the source tree.
-inline std::string jiaohe_binary() { return JIAOHE_BIN; }
-inline std::string source_dir() { return JIAOHE_SOURCE_DIR; }
+std::string test_cluster_dir();
+// The jiaohe executable of this build, and the source tree. The paths are compiled into
+// test_database.cpp alone, so the other test files compile the same in every checkout (and
+// a compiler cache shared between checkouts keeps them).
+std::string jiaohe_binary();
+std::string source_dir();
 // A fresh folder for this test process under the build's test-tmp.
 std::string make_temp_dir(const std::string& label);
 
