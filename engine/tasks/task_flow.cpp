@@ -7,7 +7,7 @@
 namespace jiaohe::engine::tasks {
 
 Task open_task(TaskWrites& w, Task t, const Actor& actor, const std::string& reason,
-               const std::optional<deadlines::TimeLimit>& limit) {
+               const std::optional<deadlines::TimeLimit>& limit, const nlohmann::json& notice) {
   const auto& setup = w.setup();
   const auto& procedure = setup.profile->procedure(kind_name(t.kind));
   t.step = procedure.id + " (" + procedure.article + ")";
@@ -21,7 +21,7 @@ Task open_task(TaskWrites& w, Task t, const Actor& actor, const std::string& rea
   after["assignee"] = t.assignee;
   after["deadline_basis"] = deadlines::to_json(t.basis);
   const auto event_id = w.insert_event(t.id, "opened", actor, nullptr, after, reason);
-  notify(w, t, "task_opened", t.assignee, "task_opened:" + std::to_string(t.id), event_id);
+  notify(w, t, "task_opened", t.assignee, "task_opened:" + std::to_string(t.id), event_id, notice);
   return t;
 }
 

@@ -17,9 +17,11 @@
 namespace jiaohe::engine::tasks {
 
 // A new task of `task.kind` received now: its deadline from the profile (or `limit`), the row,
-// an "opened" event and a task_opened notification to the assignee. Returns it with its id.
+// an "opened" event and a task_opened notification to the assignee, whose payload also carries
+// `notice` (e.g. a dispute's claim: what the assignee must verify). Returns it with its id.
 Task open_task(TaskWrites& w, Task task, const Actor& actor, const std::string& reason,
-               const std::optional<deadlines::TimeLimit>& limit = {});
+               const std::optional<deadlines::TimeLimit>& limit = {},
+               const nlohmann::json& notice = nlohmann::json::object());
 
 // Checks `action` in the state machine, applies `change` to a copy, and writes it with an
 // event named after the action. `requested_extension` only matters for extension requests.
