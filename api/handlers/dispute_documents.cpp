@@ -4,6 +4,7 @@
 
 #include "api/handlers/task_access.hpp"
 #include "api/problem.hpp"
+#include "engine/calendar/local_time.hpp"
 #include "engine/disputes/dispute_desk.hpp"
 #include "engine/disputes/supporting_document.hpp"
 #include "engine/store/access_log.hpp"
