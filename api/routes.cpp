@@ -5,6 +5,7 @@
 #include "api/handlers/dispute_followup.hpp"
 #include "api/handlers/disputes.hpp"
 #include "api/handlers/findings.hpp"
+#include "api/handlers/flags.hpp"
 #include "api/handlers/health.hpp"
 #include "api/handlers/metrics.hpp"
 #include "api/handlers/reports.hpp"
@@ -67,6 +68,8 @@ std::vector<Route> endpoints() {
        {Role::kAgency, Role::kAuthority}},
       {"GET", "/v1/findings/{id}", "A finding with its evidence", 0, handlers::get_finding,
        {Role::kAgency, Role::kAuthority}},
+      {"GET", "/v1/flags", "Live 异议标注 flags of a subject (subject) or a record (dataset, record)", 0,
+       handlers::list_flags, {Role::kCitizen, Role::kAgency, Role::kAuthority}, handlers::list_flags_schema()},
       {"GET", "/v1/reports/quality", "Quality per dataset and scan", 0, handlers::quality_report,
        {Role::kAgency, Role::kAuthority}},
       {"GET", "/v1/reports/on-time", "On-time task figures per agency for a period", 0, handlers::on_time_report,

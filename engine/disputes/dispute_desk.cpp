@@ -45,6 +45,7 @@ Task open_dispute_task(UnitOfWork& u, TaskKind kind, const DisputeRecord& d, con
   task.dataset_id = d.dataset_id;
   task = tasks::open_task(u, task, kParty, reason, std::nullopt, {{"claim", claim_payload(d)}});
   u.insert_flag(task.id, d.subject_id, null_if_empty(d.dataset_id), std::nullopt, null_if_empty(d.attribute));
+  tasks::announce_flags(u, task, kParty);
   return task;
 }
 

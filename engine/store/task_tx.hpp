@@ -38,6 +38,13 @@ inline constexpr const char* kTaskColumns = R"sql(
   reminder_fired, overdue_fired, overdue, dispute_id, parent_task_id, scan_id, coalesce(dataset_id, ''),
   coalesce(rule_id, ''), jiaohe_micros(answered_at), jiaohe_micros(closed_at))sql";
 tasks::Task task_of(const pqxx::row& r);
+
+// The columns of a verification flag (of `verification_flags` f joined to its task t), in the
+// order flag_of reads them: the one reader of a flag row.
+inline constexpr const char* kFlagColumns = R"sql(
+  f.task_id, coalesce(f.subject_id, ''), coalesce(f.dataset_id, ''), coalesce(f.record_key, ''),
+  coalesce(f.attribute, ''), jiaohe_micros(f.set_at), t.assignee)sql";
+tasks::VerificationFlag flag_of(const pqxx::row& r);
 // One task by id ($1); TaskTx::load adds FOR UPDATE.
 inline const std::string kSelectTaskById = std::string("SELECT ") + kTaskColumns + " FROM tasks WHERE id = $1";
 
@@ -62,7 +69,8 @@ class TaskTx final : public tasks::UnitOfWork {
   void insert_flag(std::int64_t task_id, const std::optional<std::string>& subject,
                    const std::optional<std::string>& dataset, const std::optional<std::string>& record,
                    const std::optional<std::string>& attribute) override;
-  int clear_flags(std::int64_t task_id) override;
+  std::vector<tasks::VerificationFlag> live_flags(std::int64_t task_id) override;
+  std::vector<tasks::VerificationFlag> clear_flags(std::int64_t task_id) override;
 
   // Findings (finding_rows.cpp).
   void lock_finding_tasks() override;

@@ -28,8 +28,17 @@ Task open_task(TaskWrites& w, Task task, const Actor& actor, const std::string& 
 Task act(TaskWrites& w, const Task& task, TaskAction action, const Actor& actor, const std::string& reason,
          const std::function<void(Task&)>& change = {}, std::int64_t requested_extension = 0);
 
+// The recipient of the 异议标注 notifications: the platform that shows the mark wherever the
+// record is used (its URL is notify.webhooks["platform"]).
+inline constexpr const char* kFlagRecipient = "platform";
+
+// Announces the task's live verification flags, once they are written: a `flags_set` event and
+// a `record_flagged` notification to the platform naming each flagged record.
+void announce_flags(TaskWrites& w, const Task& task, const Actor& actor);
+
 // Writes `after` over `before` and records the event; clears the verification flags of a task
-// that became final (with its own event). Returns the event id.
+// that became final (with its own event and a `record_unflagged` notification to the
+// platform). Returns the event id.
 std::int64_t save(TaskWrites& w, const Task& before, const Task& after, const std::string& action,
                   const Actor& actor, const std::string& reason, const nlohmann::json& detail = {});
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -42,8 +43,10 @@ class TaskWrites {
   virtual void insert_flag(std::int64_t task_id, const std::optional<std::string>& subject,
                            const std::optional<std::string>& dataset, const std::optional<std::string>& record,
                            const std::optional<std::string>& attribute) = 0;
-  // Clears the task's live flags; returns how many there were.
-  virtual int clear_flags(std::int64_t task_id) = 0;
+  // The task's live flags, oldest first.
+  virtual std::vector<VerificationFlag> live_flags(std::int64_t task_id) = 0;
+  // Clears the task's live flags; returns the flags it cleared.
+  virtual std::vector<VerificationFlag> clear_flags(std::int64_t task_id) = 0;
 };
 
 }  // namespace jiaohe::engine::tasks
