@@ -3,7 +3,7 @@
 #include <optional>
 
 #include "engine/error.hpp"
-#include "engine/log/mask.hpp"
+#include "engine/disputes/dispute_claim.hpp"
 #include "engine/store/dispute_store.hpp"
 #include "engine/tasks/task_flow.hpp"
 #include "engine/util/sha256.hpp"
@@ -19,18 +19,6 @@ const tasks::Actor kParty{"party", tasks::ActorRole::kParty, {}};
 
 std::optional<std::string> null_if_empty(const std::string& s) {
   return s.empty() ? std::nullopt : std::optional<std::string>(s);
-}
-
-// The party's claim as a notification carries it: what is disputed, the value the party says
-// is right and why. A webhook leaves the process, so identifiers in the party's texts are
-// masked; the full texts are in the dispute's and the task's (logged) detail reads.
-nlohmann::json claim_payload(const DisputeRecord& d) {
-  const auto masked = [](const std::string& s) {
-    return s.empty() ? nlohmann::json() : nlohmann::json(log::mask_identifiers(s));
-  };
-  return {{"attribute", d.attribute.empty() ? nlohmann::json() : nlohmann::json(d.attribute)},
-          {"claimed_value", masked(d.claimed_value)},
-          {"description", log::mask_identifiers(d.description)}};
 }
 
 // A task of the dispute's procedure, flagging the disputed values while it is open; its

@@ -1,6 +1,7 @@
 #include "engine/tasks/deadline_sweep.hpp"
 
 #include "engine/calendar/local_time.hpp"
+#include "engine/disputes/dispute_claim.hpp"
 #include "engine/tasks/task_deadline.hpp"
 #include "engine/tasks/task_flow.hpp"
 #include "engine/tasks/unit_of_work.hpp"
@@ -18,6 +19,13 @@ bool claim(UnitOfWork& u, const Task& task, const std::string& kind) {
   return u.claim_fire(task.id, kind, task.deadline_version);
 }
 
+// What a reminder or overdue notice carries besides the task (and its deadline): for a dispute's
+// task, the party's claim the assignee has to verify.
+nlohmann::json notice_of(UnitOfWork& u, const Task& task) {
+  if (!task.dispute_id) return nlohmann::json::object();
+  return {{"claim", disputes::claim_payload(u.load_dispute(*task.dispute_id))}};
+}
+
 void fire(UnitOfWork& u, std::int64_t id, SweepCounts& counts) {
   const Task before = u.load_task(id);
   Task task = before;
@@ -27,7 +35,7 @@ void fire(UnitOfWork& u, std::int64_t id, SweepCounts& counts) {
     task.reminder_fired = true;
     if (claim(u, task, "reminder")) {
       const auto event = save(u, before, task, "reminder", kSweeper, "the deadline is near");
-      notify(u, task, "reminder", task.assignee, key("reminder", task), event);
+      notify(u, task, "reminder", task.assignee, key("reminder", task), event, notice_of(u, task));
       ++counts.reminders;
       recorded = true;
     }
@@ -38,7 +46,7 @@ void fire(UnitOfWork& u, std::int64_t id, SweepCounts& counts) {
     if (claim(u, task, "overdue")) {
       recorded = true;
       const auto event = save(u, reminded, task, "overdue", kSweeper, "the deadline passed without an answer");
-      notify(u, task, "overdue", task.assignee, key("overdue", task), event);
+      notify(u, task, "overdue", task.assignee, key("overdue", task), event, notice_of(u, task));
       ++counts.overdue;
       const auto& then = u.setup().profile->procedure(kind_name(task.kind)).on_overdue;
       if (!then.empty() && claim(u, task, "rectify")) {
