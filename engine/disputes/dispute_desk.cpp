@@ -73,6 +73,8 @@ Filed file_in(UnitOfWork& u, const Filing& f) {
   v.current_step = task.step;
   v.assignee = task.assignee;
   v.history.push_back({now, task.id, task.step, "opened", tasks::role_name(kParty.role), reason});
+  // open_dispute_task always flags the disputed values, and says so.
+  v.history.push_back({now, task.id, task.step, "flags_set", tasks::role_name(kParty.role), tasks::kFlagsSetReason});
   return Filed{d.id, task.id, std::move(v)};
 }
 

@@ -80,14 +80,14 @@ std::int64_t save(TaskWrites& w, const Task& before, const Task& after, const st
   return id;
 }
 
-void announce_flags(TaskWrites& w, const Task& task, const Actor& actor) {
+bool announce_flags(TaskWrites& w, const Task& task, const Actor& actor) {
   const auto flags = w.live_flags(task.id);
-  if (flags.empty()) return;
+  if (flags.empty()) return false;
   const auto event_id = w.insert_event(task.id, "flags_set", actor, nlohmann::json{{"flags", 0}},
-                                       nlohmann::json{{"flags", flags.size()}},
-                                       "the record is under verification (异议标注) while the task runs");
+                                       nlohmann::json{{"flags", flags.size()}}, kFlagsSetReason);
   notify(w, task, "record_flagged", kFlagRecipient, "record_flagged:" + std::to_string(task.id), event_id,
          {{"flags", flags_payload(flags)}});
+  return true;
 }
 
 void notify(TaskWrites& w, const Task& task, const std::string& kind, const std::string& recipient,

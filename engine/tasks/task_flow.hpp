@@ -32,9 +32,11 @@ Task act(TaskWrites& w, const Task& task, TaskAction action, const Actor& actor,
 // record is used (its URL is notify.webhooks["platform"]).
 inline constexpr const char* kFlagRecipient = "platform";
 
-// Announces the task's live verification flags, once they are written: a `flags_set` event and
-// a `record_flagged` notification to the platform naming each flagged record.
-void announce_flags(TaskWrites& w, const Task& task, const Actor& actor);
+// Announces the task's live verification flags, once they are written: a `flags_set` event (with
+// kFlagsSetReason) and a `record_flagged` notification to the platform naming each flagged
+// record. Returns whether there were any.
+inline constexpr const char* kFlagsSetReason = "the record is under verification (异议标注) while the task runs";
+bool announce_flags(TaskWrites& w, const Task& task, const Actor& actor);
 
 // Writes `after` over `before` and records the event; clears the verification flags of a task
 // that became final (with its own event and a `record_unflagged` notification to the
