@@ -19,11 +19,11 @@ bool claim(UnitOfWork& u, const Task& task, const std::string& kind) {
   return u.claim_fire(task.id, kind, task.deadline_version);
 }
 
-// What a reminder or overdue notice carries besides the task (and its deadline): for a dispute's
-// task, the party's claim the assignee has to verify.
-nlohmann::json notice_of(UnitOfWork& u, const Task& task) {
-  if (!task.dispute_id) return nlohmann::json::object();
-  return {{"claim", disputes::claim_payload(u.load_dispute(*task.dispute_id))}};
+// `payload` of a reminder or overdue notice with, for a dispute's task, the party's claim the
+// assignee has to verify (the task and its deadline are added by notify).
+nlohmann::json with_claim(UnitOfWork& u, const Task& task, nlohmann::json payload) {
+  if (task.dispute_id) payload["claim"] = disputes::claim_payload(u.load_dispute(*task.dispute_id));
+  return payload;
 }
 
 void fire(UnitOfWork& u, std::int64_t id, SweepCounts& counts) {
@@ -35,7 +35,10 @@ void fire(UnitOfWork& u, std::int64_t id, SweepCounts& counts) {
     task.reminder_fired = true;
     if (claim(u, task, "reminder")) {
       const auto event = save(u, before, task, "reminder", kSweeper, "the deadline is near");
-      notify(u, task, "reminder", task.assignee, key("reminder", task), event, notice_of(u, task));
+      // To the assignee's unit, naming the member of staff the task is assigned to, if any, with
+      // the claim of a dispute's task.
+      notify(u, task, "reminder", task.assignee, key("reminder", task), event,
+             with_claim(u, task, {{"to", {{"unit", task.assignee}, {"person", person_json(task.assigned_to)}}}}));
       ++counts.reminders;
       recorded = true;
     }
@@ -46,7 +49,8 @@ void fire(UnitOfWork& u, std::int64_t id, SweepCounts& counts) {
     if (claim(u, task, "overdue")) {
       recorded = true;
       const auto event = save(u, reminded, task, "overdue", kSweeper, "the deadline passed without an answer");
-      notify(u, task, "overdue", task.assignee, key("overdue", task), event, notice_of(u, task));
+      notify(u, task, "overdue", task.assignee, key("overdue", task), event,
+             with_claim(u, task, nlohmann::json::object()));
       ++counts.overdue;
       const auto& then = u.setup().profile->procedure(kind_name(task.kind)).on_overdue;
       if (!then.empty() && claim(u, task, "rectify")) {

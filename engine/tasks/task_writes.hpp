@@ -47,6 +47,9 @@ class TaskWrites {
   virtual std::vector<VerificationFlag> live_flags(std::int64_t task_id) = 0;
   // Clears the task's live flags; returns the flags it cleared.
   virtual std::vector<VerificationFlag> clear_flags(std::int64_t task_id) = 0;
+  // The member `staff_id` of the staff register of `unit` (an agency code or "authority"),
+  // locked against removal until the unit ends; nullopt when there is none.
+  virtual std::optional<Person> staff_member(const std::string& unit, const std::string& staff_id) = 0;
 };
 
 }  // namespace jiaohe::engine::tasks
