@@ -51,9 +51,11 @@ class TaskDesk {
   Task answer(const Task& task, const std::string& answer, const std::string& reason, const Actor& actor, Instant now);
 
   Task start(std::int64_t task_id, const Actor& actor, Instant now);
-  // Asks for the procedure's extension (`amount` 0: what the profile allows).
-  Task request_extension(std::int64_t task_id, std::int64_t amount, const std::string& reason, const Actor& actor,
-                         Instant now);
+  // Asks for the procedure's extension (`amount` nullopt: what the profile allows).
+  // kInvalidInput naming /reason when it is empty and /amount when it is below 1 or beyond the
+  // profile's maximum.
+  Task request_extension(std::int64_t task_id, std::optional<std::int64_t> amount, const std::string& reason,
+                         const Actor& actor, Instant now);
   // The approver's decision; an approval moves the deadline (counted again from receipt).
   Task decide_extension(std::int64_t task_id, bool approve, const std::string& reason, const Actor& approver,
                         Instant now);
