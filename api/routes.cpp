@@ -66,7 +66,11 @@ std::vector<Route> endpoints() {
        {Role::kAgency, Role::kAuthority}},
       {"GET", "/v1/reports/quality", "Quality per dataset and scan", 0, handlers::quality_report,
        {Role::kAgency, Role::kAuthority}},
-      {"GET", "/v1/reports/on-time", "On-time task figures per agency for a period", 0, handlers::on_time_report,
+      {"GET", "/v1/reports/quality-trend", "Each dataset's quality score over its last N scans", 0,
+       handlers::quality_trend_report, {Role::kAgency, Role::kAuthority}},
+      {"GET", "/v1/reports/on-time",
+       "Per agency for a period: on-time figures, corrections found again, corrections not effective; "
+       "rectification orders open and overdue now", 0, handlers::on_time_report,
        {Role::kAgency, Role::kAuthority}},
       {"GET", "/v1/reports/access", "Staff reads of personal data per agency for a period", 0, handlers::access_report,
        {Role::kAgency, Role::kAuthority}},
