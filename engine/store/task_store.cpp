@@ -21,6 +21,9 @@ const std::string kFlagsOfRecord = std::string("SELECT ") + kFlagColumns + R"sql
   FROM verification_flags f JOIN tasks t ON t.id = f.task_id
   WHERE f.dataset_id = $1 AND f.record_key = $2 AND f.cleared_at IS NULL ORDER BY f.id)sql";
 
+const std::string kDueBy = std::string("SELECT ") + kTaskColumns +
+                           " FROM tasks WHERE next_fire_at <= $1::timestamptz ORDER BY next_fire_at, id";
+
 }  // namespace
 
 TaskStore::TaskStore(std::string url) : url_(std::move(url)) {}
@@ -68,6 +71,14 @@ std::vector<tasks::VerificationFlag> TaskStore::flags_for_record(const std::stri
   return read_only(url_, [&](pqxx::read_transaction& tx) {
     std::vector<tasks::VerificationFlag> out;
     for (const auto& r : tx.exec_params(kFlagsOfRecord, dataset_id, record_key)) out.push_back(flag_of(r));
+    return out;
+  });
+}
+
+std::vector<Task> TaskStore::due_by(Instant at) const {
+  return read_only(url_, [&](pqxx::read_transaction& tx) {
+    std::vector<Task> out;
+    for (const auto& r : tx.exec_params(kDueBy, to_pg_timestamp(at))) out.push_back(task_of(r));
     return out;
   });
 }
