@@ -24,6 +24,11 @@ engine::store::TokenSpec spec_of(const ParsedArgs& args) {
   spec.role = *parsed;
   spec.subject_id = args.value("subject").value_or("");
   spec.agency_code = args.value("agency").value_or("");
+  spec.staff_id = args.value("staff").value_or("");
+  spec.staff_name = args.value("name").value_or("");
+  spec.head = args.has("head");
+  if (spec.staff_id.empty() != spec.staff_name.empty()) throw UsageError("--staff and --name go together");
+  if (spec.head && spec.staff_id.empty()) throw UsageError("--head needs --staff and --name");
   spec.label = args.value("label").value_or("");
   if (auto expires = args.value("expires")) {
     std::string error;
@@ -76,10 +81,11 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
               << "); it is shown only now:\n";
     std::cout << created.token << "\n";
   } else if (action == "list") {
-    std::cout << "id\trole\tsubject\tagency\tlabel\tcreated\texpires\trevoked\n";
+    std::cout << "id\trole\tsubject\tagency\tstaff\tlabel\tcreated\texpires\trevoked\n";
     for (const auto& t : tokens.list()) {
+      const auto staff = t.staff_id.empty() ? std::string("-") : t.staff_id + (t.head ? " (head)" : "");
       std::cout << t.id << '\t' << engine::auth::role_name(t.role) << '\t' << engine::log::mask_identifier(t.subject_id)
-                << '\t' << t.agency_code << '\t' << t.label << '\t' << engine::calendar::format_instant(t.created_at)
+                << '\t' << t.agency_code << '\t' << staff << '\t' << t.label << '\t' << engine::calendar::format_instant(t.created_at)
                 << '\t' << (t.expires_at ? engine::calendar::format_instant(*t.expires_at) : "-") << '\t'
                 << (t.revoked_at ? engine::calendar::format_instant(*t.revoked_at) : "-") << "\n";
     }
@@ -98,12 +104,17 @@ Command token_command() {
           "create --role ROLE [...] | list | revoke ID",
           "create: makes a token of ROLE (citizen needs --subject, a valid citizen ID number or\n"
           "credit code; agency needs --agency, an agency of the catalogue) and prints it once on stdout; only its SHA-256 is\n"
-          "stored. list: every token with masked subjects. revoke ID: the token stops working at\n"
-          "once. See docs/API.md.",
+          "stored. An agency or authority token may name a person with --staff and --name (--head: the\n"
+          "agency's head, who approves extensions), entered in the staff register; without them it acts\n"
+          "for its whole unit. list: every token with masked subjects. revoke ID: the token stops\n"
+          "working at once. See docs/API.md.",
           {database_url_flag(),
            {"role", "ROLE", "citizen, agency, authority or admin (create)"},
            {"subject", "ID", "the identifier a citizen token acts for (create)"},
            {"agency", "CODE", "the agency an agency token acts for (create)"},
+           {"staff", "ID", "the staff id of the person the token names, in its agency or the authority (create)"},
+           {"name", "NAME", "that person's name, as events record it (create, with --staff)"},
+           {"head", "", "that person is the agency's head, who approves extensions (create, with --staff)"},
            catalogue_flag(),
            {"label", "TEXT", "a note to recognise the token by (create)"},
            {"expires", "INSTANT", "ISO-8601 expiry with offset, e.g. 2027-01-01T00:00:00+08:00 (create)"}},

@@ -21,9 +21,18 @@ namespace {
 using engine::calendar::LocalDay;
 using nlohmann::json;
 
+// How many scans a quality trend covers by default, and at most.
+constexpr std::int64_t kDefaultTrendScans = 10;
+constexpr std::int64_t kMaxTrendScans = 100;
+
 // part / whole, or null when there is no whole to share.
 json share(std::int64_t part, std::int64_t whole) {
   return whole > 0 ? json(static_cast<double>(part) / static_cast<double>(whole)) : json(nullptr);
+}
+
+// A dataset's score in one scan: the share of its checks (rows x rules) that passed.
+json score_json(std::int64_t rows, std::int64_t checks, std::int64_t failed) {
+  return {{"rows_checked", rows}, {"checks", checks}, {"checks_failed", failed}, {"share_passing", share(checks - failed, checks)}};
 }
 
 json quality_json(const engine::store::ScanQuality& scan) {
@@ -40,13 +49,10 @@ json quality_json(const engine::store::ScanQuality& scan) {
       checks += r.rows_checked;
       failed += r.rows_failed;
     }
-    datasets.push_back({{"dataset_id", d.dataset_id},
-                        {"agency_code", d.agency_code},
-                        {"rows_checked", rows},
-                        {"checks", checks},
-                        {"checks_failed", failed},
-                        {"share_passing", share(checks - failed, checks)},
-                        {"rules", std::move(rules)}});
+    json dataset = {{"dataset_id", d.dataset_id}, {"agency_code", d.agency_code}};
+    dataset.update(score_json(rows, checks, failed));
+    dataset["rules"] = std::move(rules);
+    datasets.push_back(std::move(dataset));
   }
   return {{"scan_id", scan.id}, {"at", engine::calendar::format_instant(scan.at)}, {"datasets", std::move(datasets)}};
 }
@@ -119,6 +125,41 @@ Response quality_report(const Request& request, AppContext& ctx) {
       quality_json);
 }
 
+// GET /v1/reports/quality-trend
+Response quality_trend_report(const Request& request, AppContext& ctx) {
+  // One row per dataset: not a paged list.
+  if (auto refusal = check_query(request, {"dataset", "agency", "scans"}, false)) return std::move(*refusal);
+  auto agency = agency_scope(request);
+  if (auto* refusal = std::get_if<Response>(&agency)) return std::move(*refusal);
+  QueryReader q(request);
+  const auto scans = q.id("scans").value_or(kDefaultTrendScans);
+  if (auto refusal = q.refusal()) return *refusal;
+  if (scans > kMaxTrendScans) return bad_parameter("scans", "at most " + std::to_string(kMaxTrendScans));
+
+  engine::store::QualityFilter filter;
+  if (auto it = request.query.find("dataset"); it != request.query.end()) filter.dataset = it->second;
+  filter.agency = std::get<std::string>(agency);
+  json datasets = json::array();
+  for (const auto& d : engine::store::quality_trend(ctx.database_url, filter, static_cast<int>(scans))) {
+    json points = json::array();
+    for (const auto& p : d.points) {
+      json point = {{"scan_id", p.scan_id}, {"at", engine::calendar::format_instant(p.at)}};
+      point.update(score_json(p.rows_checked, p.checks, p.checks_failed));
+      points.push_back(std::move(point));
+    }
+    const auto& first = points.front()["share_passing"];
+    const auto& last = points.back()["share_passing"];
+    const json change = first.is_null() || last.is_null() ? json(nullptr) : json(last.get<double>() - first.get<double>());
+    datasets.push_back({{"dataset_id", d.dataset_id},
+                        {"agency_code", d.agency_code},
+                        {"points", std::move(points)},
+                        {"change", change}});
+  }
+  Response r;
+  r.body = json{{"scans", scans}, {"datasets", std::move(datasets)}}.dump();
+  return r;
+}
+
 // GET /v1/reports/on-time
 Response on_time_report(const Request& request, AppContext& ctx) {
   // One row per agency: not a paged list.
@@ -131,7 +172,7 @@ Response on_time_report(const Request& request, AppContext& ctx) {
   const auto& dates = std::get<DateRange>(range);
 
   const auto all = engine::store::task_statistics(ctx.database_url, *ctx.workflow.calendar, start_of(*dates.from),
-                                                  end_of(*dates.to));
+                                                  end_of(*dates.to), ctx.clock->now());
   json agencies = json::array();
   for (const auto& s : all) {
     if (!only.empty() && s.agency != only) continue;
@@ -142,7 +183,13 @@ Response on_time_report(const Request& request, AppContext& ctx) {
                         {"on_time_share", share(s.answered_on_time, s.answered)},
                         {"overdue", s.overdue},
                         {"extended", s.extended},
-                        {"average_working_days_to_answer", s.average_working_days_to_answer}});
+                        {"average_working_days_to_answer", s.average_working_days_to_answer},
+                        {"corrections", s.corrections},
+                        {"corrections_found_again", s.corrections_found_again},
+                        {"reopen_rate", share(s.corrections_found_again, s.corrections)},
+                        {"correction_not_effective", s.correction_not_effective},
+                        {"rectification_orders",
+                         {{"open", s.rectification_orders_open}, {"overdue", s.rectification_orders_overdue}}}});
   }
   return days_report(dates, "agencies", std::move(agencies));
 }

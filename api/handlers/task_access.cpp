@@ -13,11 +13,16 @@ using engine::auth::Role;
 using engine::tasks::ActorRole;
 
 engine::tasks::Actor actor_of(const engine::auth::Caller& caller) {
-  const auto name = "token " + std::to_string(caller.token_id);
+  const auto token = "token " + std::to_string(caller.token_id);
+  std::optional<engine::tasks::Person> person;
+  if (!caller.staff_id.empty()) person = engine::tasks::Person{caller.staff_id, caller.staff_name};
+  const auto name = person ? person->name + " (" + token + ")" : token;
   switch (caller.role) {
-    case Role::kAgency: return {name, ActorRole::kAgency, caller.agency_code};
-    case Role::kAuthority: return {name, ActorRole::kAuthority, {}};
-    case Role::kCitizen: return {name, ActorRole::kParty, {}};
+    case Role::kAgency:
+      return {name, caller.head ? ActorRole::kAgencyHead : ActorRole::kAgency, caller.agency_code, caller.token_id,
+              person};
+    case Role::kAuthority: return {name, ActorRole::kAuthority, {}, caller.token_id, person};
+    case Role::kCitizen: return {name, ActorRole::kParty, {}, caller.token_id, {}};
     case Role::kAdmin: break;
   }
   // No route lets an admin act on the workflow; a system actor would be too powerful.

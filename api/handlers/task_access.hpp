@@ -14,8 +14,9 @@
 
 namespace jiaohe::api::handlers {
 
-// Agency staff act for their agency, the authority for itself, a citizen as the party. The
-// name is "token <id>", so every event traces back to the token (and its label) that acted.
+// Agency staff act for their agency (a head as agency_head), the authority for itself, a citizen
+// as the party. The name is "token <id>", or "<person> (token <id>)" for a token naming a
+// person, and the actor carries both, so every event traces back to the token and the person.
 engine::tasks::Actor actor_of(const engine::auth::Caller& caller);
 
 // Agency staff see their agency's tasks; the authority sees every task.

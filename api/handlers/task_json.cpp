@@ -22,6 +22,7 @@ json task_json(const engine::tasks::Task& t, engine::Instant now) {
           {"kind", engine::tasks::kind_name(t.kind)},
           {"status", engine::tasks::status_name(t.status)},
           {"assignee", t.assignee},
+          {"assigned_to", engine::tasks::person_json(t.assigned_to)},
           {"step", t.step},
           {"dataset_id", optional_text(t.dataset_id)},
           {"rule_id", optional_text(t.rule_id)},
@@ -48,10 +49,21 @@ json event_json(const engine::tasks::TaskEvent& e) {
           {"at", engine::calendar::format_instant(e.at)},
           {"actor", e.actor},
           {"actor_role", e.actor_role},
+          {"token_id", e.token_id == 0 ? json(nullptr) : json(e.token_id)},
+          {"person", engine::tasks::person_json(e.person)},
           {"action", e.action},
           {"reason", optional_text(e.reason)},
           {"before", e.before},
           {"after", e.after}};
+}
+
+json comment_json(const engine::tasks::TaskEvent& e) {
+  return {{"id", e.id},
+          {"at", engine::calendar::format_instant(e.at)},
+          {"text", e.reason},
+          {"actor", e.actor},
+          {"actor_role", e.actor_role},
+          {"person", engine::tasks::person_json(e.person)}};
 }
 
 }  // namespace jiaohe::api::handlers

@@ -47,7 +47,11 @@ const std::vector<FieldSpec> kExtensionFields = {{"reason", FieldType::kString, 
                                                  {"amount", FieldType::kInteger, false}};
 const std::vector<FieldSpec> kDecisionFields = {{"approve", FieldType::kBoolean, true},
                                                 {"reason", FieldType::kString, true},
-                                                {"approver_name", FieldType::kString, true}};
+                                                {"approver_name", FieldType::kString, false}};
+const std::vector<FieldSpec> kAssignFields = {{"staff_id", FieldType::kString, true}};
+const std::vector<FieldSpec> kCommentFields = {{"text", FieldType::kString, true}};
+// A comment is a note, not a document: longer text belongs in the answer's reason or elsewhere.
+constexpr std::size_t kMaxCommentBytes = 4000;
 
 Response ok(const json& body) {
   Response r;
@@ -90,11 +94,20 @@ std::variant<AssigneeAction, Response> assignee_action(const Request& request, A
   return AssigneeAction{std::move(std::get<json>(parsed)), std::move(task)};
 }
 
+// A route that takes no fields: an empty body or an empty object; else the 400/422.
+std::optional<Response> refuse_fields(const Request& request) {
+  if (request.body.empty()) return std::nullopt;
+  auto parsed = parse_body(request, {});
+  if (auto* refusal = std::get_if<Response>(&parsed)) return std::move(*refusal);
+  return std::nullopt;
+}
+
 }  // namespace
 
 // GET /v1/tasks
 Response list_tasks(const Request& request, AppContext& ctx) {
-  if (auto refusal = check_query(request, {"status", "kind", "dataset", "assignee", "due_before", "overdue"}))
+  if (auto refusal =
+          check_query(request, {"status", "kind", "dataset", "assignee", "assigned_to", "due_before", "overdue"}))
     return *refusal;
   auto paging = page_query(request);
   if (auto* refusal = std::get_if<Response>(&paging)) return std::move(*refusal);
@@ -111,7 +124,13 @@ Response list_tasks(const Request& request, AppContext& ctx) {
   filter.dataset_id = q.text("dataset").value_or("");
   filter.due_before = q.local_instant("due_before");
   filter.overdue = q.boolean("overdue");
+  // assigned_to: "me" (the person the token names), "none" (the whole unit's), or a staff id.
+  const auto assigned_to = q.text("assigned_to").value_or("");
   if (auto refusal = q.refusal()) return *refusal;
+  if (assigned_to == "me" && caller.staff_id.empty())
+    return bad_parameter("assigned_to", "me needs a token that names a person; this one acts for its whole unit");
+  if (assigned_to == "none") filter.unassigned = true;
+  else filter.assigned_to = assigned_to == "me" ? caller.staff_id : assigned_to;
   if (!filter.dataset_id.empty() && ctx.workflow.catalogue && !ctx.workflow.catalogue->dataset(filter.dataset_id))
     return bad_parameter("dataset", "not a dataset of the catalogue");
 
@@ -153,7 +172,12 @@ Response get_task(const Request& request, AppContext& ctx) {
   for (const auto& s : subjects) reads.push_back({"read_task", request.path, s, request.route});
   engine::store::record_access(ctx.database_url, *request.caller, reads, now);
 
+  json comments = json::array();
+  for (const auto& e : engine::store::TaskStore(ctx.database_url).events(task.id))
+    if (e.action == engine::tasks::action_name(engine::tasks::TaskAction::kComment)) comments.push_back(comment_json(e));
+
   auto body = task_json(task, now);
+  body["comments"] = std::move(comments);
   body["findings"] = std::move(findings);
   body["dispute"] = std::move(dispute);
   body["values"] = std::move(values);
@@ -221,21 +245,63 @@ Response decide_extension(const Request& request, AppContext& ctx) {
   const auto& caller = *request.caller;
 
   const auto approver = engine::tasks::extension_approver(*ctx.workflow.profile, task);  // 409 when none
-  if (!engine::tasks::may_decide_extension(approver, caller, task))
-    return problem(403, "Forbidden", engine::tasks::who_decides_extension(approver, task));
+  if (auto refusal = engine::tasks::refusal_to_decide(approver, caller, task)) return problem(403, "Forbidden", *refusal);
   const auto now = ctx.clock->now();
+  // Optional: a token naming the head records the head's registered name; "" counts as absent.
+  const auto typed_name = string_field(body, "approver_name");
+  const auto approver_name = typed_name.empty() ? std::nullopt : std::optional<std::string>(typed_name);
   return ok(task_json(engine::tasks::TaskDesk(ctx.database_url, ctx.workflow)
                           .decide_extension(task, approver, actor_of(caller), body["approve"].get<bool>(),
-                                            string_field(body, "reason"), string_field(body, "approver_name"), now),
+                                            string_field(body, "reason"), approver_name, now),
                       now));
+}
+
+// POST /v1/tasks/{id}/start: the assignee acknowledges the task (open or reopened to in_progress).
+Response start_task(const Request& request, AppContext& ctx) {
+  if (auto refusal = refuse_fields(request)) return std::move(*refusal);
+  auto visible = visible_task(request, ctx);
+  if (auto* refusal = std::get_if<Response>(&visible)) return std::move(*refusal);
+  const auto& task = std::get<Task>(visible);
+  if (!acts_for(*request.caller, task)) return not_yours(task, "starting");
+  const auto now = ctx.clock->now();
+  return ok(task_json(
+      engine::tasks::TaskDesk(ctx.database_url, ctx.workflow).start(task.id, actor_of(*request.caller), now), now));
+}
+
+// POST /v1/tasks/{id}/assign {"staff_id"}: to a member of the assignee's staff register, again
+// to reassign.
+Response assign_task(const Request& request, AppContext& ctx) {
+  auto action = assignee_action(request, ctx, kAssignFields, "assigning");
+  if (auto* refusal = std::get_if<Response>(&action)) return std::move(*refusal);
+  const auto& [body, task] = std::get<AssigneeAction>(action);
+  const auto staff_id = string_field(body, "staff_id");
+  if (staff_id.empty()) return invalid({{"/staff_id", "must not be empty", ""}});
+  const auto now = ctx.clock->now();
+  return ok(task_json(engine::tasks::TaskDesk(ctx.database_url, ctx.workflow)
+                          .assign(task.id, staff_id, actor_of(*request.caller), now),
+                      now));
+}
+
+// POST /v1/tasks/{id}/comments {"text"}: 201 with the comment; by the assignee or the authority.
+Response comment_task(const Request& request, AppContext& ctx) {
+  auto parsed = parse_body(request, kCommentFields);
+  if (auto* refusal = std::get_if<Response>(&parsed)) return std::move(*refusal);
+  const auto text = string_field(std::get<json>(parsed), "text");
+  if (text.size() > kMaxCommentBytes)
+    return invalid({{"/text", "at most " + std::to_string(kMaxCommentBytes) + " bytes", ""}});
+  auto visible = visible_task(request, ctx);
+  if (auto* refusal = std::get_if<Response>(&visible)) return std::move(*refusal);
+  const auto& task = std::get<Task>(visible);
+  const auto now = ctx.clock->now();
+  Response r = ok(comment_json(
+      engine::tasks::TaskDesk(ctx.database_url, ctx.workflow).comment(task.id, text, actor_of(*request.caller), now)));
+  r.status = 201;
+  return r;
 }
 
 // POST /v1/tasks/{id}/forward: 201 with the agency's new verify_dispute task.
 Response forward_task(const Request& request, AppContext& ctx) {
-  if (!request.body.empty()) {  // no fields; an empty object is accepted too
-    auto parsed = parse_body(request, {});
-    if (auto* refusal = std::get_if<Response>(&parsed)) return std::move(*refusal);
-  }
+  if (auto refusal = refuse_fields(request)) return std::move(*refusal);
   auto visible = visible_task(request, ctx);
   if (auto* refusal = std::get_if<Response>(&visible)) return std::move(*refusal);
   const auto& task = std::get<Task>(visible);
@@ -248,5 +314,9 @@ Response forward_task(const Request& request, AppContext& ctx) {
   r.headers.emplace_back("Location", "/v1/tasks/" + std::to_string(next.id));
   return r;
 }
+
+RouteSchema assign_task_schema() { return {body_schema(kAssignFields), nullptr, 200}; }
+RouteSchema comment_task_schema() { return {body_schema(kCommentFields), nullptr, 201}; }
+RouteSchema decide_extension_schema() { return {body_schema(kDecisionFields), nullptr, 200}; }
 
 }  // namespace jiaohe::api::handlers

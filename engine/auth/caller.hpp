@@ -20,6 +20,10 @@ struct Caller {
   Role role = Role::kCitizen;
   std::string subject_id;   // citizen only: the normalised identifier
   std::string agency_code;  // agency only
+  // The person the token names (agency and authority tokens may name one, from the staff
+  // register); empty staff_id: the token acts for its whole unit, as every token did before.
+  std::string staff_id = {}, staff_name = {};
+  bool head = false;  // the person is the head of the agency (approves extensions, Art. 19 ¶1)
 };
 
 }  // namespace jiaohe::engine::auth

@@ -37,4 +37,19 @@ struct ScanQuality {
 // matching datasets only.
 Page<ScanQuality> quality_by_scan(const std::string& url, const QualityFilter& filter, const PageQuery& page);
 
+// One dataset's score in one scan: rows checked (the most any rule checked), checks (rows x
+// rules applied) and the checks that failed (records with an open finding of the rule).
+struct QualityPoint {
+  std::int64_t scan_id = 0;
+  Instant at;
+  std::int64_t rows_checked = 0, checks = 0, checks_failed = 0;
+};
+struct DatasetTrend {
+  std::string dataset_id, agency_code;
+  std::vector<QualityPoint> points;  // oldest first
+};
+// Each dataset matching `filter` (its instants ignored) over the last `scans` successful scans
+// that scored it, ordered by dataset.
+std::vector<DatasetTrend> quality_trend(const std::string& url, const QualityFilter& filter, int scans);
+
 }  // namespace jiaohe::engine::store

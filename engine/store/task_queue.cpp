@@ -18,6 +18,7 @@ const std::string kListTasks = std::string("SELECT ") + kTaskColumns + R"sql(
                                               AND status IN ('open', 'in_progress', 'extension_requested', 'reopened'),
                                               false))
     AND ($9::bigint = 0 OR id < $9)
+    AND ($11::text IS NULL OR assigned_staff_id = $11) AND (NOT $12::boolean OR assigned_staff_id IS NULL)
   ORDER BY id DESC LIMIT $10)sql";
 const std::string kTaskFindings = "SELECT " + kFindingColumns + R"sql(, evidence::text, coalesce(tf.outcome, '')
   FROM task_findings tf JOIN findings f ON f.id = tf.finding_id WHERE tf.task_id = $1 ORDER BY f.id)sql";
@@ -39,7 +40,7 @@ Page<tasks::Task> TaskQueue::list(const TaskFilter& f, const PageQuery& page) co
     std::vector<tasks::Task> rows;
     for (const auto& r : tx.exec_params(kListTasks, null_if_empty(f.visible_to), null_if_empty(f.assignee), status, kind,
                                         null_if_empty(f.dataset_id), due_before, f.overdue, to_pg_timestamp(f.now),
-                                        page.before_id, page.limit + 1))
+                                        page.before_id, page.limit + 1, null_if_empty(f.assigned_to), f.unassigned))
       rows.push_back(task_of(r));
     return page_of(std::move(rows), page, [](const tasks::Task& t) { return t.id; });
   });

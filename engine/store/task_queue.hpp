@@ -27,6 +27,8 @@ struct TaskFilter {
   // Overdue = due_at before `now` while the assignee must still act (open, in progress,
   // extension requested, reopened): the sweeper's reading, where answered tasks never are.
   std::optional<bool> overdue = {};
+  std::string assigned_to = {};  // a staff id of the assignee's register: only tasks assigned to them
+  bool unassigned = false;       // only tasks assigned to no one (the whole unit)
   Instant now{};
 };
 

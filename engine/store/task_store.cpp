@@ -11,7 +11,7 @@ using tasks::Task;
 
 constexpr const char* kSelectEvents = R"sql(
   SELECT id, task_id, jiaohe_micros(at), actor, actor_role, action, coalesce(before::text, 'null'),
-         coalesce(after::text, 'null'), coalesce(reason, '')
+         coalesce(after::text, 'null'), coalesce(reason, ''), coalesce(token_id, 0), staff_id, coalesce(staff_name, '')
   FROM task_events WHERE task_id = $1 ORDER BY id)sql";
 constexpr const char* kSelectFindingIds = "SELECT finding_id FROM task_findings WHERE task_id = $1 ORDER BY finding_id";
 constexpr const char* kFlagsOfSubject = R"sql(
@@ -41,10 +41,14 @@ Task TaskStore::task(std::int64_t task_id) const {
 std::vector<tasks::TaskEvent> TaskStore::events(std::int64_t task_id) const {
   return read_only(url_, [&](pqxx::read_transaction& tx) {
     std::vector<tasks::TaskEvent> out;
-    for (const auto& r : tx.exec_params(kSelectEvents, task_id))
-      out.push_back({r[0].as<std::int64_t>(), r[1].as<std::int64_t>(), *instant_of(r[2]), r[3].c_str(), r[4].c_str(),
-                     r[5].c_str(), r[8].c_str(), nlohmann::json::parse(r[6].c_str()),
-                     nlohmann::json::parse(r[7].c_str())});
+    for (const auto& r : tx.exec_params(kSelectEvents, task_id)) {
+      tasks::TaskEvent e{r[0].as<std::int64_t>(), r[1].as<std::int64_t>(), *instant_of(r[2]), r[3].c_str(), r[4].c_str(),
+                         r[5].c_str(), r[8].c_str(), nlohmann::json::parse(r[6].c_str()),
+                         nlohmann::json::parse(r[7].c_str())};
+      e.token_id = r[9].as<std::int64_t>();
+      if (!r[10].is_null()) e.person = tasks::Person{r[10].c_str(), r[11].c_str()};
+      out.push_back(std::move(e));
+    }
     return out;
   });
 }

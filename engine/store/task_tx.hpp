@@ -36,7 +36,8 @@ inline constexpr const char* kTaskColumns = R"sql(
   array_to_json(flags)::text, jiaohe_micros(received_at), jiaohe_micros(due_at), provisional,
   deadline_basis::text, deadline_version, jiaohe_micros(reminder_at), extensions, extension_asked,
   reminder_fired, overdue_fired, overdue, dispute_id, parent_task_id, scan_id, coalesce(dataset_id, ''),
-  coalesce(rule_id, ''), jiaohe_micros(answered_at), jiaohe_micros(closed_at))sql";
+  coalesce(rule_id, ''), jiaohe_micros(answered_at), jiaohe_micros(closed_at), assigned_staff_id, assigned_name,
+  extension_requester_token, extension_requester_staff)sql";
 tasks::Task task_of(const pqxx::row& r);
 // One task by id ($1); TaskTx::load adds FOR UPDATE.
 inline const std::string kSelectTaskById = std::string("SELECT ") + kTaskColumns + " FROM tasks WHERE id = $1";
@@ -63,6 +64,7 @@ class TaskTx final : public tasks::UnitOfWork {
                    const std::optional<std::string>& dataset, const std::optional<std::string>& record,
                    const std::optional<std::string>& attribute) override;
   int clear_flags(std::int64_t task_id) override;
+  std::optional<tasks::Person> staff_member(const std::string& unit, const std::string& staff_id) override;
 
   // Findings (finding_rows.cpp).
   void lock_finding_tasks() override;

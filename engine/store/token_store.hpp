@@ -15,6 +15,10 @@ struct TokenSpec {
   auth::Role role = auth::Role::kCitizen;
   std::string subject_id;   // required for citizen tokens (validated), refused for others
   std::string agency_code;  // required for agency tokens, refused for others
+  // The person an agency or authority token names (optional): registered in the staff register
+  // of the agency (or of the authority) under staff_id, with this name and position.
+  std::string staff_id, staff_name;
+  bool head = false;
   std::string label;
   std::optional<Instant> expires_at;
 };
@@ -23,6 +27,8 @@ struct TokenInfo {
   std::int64_t id = 0;
   auth::Role role = auth::Role::kCitizen;
   std::string subject_id, agency_code, label;
+  std::string staff_id, staff_name;
+  bool head = false;
   Instant created_at{};
   std::optional<Instant> expires_at, revoked_at;
 };
@@ -37,8 +43,9 @@ class TokenStore {
   explicit TokenStore(std::string url);
 
   // engine::Error(kInvalidInput) for a citizen token without a valid identifier (with the
-  // validator's reason code, never the number), an agency token without an agency code, or
-  // a field the role does not take.
+  // validator's reason code, never the number), an agency token without an agency code, a
+  // field the role does not take, or a staff id without a name (and the reverse). A person
+  // is entered in the staff register, or their name and position there updated, with the token.
   CreatedToken create(const TokenSpec& spec, Instant now);
   std::vector<TokenInfo> list() const;
   // engine::Error(kNotFound) when there is no such token; revoking twice keeps the first time.

@@ -27,7 +27,9 @@ void fire(UnitOfWork& u, std::int64_t id, SweepCounts& counts) {
     task.reminder_fired = true;
     if (claim(u, task, "reminder")) {
       const auto event = save(u, before, task, "reminder", kSweeper, "the deadline is near");
-      notify(u, task, "reminder", task.assignee, key("reminder", task), event);
+      // To the assignee's unit, naming the member of staff the task is assigned to, if any.
+      notify(u, task, "reminder", task.assignee, key("reminder", task), event,
+             {{"to", {{"unit", task.assignee}, {"person", person_json(task.assigned_to)}}}});
       ++counts.reminders;
       recorded = true;
     }

@@ -16,7 +16,13 @@ nlohmann::json snapshot(const Task& task) {
   if (!task.flags.empty()) j["flags"] = task.flags;
   if (task.extensions > 0) j["extensions"] = task.extensions;
   if (task.overdue) j["overdue"] = true;
+  if (task.assigned_to) j["assigned_to"] = person_json(task.assigned_to);
   return j;
+}
+
+nlohmann::json person_json(const std::optional<Person>& person) {
+  if (!person) return nullptr;
+  return {{"staff_id", person->staff_id}, {"name", person->name}};
 }
 
 }  // namespace jiaohe::engine::tasks

@@ -29,10 +29,12 @@ struct Task {
   std::optional<Instant> reminder_at;
   int extensions = 0;
   std::optional<std::int64_t> extension_asked;
+  std::optional<ActorRef> extension_requester;  // who asked: the one who may not decide it
   bool reminder_fired = false, overdue_fired = false, overdue = false;
   std::optional<std::int64_t> dispute_id, parent_task_id, scan_id;
   std::string dataset_id, rule_id;
   std::optional<Instant> answered_at, closed_at;
+  std::optional<Person> assigned_to;  // a member of the assignee's staff; none: the whole unit
 
   bool has_flag(const std::string& flag) const;
 };
@@ -43,6 +45,8 @@ struct TaskEvent {
   Instant at{};
   std::string actor, actor_role, action, reason;
   nlohmann::json before, after;
+  std::int64_t token_id = 0;     // 0: a job or the command line
+  std::optional<Person> person = {};  // the person the token named, if any
 };
 
 // 异议标注: a record (or a subject's attribute) whose value is being verified.
@@ -54,5 +58,8 @@ struct VerificationFlag {
 
 // The task's state as events record it (before/after).
 nlohmann::json snapshot(const Task& task);
+
+// {"staff_id", "name"}, or null for none: how events, notifications and the API show a person.
+nlohmann::json person_json(const std::optional<Person>& person);
 
 }  // namespace jiaohe::engine::tasks

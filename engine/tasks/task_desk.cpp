@@ -7,6 +7,7 @@
 #include "engine/tasks/finding_loop.hpp"
 #include "engine/tasks/task_deadline.hpp"
 #include "engine/tasks/task_flow.hpp"
+#include "engine/tasks/task_state_machine.hpp"
 #include "engine/tasks/unit_of_work.hpp"
 
 namespace jiaohe::engine::tasks {
@@ -59,14 +60,19 @@ ExtensionApprover extension_approver(const statute::StatuteProfile& profile, con
   return a;
 }
 
-bool may_decide_extension(const ExtensionApprover& a, const auth::Caller& caller, const Task& task) {
-  return a.agency_approves ? caller.role == auth::Role::kAgency && caller.agency_code == task.assignee
-                           : a.role == ActorRole::kAuthority && caller.role == auth::Role::kAuthority;
-}
-
-std::string who_decides_extension(const ExtensionApprover& a, const Task& task) {
-  return "the extension of task " + std::to_string(task.id) + " is decided by the " + a.policy.approver +
-         (a.agency_approves ? " of " + task.assignee : "") + " (" + a.policy.article + ")";
+std::optional<std::string> refusal_to_decide(const ExtensionApprover& a, const auth::Caller& caller, const Task& task) {
+  const auto decided_by = "the extension of task " + std::to_string(task.id) + " is decided by the " + a.policy.approver +
+                          (a.agency_approves ? " of " + task.assignee : "") + " (" + a.policy.article + ")";
+  const bool role_fits =
+      a.agency_approves
+          ? caller.role == auth::Role::kAgency && caller.agency_code == task.assignee &&
+                (a.role != ActorRole::kAgencyHead || (caller.head && !caller.staff_id.empty()))
+          : a.role == ActorRole::kAuthority && caller.role == auth::Role::kAuthority;
+  if (!role_fits)
+    return decided_by + (a.role == ActorRole::kAgencyHead ? ": a token naming a head of the agency" : "");
+  if (task.extension_requester && same_actor(*task.extension_requester, ActorRef{caller.token_id, caller.staff_id}))
+    return decided_by + ", not by the one who asked for it";
+  return std::nullopt;
 }
 
 TaskDesk::TaskDesk(std::string url, WorkflowSetup setup) : db_{std::move(url), std::move(setup)} {}
@@ -94,6 +100,7 @@ Task TaskDesk::request_extension(std::int64_t task_id, std::int64_t amount, cons
         [&](Task& a) {
           ++a.extensions;
           a.extension_asked = amount;
+          a.extension_requester = ref_of(actor);
         },
         amount);
   });
@@ -108,6 +115,7 @@ Task TaskDesk::decide_extension(std::int64_t task_id, bool approve, const std::s
     return act(u, task, action, approver, reason, [&](Task& a) {
       const auto asked = a.extension_asked.value_or(0);
       a.extension_asked.reset();
+      a.extension_requester.reset();
       if (!approve) return;
       const auto& policy = *setup.profile->procedure(kind_name(a.kind)).extension;
       auto basis = a.basis;
@@ -119,16 +127,46 @@ Task TaskDesk::decide_extension(std::int64_t task_id, bool approve, const std::s
 }
 
 Task TaskDesk::decide_extension(const Task& task, const ExtensionApprover& approver, const Actor& caller, bool approve,
-                                const std::string& reason, const std::string& approver_name, Instant now) {
+                                const std::string& reason, const std::optional<std::string>& approver_name,
+                                Instant now) {
   std::vector<FieldError> errors;
   if (reason.empty()) errors.push_back({"/reason", "must not be empty", ""});
-  if (approver_name.empty())
+  // The name recorded is the register's; a name sent along must be that one.
+  if (approver_name && caller.person && *approver_name != caller.person->name)
+    errors.push_back({"/approver_name", "the deciding " + approver.policy.approver + " is registered as " +
+                                            caller.person->name, ""});
+  if (!caller.person && (!approver_name || approver_name->empty()))
     errors.push_back({"/approver_name", "the " + approver.policy.approver + "'s name must be recorded", ""});
   if (!errors.empty()) throw Error(std::move(errors));
   Actor named = caller;
-  named.name = approver_name + " (" + caller.name + ")";
+  if (!caller.person) named.name = *approver_name + " (" + caller.name + ")";
   named.role = *approver.role;
   return decide_extension(task.id, approve, reason, named, now);
+}
+
+Task TaskDesk::assign(std::int64_t task_id, const std::string& staff_id, const Actor& actor, Instant now) {
+  return store::in_unit(db_, now, [&](UnitOfWork& u) {
+    const Task task = u.load_task(task_id);
+    auto person = u.staff_member(task.assignee, staff_id);
+    if (!person)
+      throw Error({{"/staff_id", "no member " + staff_id + " in the staff register of " + task.assignee, ""}});
+    return act(u, task, TaskAction::kAssign, actor, "", [&](Task& a) { a.assigned_to = std::move(person); });
+  });
+}
+
+TaskEvent TaskDesk::comment(std::int64_t task_id, const std::string& text, const Actor& actor, Instant now) {
+  if (text.empty()) throw Error({{"/text", "must not be empty", ""}});
+  TaskEvent event{0, task_id, now, actor.name, role_name(actor.role), action_name(TaskAction::kComment), text,
+                  nullptr, nullptr, actor.token_id, actor.person};
+  event.id = store::in_unit(db_, now, [&](UnitOfWork& u) {
+    const Task task = u.load_task(task_id);
+    TransitionContext context;
+    context.kind = task.kind;
+    context.assignee = task.assignee;
+    next_status(task.status, TaskAction::kComment, actor, context);  // who may, and not on a final task
+    return u.insert_event(task.id, event.action, actor, nullptr, nullptr, text);
+  });
+  return event;
 }
 
 }  // namespace jiaohe::engine::tasks

@@ -36,9 +36,11 @@ struct ExtensionApprover {
 };
 // engine::Error(kConflict) when the task's procedure allows no extension.
 ExtensionApprover extension_approver(const statute::StatuteProfile& profile, const Task& task);
-// Whether `caller` may decide, and if not, who does (for the refusal).
-bool may_decide_extension(const ExtensionApprover& approver, const auth::Caller& caller, const Task& task);
-std::string who_decides_extension(const ExtensionApprover& approver, const Task& task);
+// Why `caller` may not decide the pending extension of `task` (for the 403), or nullopt when it
+// may: an agency_head approver is a token naming a head of the task's agency, an authority
+// approver an authority token; never the token or person that asked for the extension.
+std::optional<std::string> refusal_to_decide(const ExtensionApprover& approver, const auth::Caller& caller,
+                                             const Task& task);
 
 class TaskDesk {
  public:
@@ -51,17 +53,25 @@ class TaskDesk {
   Task answer(const Task& task, const std::string& answer, const std::string& reason, const Actor& actor, Instant now);
 
   Task start(std::int64_t task_id, const Actor& actor, Instant now);
-  // Asks for the procedure's extension (`amount` 0: what the profile allows).
+  // Assigns the task to `staff_id` of its assignee's staff register (again: reassigns), by the
+  // assignee; engine::Error(kInvalidInput) naming /staff_id for no such member of that unit.
+  Task assign(std::int64_t task_id, const std::string& staff_id, const Actor& actor, Instant now);
+  // A comment (an event "comment" with the text as its reason), by the assignee or the authority;
+  // kInvalidInput naming /text when it is empty. Returns the comment as its event reads.
+  TaskEvent comment(std::int64_t task_id, const std::string& text, const Actor& actor, Instant now);
+  // Asks for the procedure's extension (`amount` 0: what the profile allows); `actor` is kept
+  // as the requester, who may not decide it.
   Task request_extension(std::int64_t task_id, std::int64_t amount, const std::string& reason, const Actor& actor,
                          Instant now);
   // The approver's decision; an approval moves the deadline (counted again from receipt).
   Task decide_extension(std::int64_t task_id, bool approve, const std::string& reason, const Actor& approver,
                         Instant now);
-  // The decision as `caller` sends it, recorded under the approver's name: first who may decide
-  // (extension_approver, may_decide_extension; the caller checks), then kInvalidInput naming
-  // /reason or /approver_name when empty.
+  // The decision as the API's `caller` sends it, after refusal_to_decide let it: recorded as the
+  // profile's approver role under the person's name; kInvalidInput naming /reason when empty,
+  // /approver_name when given and not the registered name of the deciding person, or missing
+  // for a token that names no person.
   Task decide_extension(const Task& task, const ExtensionApprover& approver, const Actor& caller, bool approve,
-                        const std::string& reason, const std::string& approver_name, Instant now);
+                        const std::string& reason, const std::optional<std::string>& approver_name, Instant now);
 
  private:
   store::WorkflowDb db_;

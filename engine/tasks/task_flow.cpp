@@ -33,6 +33,7 @@ Task act(TaskWrites& w, const Task& task, TaskAction action, const Actor& actor,
   context.extensions = task.extensions;
   context.extension = w.setup().profile->procedure(kind_name(task.kind)).extension;
   context.requested_extension = requested_extension;
+  context.extension_requester = task.extension_requester;
   Task after = task;
   after.status = next_status(task.status, action, actor, context);
   if (change) change(after);
@@ -68,6 +69,7 @@ void notify(TaskWrites& w, const Task& task, const std::string& kind, const std:
                      {"assignee", task.assignee},
                      {"step", task.step},
                      {"status", status_name(task.status)},
+                     {"assigned_to", person_json(task.assigned_to)},
                      {"due_at", task.due_at ? nlohmann::json(calendar::format_instant(*task.due_at)) : nlohmann::json()}};
   if (task.dispute_id) payload["dispute_id"] = *task.dispute_id;
   w.queue_notification(key, task.id, event_id, recipient, kind, payload);

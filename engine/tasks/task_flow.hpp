@@ -31,7 +31,8 @@ Task act(TaskWrites& w, const Task& task, TaskAction action, const Actor& actor,
 std::int64_t save(TaskWrites& w, const Task& before, const Task& after, const std::string& action,
                   const Actor& actor, const std::string& reason, const nlohmann::json& detail = {});
 
-// Queues a notification about `task` to `recipient`, `payload` completed with the task's state.
+// Queues a notification about `task` to `recipient`, `payload` completed with the task's state
+// (the member of staff it is assigned to included, so a reminder reaches that person).
 void notify(TaskWrites& w, const Task& task, const std::string& kind, const std::string& recipient,
             const std::string& key, std::int64_t event_id, nlohmann::json payload = nlohmann::json::object());
 

@@ -32,6 +32,8 @@ void check_who(const Transition& t, const Actor& actor, const TransitionContext&
           (c.assignee != "authority" && actor.agency != c.assignee))
         invalid(act + " needs the approval of the " + c.extension->approver + " of " + c.assignee +
                 " (recorded by name), as " + c.extension->article + " requires; got " + role_name(actor.role));
+      if (c.extension_requester && same_actor(*c.extension_requester, ref_of(actor)))
+        invalid(act + " is for the " + c.extension->approver + ", not the one who asked for the extension");
       return;
     case Who::kSystem:
       if (actor.role != ActorRole::kSystem && actor.role != ActorRole::kAuthority)
@@ -56,6 +58,9 @@ void check_extension_request(const TransitionContext& c) {
 }  // namespace
 
 const std::vector<Transition>& transition_table() {
+  // Every status that is not final.
+  static const std::vector<TaskStatus> kLive = {S::kOpen,     S::kInProgress, S::kExtensionRequested,
+                                                S::kAnswered, S::kReopened,   S::kVerified};
   static const std::vector<Transition> table = {
       {{S::kOpen, S::kReopened}, A::kStart, S::kInProgress, Who::kAssignee, std::nullopt},
       {{S::kOpen, S::kInProgress, S::kReopened}, A::kAnswer, S::kAnswered, Who::kAssignee, std::nullopt},
@@ -69,6 +74,8 @@ const std::vector<Transition>& transition_table() {
       {{S::kAnswered, S::kVerified}, A::kClose, S::kClosed, Who::kAnyone, std::nullopt},
       {{S::kOpen, S::kInProgress, S::kExtensionRequested, S::kReopened}, A::kResolveAtSource, S::kClosed,
        Who::kSystem, TaskKind::kVerifyFinding},
+      {kLive, A::kAssign, std::nullopt, Who::kAssignee, std::nullopt},
+      {kLive, A::kComment, std::nullopt, Who::kAnyone, std::nullopt},
   };
   return table;
 }
@@ -82,7 +89,7 @@ TaskStatus next_status(TaskStatus from, TaskAction action, const Actor& actor, c
     if (std::find(t.from.begin(), t.from.end(), from) == t.from.end()) continue;
     check_who(t, actor, context);
     if (action == A::kRequestExtension) check_extension_request(context);
-    return t.to;
+    return t.to.value_or(from);
   }
   conflict("cannot " + what + " while it is " + status_name(from));
 }

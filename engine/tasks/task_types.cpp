@@ -38,7 +38,7 @@ constexpr std::array<std::pair<TaskStatus, const char*>, 8> kStatuses{{
     {TaskStatus::kForwarded, "forwarded"},
     {TaskStatus::kClosed, "closed"},
 }};
-constexpr std::array<std::pair<TaskAction, const char*>, 10> kActions{{
+constexpr std::array<std::pair<TaskAction, const char*>, 12> kActions{{
     {TaskAction::kStart, "start"},
     {TaskAction::kAnswer, "answer"},
     {TaskAction::kRequestExtension, "request_extension"},
@@ -49,6 +49,8 @@ constexpr std::array<std::pair<TaskAction, const char*>, 10> kActions{{
     {TaskAction::kForward, "forward"},
     {TaskAction::kClose, "close"},
     {TaskAction::kResolveAtSource, "resolve_at_source"},
+    {TaskAction::kAssign, "assign"},
+    {TaskAction::kComment, "comment"},
 }};
 constexpr std::array<std::pair<ActorRole, const char*>, 5> kRoles{{
     {ActorRole::kAgency, "agency"},
@@ -71,5 +73,11 @@ std::optional<ActorRole> parse_role(std::string_view name) { return parse_in(kRo
 bool is_final(TaskStatus status) { return status == TaskStatus::kClosed || status == TaskStatus::kForwarded; }
 
 Actor system_actor(std::string name) { return Actor{std::move(name), ActorRole::kSystem, {}}; }
+
+ActorRef ref_of(const Actor& actor) { return {actor.token_id, actor.person ? actor.person->staff_id : ""}; }
+
+bool same_actor(const ActorRef& a, const ActorRef& b) {
+  return (a.token_id != 0 && a.token_id == b.token_id) || (!a.staff_id.empty() && a.staff_id == b.staff_id);
+}
 
 }  // namespace jiaohe::engine::tasks

@@ -2,6 +2,7 @@
 // The vocabulary of tasks: kinds (one per procedure of a statute profile), statuses, actions
 // and the roles of the people and jobs that act on them. Names are what the database, events
 // and JSON use.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,16 +33,35 @@ enum class TaskAction {
   kForward,
   kClose,
   kResolveAtSource,  // the defect disappeared before any answer
+  kAssign,           // to a member of the assignee's staff (again: reassigned); the status stays
+  kComment,          // a note on the task; the status stays
 };
 
 // Who acts. The approver an extension needs is named by the profile (e.g. "agency_head").
 enum class ActorRole { kAgency, kAgencyHead, kAuthority, kSystem, kParty };
 
+// A registered member of staff of an agency or of the authority (the staff register).
+struct Person {
+  std::string staff_id, name;
+};
+
 struct Actor {
   std::string name;  // a person or job, recorded in events
   ActorRole role = ActorRole::kSystem;
   std::string agency;  // for agency roles: the agency they act for
+  std::int64_t token_id = 0;    // the API token that acted; 0 for jobs and the command line
+  std::optional<Person> person = {};  // the person that token names; none: the token acts for its unit
 };
+
+// Who asked for something, kept to tell them from who decides it: a token and its person.
+struct ActorRef {
+  std::int64_t token_id = 0;
+  std::string staff_id = {};
+};
+ActorRef ref_of(const Actor& actor);
+// The same token, or the same registered person (on another token); actors without a token or
+// person (jobs, engine callers) are never the same as anyone.
+bool same_actor(const ActorRef& a, const ActorRef& b);
 
 std::string kind_name(TaskKind kind);
 std::optional<TaskKind> parse_kind(std::string_view name);

@@ -44,6 +44,9 @@ class TaskWrites {
                            const std::optional<std::string>& attribute) = 0;
   // Clears the task's live flags; returns how many there were.
   virtual int clear_flags(std::int64_t task_id) = 0;
+  // The member `staff_id` of the staff register of `unit` (an agency code or "authority"),
+  // locked against removal until the unit ends; nullopt when there is none.
+  virtual std::optional<Person> staff_member(const std::string& unit, const std::string& staff_id) = 0;
 };
 
 }  // namespace jiaohe::engine::tasks

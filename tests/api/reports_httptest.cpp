@@ -145,3 +145,76 @@ TEST_CASE("an agency sees only its own row of the on-time report and periods are
   CHECK(paged.status == 400);
   CHECK(testing::WorkflowServer::errors(paged).count("limit") == 1);
 }
+
+TEST_CASE("the quality trend gives each dataset's score over its last N scans, oldest first") {
+  testing::WorkflowServer s;
+  const auto authority = s.token(Role::kAuthority);
+  const auto first = s.scan();  // reg r2 lacks a name: one failed check
+  s.sql("UPDATE platform.reg SET name = '王五' WHERE rid = 'r2'");
+  s.clock.advance(std::chrono::hours(24));
+  const auto second = s.scan();
+  s.clock.advance(std::chrono::hours(24));
+  const auto third = s.scan();
+
+  const auto report = s.ok(s.get(authority, "/v1/reports/quality-trend?dataset=reg&scans=2"));
+  CHECK(report["scans"] == 2);
+  REQUIRE(report["datasets"].size() == 1);
+  const auto& reg = report["datasets"][0];
+  CHECK(reg["dataset_id"] == "reg");
+  CHECK(reg["agency_code"] == "pol");
+  REQUIRE(reg["points"].size() == 2);
+  CHECK(reg["points"][0]["scan_id"] == second);
+  CHECK(reg["points"][1]["scan_id"] == third);
+  CHECK(reg["points"][0]["checks_failed"] == 0);
+  CHECK(reg["change"] == doctest::Approx(0.0));
+
+  const auto all = s.ok(s.get(authority, "/v1/reports/quality-trend?dataset=reg"));  // default: 10 scans
+  const auto& points = all["datasets"][0]["points"];
+  REQUIRE(points.size() == 3);
+  CHECK(points[0]["scan_id"] == first);
+  const auto checks = points[0]["checks"].get<double>();
+  CHECK(points[0]["checks_failed"] == 1);
+  CHECK(points[0]["share_passing"] == doctest::Approx((checks - 1) / checks));
+  CHECK(points[2]["checks"] == points[0]["checks"]);
+  CHECK(points[2]["share_passing"] == doctest::Approx(1.0));
+  CHECK(all["datasets"][0]["change"] == doctest::Approx(1 / checks));  // last minus first
+
+  // An agency sees its own datasets only; bad counts are 400 naming the parameter.
+  const auto pol = s.token(Role::kAgency, "", "pol");
+  const auto own = s.ok(s.get(pol, "/v1/reports/quality-trend"));
+  REQUIRE_FALSE(own["datasets"].empty());
+  for (const auto& d : own["datasets"]) CHECK(d["agency_code"] == "pol");
+  CHECK(s.get(pol, "/v1/reports/quality-trend?agency=civ").status == 403);
+  for (const auto* bad : {"scans=0", "scans=101", "scans=x"}) {
+    const auto r = s.get(authority, std::string("/v1/reports/quality-trend?") + bad);
+    CHECK(r.status == 400);
+    CHECK(testing::WorkflowServer::errors(r).count("scans") == 1);
+  }
+}
+
+TEST_CASE("the on-time report gives each agency its reopen rate, corrections not effective and rectification orders") {
+  testing::WorkflowServer s;
+  const auto authority = s.token(Role::kAuthority);
+  const auto pol = s.token(Role::kAgency, "", "pol");
+  s.scan_and_open();
+  const auto missing = s.task_of_rule("BL-REQ-001");  // pol's
+  s.ok(s.post(pol, testing::WorkflowServer::task_path(missing, "/answer"), json{{"answer", "corrected"}}));
+  s.clock.advance(std::chrono::hours(1));
+  s.scan_and_open();  // found again: reopened
+  s.ok(s.post(pol, testing::WorkflowServer::task_path(missing, "/answer"), json{{"answer", "corrected"}}));
+
+  const auto report = s.ok(s.get(authority, "/v1/reports/on-time?agency=pol"));
+  REQUIRE(report["agencies"].size() == 1);
+  const auto& row = report["agencies"][0];
+  CHECK(row["corrections"] == 2);
+  CHECK(row["corrections_found_again"] == 1);
+  CHECK(row["reopen_rate"] == doctest::Approx(0.5));
+  CHECK(row["correction_not_effective"] == 1);
+  CHECK(row["rectification_orders"] == json{{"open", 0}, {"overdue", 0}});
+  // pol reads its own row; civ corrected nothing, so its rate is null.
+  CHECK(s.ok(s.get(pol, "/v1/reports/on-time"))["agencies"][0]["reopen_rate"] == doctest::Approx(0.5));
+  const auto civ = s.ok(s.get(authority, "/v1/reports/on-time?agency=civ"))["agencies"];
+  REQUIRE(civ.size() == 1);
+  CHECK(civ[0]["corrections"] == 0);
+  CHECK(civ[0]["reopen_rate"].is_null());
+}

@@ -195,14 +195,15 @@ TEST_CASE("answering a finding task settles its findings and a closed task refus
   CHECK(json::parse(again.body)["detail"].get<std::string>().find("closed") != std::string::npos);
 }
 
-TEST_CASE("an extension is asked by the assignee and decided by the head of the agency recorded by name") {
+TEST_CASE("an extension is asked by the assignee and decided by a head of the agency, recorded by name") {
   WorkflowServer s;
   const auto filed = s.file(s.person);
   const auto civ = s.token(Role::kAgency, "", "civ");
+  const auto head = s.person_token("civ", "H01", "director zhao", true);
   const auto authority = s.token(Role::kAuthority);
   const auto decision = WorkflowServer::task_path(filed.task_id, "/extension/decision");
-  const json approve{{"approve", true}, {"reason", "records search needed"}, {"approver_name", "director zhao"}};
-  CHECK(s.post(civ, decision, approve).status == 409);  // nothing asked yet
+  const json approve{{"approve", true}, {"reason", "records search needed"}};
+  CHECK(s.post(head, decision, approve).status == 409);  // nothing asked yet
 
   auto r = s.post(civ, WorkflowServer::task_path(filed.task_id, "/extension"), json{{"reason", "busy"}, {"amount", 11}});
   CHECK(r.status == 422);
@@ -213,10 +214,13 @@ TEST_CASE("an extension is asked by the assignee and decided by the head of the 
   CHECK(asked["status"] == "extension_requested");
 
   CHECK(s.post(authority, decision, approve).status == 403);
-  r = s.post(civ, decision, json{{"approve", true}, {"reason", "ok"}, {"approver_name", ""}});
+  // An agency-wide token no longer decides with a typed name: the head is a person (Art. 19 ¶1).
+  CHECK(s.post(civ, decision, json{{"approve", true}, {"reason", "ok"}, {"approver_name", "director zhao"}}).status ==
+        403);
+  r = s.post(head, decision, json{{"approve", true}, {"reason", ""}});
   CHECK(r.status == 422);
-  CHECK(WorkflowServer::errors(r).count("/approver_name") == 1);
-  const auto decided = s.ok(s.post(civ, decision, approve));
+  CHECK(WorkflowServer::errors(r).count("/reason") == 1);
+  const auto decided = s.ok(s.post(head, decision, approve));
   CHECK(decided["status"] == "in_progress");
   CHECK(decided["due_at"] == "2026-12-12T00:00:00+08:00");
   CHECK(decided["deadline_version"] == 2);

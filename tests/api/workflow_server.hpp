@@ -49,6 +49,18 @@ struct WorkflowServer : WorkflowFixture {
     return tokens.create(spec, clock.now()).token;
   }
 
+  // A token naming a person of the staff register of `agency` (empty: of the authority).
+  std::string person_token(const std::string& agency, const std::string& staff_id, const std::string& name,
+                           bool head = false) {
+    engine::store::TokenSpec spec;
+    spec.role = agency.empty() ? engine::auth::Role::kAuthority : engine::auth::Role::kAgency;
+    spec.agency_code = agency;
+    spec.staff_id = staff_id;
+    spec.staff_name = name;
+    spec.head = head;
+    return tokens.create(spec, clock.now()).token;
+  }
+
   // A valid POST /v1/disputes body about `subject` in the platform's aid dataset.
   nlohmann::json filing(const std::string& subject) const {
     return {{"subject_id", subject},
