@@ -1,6 +1,7 @@
 #include "cli/workflow_loader.hpp"
 
 #include "engine/calendar/calendar_loader.hpp"
+#include "engine/tasks/workflow_profile.hpp"
 
 namespace jiaohe::cli {
 

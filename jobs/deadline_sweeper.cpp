@@ -6,7 +6,7 @@
 #include "engine/calendar/calendar_loader.hpp"
 #include "engine/error.hpp"
 #include "engine/log/log.hpp"
-#include "engine/tasks/workflow_setup.hpp"
+#include "engine/tasks/workflow_profile.hpp"
 #include "engine/util/sha256.hpp"
 
 namespace jiaohe::jobs {

@@ -23,9 +23,4 @@ struct WorkflowSetup {
 // The rule pack's deadlines as limits; throws engine::Error(kInvalidInput) for an unknown unit.
 std::map<std::string, deadlines::TimeLimit> rule_limits(const rules::RulePack& pack);
 
-// The statute profile in `file`, refused (engine::Error(kInvalidInput), naming the file and each
-// missing procedure) when it lacks a procedure the workflow drives: one per task kind. What
-// every command that runs the workflow, and the sweeper reloading a changed file, loads.
-statute::StatuteProfile load_workflow_profile(const std::string& file);
-
 }  // namespace jiaohe::engine::tasks

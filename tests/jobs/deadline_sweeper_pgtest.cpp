@@ -11,7 +11,8 @@
 #include "engine/calendar/local_time.hpp"
 #include "engine/tasks/deadline_sweep.hpp"
 #include "engine/disputes/dispute_desk.hpp"
-#include "engine/tasks/workflow_setup.hpp"
+#include "engine/error.hpp"
+#include "engine/tasks/workflow_profile.hpp"
 #include "jobs/deadline_sweeper.hpp"
 #include "tests/engine/tasks/workflow_fixture.hpp"
 
