@@ -46,12 +46,7 @@ std::optional<engine::Instant> QueryReader::local_instant(const std::string& nam
   auto value = text(name);
   if (!value) return std::nullopt;
   std::replace(value->begin(), value->end(), ' ', '+');
-  if (value->size() == 10) {
-    if (const auto day = engine::calendar::parse_date(*value)) return engine::calendar::start_of_local_day(*day);
-  } else {
-    if (auto t = engine::calendar::parse_instant(*value)) return t;
-    if (auto local = engine::calendar::parse_instant(*value + "+08:00")) return local;
-  }
+  if (auto t = engine::calendar::parse_instant(*value, nullptr, engine::calendar::InstantForm::kTyped)) return t;
   refuse(name, "must be a date (2026-12-05) or a date-time (2026-12-05T09:30:00, read in Asia/Shanghai, or with an offset)");
   return std::nullopt;
 }

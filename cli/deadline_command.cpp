@@ -9,6 +9,7 @@
 #include "engine/deadlines/deadline_calculator.hpp"
 #include "engine/error.hpp"
 #include "engine/statute/statute_profile.hpp"
+#include "engine/tasks/task_deadline.hpp"
 
 namespace jiaohe::cli {
 namespace {
@@ -29,6 +30,26 @@ std::int64_t positive_number(const std::string& flag, const std::string& text) {
   return std::stoll(text);
 }
 
+// The reminder of a procedure's deadline (the profile's lead time), as the sweep sends it.
+std::optional<engine::Instant> reminder_of(const engine::statute::StatuteProfile& profile,
+                                           const engine::calendar::WorkingCalendar& calendar,
+                                           const engine::deadlines::DeadlineBasis& basis) {
+  return engine::tasks::replan_deadline(profile, calendar, basis).reminder;
+}
+
+// Where a task with this deadline stands at `at`, by the sweep's rules (engine/tasks/deadline_sweep).
+std::string state_at(engine::Instant at, const engine::deadlines::Deadline& deadline,
+                     std::optional<engine::Instant> reminder) {
+  using engine::calendar::format_instant;
+  std::string out = "at " + format_instant(at) + ": ";
+  if (deadline.due <= at) return out + "overdue (unless answered by then)";
+  out += "not yet due";
+  if (reminder)
+    out += *reminder <= at ? "; the reminder is due (" + format_instant(*reminder) + ")"
+                           : "; the reminder comes at " + format_instant(*reminder);
+  return out;
+}
+
 int run(const Command&, const ParsedArgs& args, const engine::Config& config) {
   if (!args.positionals.empty()) throw UsageError("deadline takes no arguments, got '" + args.positionals.front() + "'");
   const auto from_text = args.value("from");
@@ -45,17 +66,23 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& config) {
 
   const auto calendar =
       engine::calendar::load_calendar(args.value("calendars").value_or(config.data_dir + "/calendars"));
+  std::optional<engine::Instant> at;
+  if (const auto at_text = args.value("at")) {
+    at = engine::calendar::parse_instant(*at_text, &error, engine::calendar::InstantForm::kTyped);
+    if (!at) throw UsageError("--at: " + error);
+  }
   engine::deadlines::DeadlineBasis basis;
+  std::optional<engine::statute::StatuteProfile> profile;
   if (auto name = args.value("procedure")) {
-    const auto profile = engine::statute::load_statute_profile(
+    profile = engine::statute::load_statute_profile(
         args.value("profile").value_or(config.data_dir + "/statutes/zhejiang-2022.json"));
     const engine::statute::Procedure* procedure = nullptr;
     try {
-      procedure = &profile.procedure(*name);
+      procedure = &profile->procedure(*name);
     } catch (const engine::Error& e) {
       throw UsageError(std::string("--procedure: ") + e.what());  // a typo in the call, not a failure
     }
-    basis = engine::statute::basis_for(profile, *procedure, *receipt, args.has("extended"), calendar);
+    basis = engine::statute::basis_for(*profile, *procedure, *receipt, args.has("extended"), calendar);
   } else {
     basis.receipt = *receipt;
     basis.calendar_version = calendar.version();
@@ -73,6 +100,8 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& config) {
               << " has no State Council holiday notice in the calendar folder (weekdays minus the regulation's "
                  "fixed holidays were counted; docs/DEADLINES.md says how to add it)\n";
   }
+  if (at)
+    std::cout << state_at(*at, *deadline, profile ? reminder_of(*profile, calendar, basis) : std::nullopt) << "\n";
   return 0;
 }
 
@@ -87,13 +116,16 @@ Command deadline_command() {
           "day, printed as 00:00:00+08:00 of the following day (the same instant). Working days\n"
           "follow the State Council notices in the calendar folder; a natural-day period ending on\n"
           "a rest day ends on the next working day (Civil Code Art. 203). A tab and 'provisional'\n"
-          "follow when the period reaches a year no notice covers. See docs/DEADLINES.md.",
+          "follow when the period reaches a year no notice covers. With --at INSTANT a second line\n"
+          "says where a task with this deadline stands then, as the sweep sees it: overdue, or not\n"
+          "yet due and (with --procedure) whether its reminder is due. See docs/DEADLINES.md.",
           {{"from", "INSTANT", "receipt instant with an offset, e.g. 2026-09-30T16:00:00+08:00 or ...Z"},
            {"working-days", "N", "limit in working days"},
            {"natural-days", "N", "limit in natural days"},
            {"hours", "N", "limit in hours"},
            {"procedure", "NAME", "limit of a procedure of the statute profile, e.g. verify_dispute"},
            {"extended", "", "with --procedure: apply the procedure's full extension"},
+           {"at", "INSTANT", "also say where a task with this deadline stands at INSTANT (overdue, reminder due)"},
            {"calendars", "DIR", "calendar folder (default: <data_dir>/calendars)"},
            {"profile", "FILE", "statute profile (default: <data_dir>/statutes/zhejiang-2022.json)"}},
           run};

@@ -6,11 +6,11 @@
 
 #include "cli/commands.hpp"
 #include "cli/database_flag.hpp"
+#include "engine/calendar/local_time.hpp"
 #include "engine/catalog/catalog.hpp"
 #include "engine/clock.hpp"
 #include "engine/store/database.hpp"
 #include "engine/store/province_writer.hpp"
-#include "engine/util/instant_text.hpp"
 
 namespace jiaohe::cli {
 namespace {
@@ -50,7 +50,7 @@ engine::demo::ProvinceOptions options_of(const ParsedArgs& args) {
     options.seed = *s;
   }
   if (auto v = args.value("as-of")) {
-    const auto t = engine::util::parse_instant(*v);
+    const auto t = engine::calendar::parse_instant(*v, nullptr, engine::calendar::InstantForm::kTyped);
     if (!t)
       throw UsageError("--as-of must be an instant like 2026-03-01, 2026-03-01T08:00 or 2026-03-01T00:00Z, got '" +
                        *v + "'");

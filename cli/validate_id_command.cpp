@@ -11,18 +11,14 @@
 #include <string_view>
 
 #include "cli/commands.hpp"
+#include "engine/calendar/local_time.hpp"
+#include "engine/clock.hpp"
 #include "rules/ids/identifier_check.hpp"
 
 namespace jiaohe::cli {
 namespace {
 
 constexpr std::size_t kBlock = 1 << 20;
-
-// Today's date in Asia/Shanghai (UTC+8, no daylight saving), read here, never in rules/.
-std::chrono::year_month_day today_in_shanghai() {
-  using namespace std::chrono;
-  return year_month_day{floor<days>(system_clock::now() + hours{8})};
-}
 
 // Output collected in one buffer and written with write(2) when it fills.
 class BufferedWriter {
@@ -120,7 +116,8 @@ int run(const Command&, const ParsedArgs& args, const engine::Config&) {
   } else if (kind != "auto") {
     throw UsageError("--kind must be ric, uscc or auto, got '" + kind + "'");
   }
-  const Checking options{{today_in_shanghai(), args.has("legacy-15")}, expected};
+  const Checking options{{engine::calendar::local_date_of(engine::SystemClock().now()), args.has("legacy-15")},
+                         expected};
   BufferedWriter out(STDOUT_FILENO);
   bool all_valid = true;
   if (args.positionals.empty()) {

@@ -1,14 +1,12 @@
 #include "jobs/outbox_delivery.hpp"
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
 #include "engine/log/log.hpp"
+#include "engine/util/sha256.hpp"
 
 namespace jiaohe::jobs {
 namespace {
@@ -40,17 +38,7 @@ std::optional<Target> parse_url(const std::string& url) {
 }  // namespace
 
 std::string webhook_signature(const std::string& secret, const std::string& body) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()), reinterpret_cast<const unsigned char*>(body.data()),
-       body.size(), digest, &length);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out = "sha256=";
-  for (unsigned int i = 0; i < length; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xf];
-  }
-  return out;
+  return "sha256=" + engine::util::hmac_sha256_hex(secret, body);
 }
 
 std::optional<std::string> OutboxDelivery::post(const engine::store::OutboxMessage& message) const {

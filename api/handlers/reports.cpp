@@ -77,7 +77,7 @@ engine::Instant end_of(LocalDay day) { return engine::calendar::start_of_local_d
 // The month of `t` in Asia/Shanghai.
 DateRange month_of(engine::Instant t) {
   using namespace std::chrono;
-  const year_month_day today(engine::calendar::local_day_of(t));
+  const year_month_day today = engine::calendar::local_date_of(t);
   return {sys_days(today.year() / today.month() / day(1)), sys_days(today.year() / today.month() / std::chrono::last)};
 }
 

@@ -8,6 +8,10 @@ using namespace std::chrono;
 
 LocalDay local_day_of(Instant t) { return floor<days>(t + kShanghaiOffset); }
 
+year_month_day local_date_of(Instant t) {
+  return year_month_day{local_day_of(t)};
+}
+
 Instant start_of_local_day(LocalDay day) { return Instant(day) - kShanghaiOffset; }
 
 namespace {
@@ -55,8 +59,35 @@ std::string format_date(LocalDay day) {
 
 int year_of(LocalDay day) { return static_cast<int>(year_month_day{day}.year()); }
 
-std::optional<Instant> parse_instant(std::string_view text, std::string* error) {
-  const std::string shown = "'" + std::string(text) + "'";
+namespace {
+
+// The short forms completed to the full one: a missing time is midnight, missing seconds are
+// :00, a missing offset is Asia/Shanghai's. Text that is none of them is returned as it is (the
+// full reading then says what is wrong).
+std::string completed(std::string_view text) {
+  std::string full(text);
+  if (full.size() == 10) {
+    full += "T00:00:00";
+  } else if (full.size() >= 16 && (full[10] == 'T' || full[10] == ' ')) {
+    full[10] = 'T';
+    if (full.size() == 16 || full[16] != ':') full.insert(16, ":00");
+  } else {
+    return full;
+  }
+  std::size_t end = 19;
+  if (end < full.size() && full[end] == '.')
+    for (++end; end < full.size() && full[end] >= '0' && full[end] <= '9'; ++end) {
+    }
+  if (end == full.size()) full += "+08:00";
+  return full;
+}
+
+}  // namespace
+
+std::optional<Instant> parse_instant(std::string_view typed, std::string* error, InstantForm form) {
+  const std::string full = form == InstantForm::kTyped ? completed(typed) : std::string();
+  const std::string_view text = form == InstantForm::kTyped ? std::string_view(full) : typed;
+  const std::string shown = "'" + std::string(typed) + "'";
   auto date = parse_date_prefix(text);
   if (!date) return fail(error, shown + " does not start with a valid date YYYY-MM-DD");
   int hh = 0, mi = 0, ss = 0;

@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "engine/calendar/local_time.hpp"
 #include "engine/demo/dice.hpp"
 #include "engine/demo/province_generator.hpp"
 #include "engine/demo/province_vocabulary.hpp"
@@ -139,8 +140,13 @@ inline std::string lower_ascii(std::string s) {
 class Generator {
  public:
   Generator(const ProvinceOptions& options, const ProvinceRules& rules, ProvinceSink& sink)
-      : options_(options), rules_(rules), sink_(sink), dice_(options.seed), today_(shanghai_date(options.as_of)),
-        as_of_(floor<seconds>(options.as_of)), stale_dibao_(options.defect_rate > 0) {
+      : options_(options),
+        rules_(rules),
+        sink_(sink),
+        dice_(options.seed),
+        today_(calendar::local_date_of(options.as_of)),
+        as_of_(floor<seconds>(options.as_of)),
+        stale_dibao_(options.defect_rate > 0) {
     person_pending_.fill(true);
     org_pending_.fill(true);
   }

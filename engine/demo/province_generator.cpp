@@ -2,14 +2,9 @@
 
 #include <stdexcept>
 
-#include "engine/calendar/local_time.hpp"
 #include "engine/demo/province_build.hpp"
 
 namespace jiaohe::engine::demo {
-
-std::chrono::year_month_day shanghai_date(Instant instant) {
-  return std::chrono::year_month_day{calendar::local_day_of(instant)};
-}
 
 ProvinceSummary generate_province(const ProvinceOptions& options, const rules::RulePack& pack, ProvinceSink& sink) {
   if (options.subjects < 0)

@@ -34,7 +34,4 @@ struct ProvinceSummary {
 // The rule ids of the ground truth are the pack's, found by kind (province_rules.hpp).
 ProvinceSummary generate_province(const ProvinceOptions& options, const rules::RulePack& pack, ProvinceSink& sink);
 
-// The date of `instant` in Asia/Shanghai (UTC+8, no daylight saving): "today" for ID validation.
-std::chrono::year_month_day shanghai_date(Instant instant);
-
 }  // namespace jiaohe::engine::demo

@@ -8,7 +8,7 @@
 namespace jiaohe::engine::ids {
 
 rules::ids::IdentifierCheck check_subject(std::string_view text, Instant now) {
-  const auto today = std::chrono::year_month_day(calendar::local_day_of(now));
+  const auto today = calendar::local_date_of(now);
   return rules::ids::check_identifier(text, rules::ids::CitizenIdOptions{today, false});
 }
 

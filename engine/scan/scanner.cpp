@@ -94,7 +94,7 @@ ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
   const auto started = std::chrono::steady_clock::now();
   const bool incremental = request.mode == ScanMode::kIncremental;
   const auto dataset_ids = chosen_datasets(request, catalogue_);
-  const rules::kinds::RowContext context{std::chrono::year_month_day(calendar::local_day_of(request.now))};
+  const rules::kinds::RowContext context{calendar::local_date_of(request.now)};
   const auto now = std::chrono::floor<std::chrono::seconds>(request.now);
 
   store::ScanStore record(url_);

@@ -3,8 +3,8 @@
 #include <pqxx/pqxx>
 
 #include "engine/store/connection_pool.hpp"
+#include "engine/store/pg_values.hpp"
 #include "engine/store/task_tx.hpp"
-#include "engine/store/scan_store.hpp"
 
 namespace jiaohe::engine::store {
 namespace {

@@ -58,17 +58,6 @@ auto read_only(const std::string& url, Body&& body) {
   return body(tx);
 }
 
-// Runs `sql` as the prepared statement `name` of the transaction's connection: parsed and
-// planned once per pooled connection instead of on every call (libpqxx prepares it on first
-// use). Only for hot statements whose best plan does not depend on their parameters
-// (authentication, the filing's inserts); optional filters of list queries are not.
-template <typename... Args>
-pqxx::result exec_prepared_sql(pqxx::transaction_base& tx, const std::string& name, const std::string& sql,
-                               Args&&... args) {
-  tx.conn().prepare(name, sql);
-  return tx.exec_prepared(name, std::forward<Args>(args)...);
-}
-
 // `body(tx)` for a read of ONE statement, which is consistent on its own: no BEGIN and COMMIT
 // around it, two round trips fewer on the hot paths (authentication, list endpoints).
 template <typename Body>

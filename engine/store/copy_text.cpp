@@ -64,18 +64,4 @@ void split_copy_line(std::string_view line, std::string& scratch, std::vector<st
                                              : std::optional<std::string_view>(std::string_view(scratch).substr(start, size)));
 }
 
-std::string pg_array_literal(const std::vector<std::string>& items) {
-  std::string out = "{";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i) out += ',';
-    out += '"';
-    for (char c : items[i]) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
-}
-
 }  // namespace jiaohe::engine::store

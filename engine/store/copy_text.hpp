@@ -15,7 +15,4 @@ void append_copy_field(std::string& line, std::string_view value);
 // reported as nullopt. The views point into `scratch` or `line`.
 void split_copy_line(std::string_view line, std::string& scratch, std::vector<std::optional<std::string_view>>& out);
 
-// A PostgreSQL text[] literal ({"a","b"}) of `items`, for parameters.
-std::string pg_array_literal(const std::vector<std::string>& items);
-
 }  // namespace jiaohe::engine::store

@@ -1,5 +1,5 @@
 // The timer rows of the workflow's unit of work (TaskTx's tasks::DeadlineWrites part).
-#include "engine/store/scan_store.hpp"
+#include "engine/store/pg_values.hpp"
 #include "engine/store/task_tx.hpp"
 
 namespace jiaohe::engine::store {

@@ -1,6 +1,7 @@
 // The dispute rows of the workflow's unit of work (TaskTx's disputes::DisputeWrites part).
 #include "engine/error.hpp"
-#include "engine/store/scan_store.hpp"
+#include "engine/store/named_statement.hpp"
+#include "engine/store/pg_values.hpp"
 #include "engine/store/task_tx.hpp"
 
 namespace jiaohe::engine::store {
@@ -8,7 +9,7 @@ namespace {
 
 // The dispute with its evidence: the subject's values in every dataset (of the disputed
 // attribute, when named), snapshotted in the same statement.
-constexpr const char* kInsertDispute = R"sql(
+const NamedStatement kInsertDispute("jiaohe_insert_dispute", R"sql(
   INSERT INTO disputes (kind, subject_id, dataset_id, attribute, agency_code, claimed_value, description, notify,
                         channel, publication_suspended, evidence, status, filed_at)
   SELECT $1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10,
@@ -16,7 +17,7 @@ constexpr const char* kInsertDispute = R"sql(
                                                'value', value) ORDER BY dataset_id, record_key, attribute), '[]'),
          'open', $11::timestamptz
   FROM canonical_values WHERE subject_id = $2 AND ($4::text IS NULL OR attribute = $4)
-  RETURNING id)sql";
+  RETURNING id)sql");
 constexpr const char* kDisputeOf = R"sql(
   SELECT kind, subject_id, coalesce(dataset_id, ''), coalesce(attribute, ''), agency_code, notify::text, status
   FROM disputes WHERE id = $1 FOR UPDATE)sql";
@@ -27,10 +28,10 @@ constexpr const char* kSetDisputeStatus = "UPDATE disputes SET status = $2 WHERE
 }  // namespace
 
 std::int64_t TaskTx::insert_dispute(const disputes::Filing& f, Instant filed_at) {
-  return exec_prepared_sql(tx_, "jiaohe_insert_dispute", kInsertDispute, disputes::kind_name(f.kind), f.subject_id,
-                           null_if_empty(f.dataset_id), null_if_empty(f.attribute), f.agency_code,
-                           null_if_empty(f.claimed_value), f.description, f.notify.dump(),
-                           disputes::channel_name(f.channel), f.publication_suspended, to_pg_timestamp(filed_at))[0][0]
+  return exec_prepared_sql(tx_, kInsertDispute, disputes::kind_name(f.kind), f.subject_id, null_if_empty(f.dataset_id),
+                           null_if_empty(f.attribute), f.agency_code, null_if_empty(f.claimed_value), f.description,
+                           f.notify.dump(), disputes::channel_name(f.channel), f.publication_suspended,
+                           to_pg_timestamp(filed_at))[0][0]
       .as<std::int64_t>();
 }
 

@@ -4,7 +4,7 @@
 #include <pqxx/pqxx>
 
 #include "engine/store/connection_pool.hpp"
-#include "engine/store/scan_store.hpp"
+#include "engine/store/pg_values.hpp"
 
 namespace jiaohe::engine::store {
 namespace {

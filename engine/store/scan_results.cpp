@@ -2,9 +2,8 @@
 
 #include <cstdio>
 
-#include "engine/store/copy_text.hpp"
 #include "engine/store/pg_session.hpp"
-#include "engine/store/scan_store.hpp"
+#include "engine/store/pg_values.hpp"
 
 namespace jiaohe::engine::store {
 namespace {

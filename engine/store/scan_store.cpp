@@ -1,12 +1,9 @@
 #include "engine/store/scan_store.hpp"
 
-#include <chrono>
-#include <cstdio>
-
 #include <nlohmann/json.hpp>
 
-#include "engine/store/copy_text.hpp"
 #include "engine/store/pg_session.hpp"
+#include "engine/store/pg_values.hpp"
 
 namespace jiaohe::engine::store {
 namespace {
@@ -23,20 +20,6 @@ constexpr const char* kFail =
     "UPDATE scans SET status = 'failed', finished_at = $2::timestamptz, error = $3 WHERE id = $1";
 
 }  // namespace
-
-std::string to_pg_timestamp(Instant t) {
-  const auto seconds = std::chrono::floor<std::chrono::seconds>(t);
-  const auto day = std::chrono::floor<std::chrono::days>(seconds);
-  const std::chrono::year_month_day ymd(day);
-  const std::chrono::hh_mm_ss hms(seconds - day);
-  const auto micros = (t - seconds).count();
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02ld:%02ld:%02ld.%06ld+00", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
-                static_cast<long>(hms.seconds().count()), static_cast<long>(micros));
-  return buf;
-}
 
 ScanStore::ScanStore(const std::string& url) : control_(std::make_unique<PgSession>(url)) {
   control_->exec(kSessionSettings);

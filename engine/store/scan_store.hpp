@@ -40,7 +40,4 @@ class ScanStore {
   std::unique_ptr<PgSession> control_;  // locks and the scan record, autocommit
 };
 
-// Timestamps as PostgreSQL text in UTC, for parameters.
-std::string to_pg_timestamp(Instant t);
-
 }  // namespace jiaohe::engine::store

@@ -2,7 +2,7 @@
 
 #include "engine/log/log.hpp"
 #include "engine/store/connection_pool.hpp"
-#include "engine/store/scan_store.hpp"
+#include "engine/store/pg_values.hpp"
 
 namespace jiaohe::engine::store {
 namespace {

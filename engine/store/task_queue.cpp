@@ -2,7 +2,7 @@
 
 #include "engine/store/connection_pool.hpp"
 #include "engine/store/finding_row.hpp"
-#include "engine/store/scan_store.hpp"
+#include "engine/store/pg_values.hpp"
 #include "engine/store/task_tx.hpp"
 
 namespace jiaohe::engine::store {

@@ -23,6 +23,9 @@ constexpr const char* kFlagsOfRecord = R"sql(
          jiaohe_micros(set_at)
   FROM verification_flags WHERE dataset_id = $1 AND record_key = $2 AND cleared_at IS NULL ORDER BY id)sql";
 
+const std::string kDueBy = std::string("SELECT ") + kTaskColumns +
+                           " FROM tasks WHERE next_fire_at <= $1::timestamptz ORDER BY next_fire_at, id";
+
 tasks::VerificationFlag flag_of(const pqxx::row& r) {
   return {r[0].as<std::int64_t>(), r[1].c_str(), r[2].c_str(), r[3].c_str(), r[4].c_str(), *instant_of(r[5])};
 }
@@ -74,6 +77,14 @@ std::vector<tasks::VerificationFlag> TaskStore::flags_for_record(const std::stri
   return read_only(url_, [&](pqxx::read_transaction& tx) {
     std::vector<tasks::VerificationFlag> out;
     for (const auto& r : tx.exec_params(kFlagsOfRecord, dataset_id, record_key)) out.push_back(flag_of(r));
+    return out;
+  });
+}
+
+std::vector<Task> TaskStore::due_by(Instant at) const {
+  return read_only(url_, [&](pqxx::read_transaction& tx) {
+    std::vector<Task> out;
+    for (const auto& r : tx.exec_params(kDueBy, to_pg_timestamp(at))) out.push_back(task_of(r));
     return out;
   });
 }

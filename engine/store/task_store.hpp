@@ -20,6 +20,9 @@ class TaskStore {
   // Live 异议标注 flags of a subject, or of one record.
   std::vector<tasks::VerificationFlag> flags_for_subject(const std::string& subject_id) const;
   std::vector<tasks::VerificationFlag> flags_for_record(const std::string& dataset_id, const std::string& record_key) const;
+  // The tasks whose next timer (reminder or deadline) has come by `at`, soonest first; read
+  // without locks (the sweep takes them locked, TaskTx::take_due).
+  std::vector<tasks::Task> due_by(Instant at) const;
 
  private:
   std::string url_;

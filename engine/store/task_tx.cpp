@@ -1,7 +1,8 @@
 #include "engine/store/task_tx.hpp"
 
 #include "engine/error.hpp"
-#include "engine/store/scan_store.hpp"
+#include "engine/store/named_statement.hpp"
+#include "engine/store/pg_values.hpp"
 
 namespace jiaohe::engine::store {
 namespace {
@@ -9,13 +10,13 @@ namespace {
 using tasks::Task;
 
 const std::string kSelectTask = kSelectTaskById + " FOR UPDATE";
-constexpr const char* kInsertTask = R"sql(
+const NamedStatement kInsertTask("jiaohe_insert_task", R"sql(
   INSERT INTO tasks (kind, assignee, step, status, received_at, due_at, provisional, deadline_basis,
                      deadline_version, reminder_at, next_fire_at, dispute_id, parent_task_id, scan_id, dataset_id,
                      rule_id, created_at, assigned_staff_id, assigned_name)
   VALUES ($1, $2, $3, 'open', $4::timestamptz, $5::timestamptz, $6, $7::jsonb, $8, $9::timestamptz,
           $10::timestamptz, $11, $12, $13, $14, $15, $16::timestamptz, $17, $18)
-  RETURNING id)sql";
+  RETURNING id)sql");
 constexpr const char* kUpdateTask = R"sql(
   UPDATE tasks SET status = $2, resolution = nullif($3, ''), resolution_reason = nullif($4, ''),
     flags = ARRAY(SELECT jsonb_array_elements_text($5::jsonb)), due_at = $6::timestamptz, provisional = $7,
@@ -24,17 +25,17 @@ constexpr const char* kUpdateTask = R"sql(
     answered_at = $17::timestamptz, closed_at = $18::timestamptz, assigned_staff_id = $19, assigned_name = $20,
     extension_requester_token = $21, extension_requester_staff = $22
   WHERE id = $1)sql";
-constexpr const char* kInsertEvent = R"sql(
+const NamedStatement kInsertEvent("jiaohe_insert_event", R"sql(
   INSERT INTO task_events (task_id, at, actor, actor_role, action, before, after, reason, token_id, staff_id, staff_name)
   VALUES ($1, $2::timestamptz, $3, $4, $5, $6::jsonb, $7::jsonb, nullif($8, ''), nullif($9::bigint, 0), $10, $11)
-  RETURNING id)sql";
-constexpr const char* kInsertOutbox = R"sql(
+  RETURNING id)sql");
+const NamedStatement kInsertOutbox("jiaohe_insert_outbox", R"sql(
   INSERT INTO outbox (idempotency_key, task_id, event_id, recipient, kind, payload, next_attempt_at, created_at)
   VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::timestamptz, $7::timestamptz)
-  ON CONFLICT (idempotency_key) DO NOTHING)sql";
-constexpr const char* kInsertFlag = R"sql(
+  ON CONFLICT (idempotency_key) DO NOTHING)sql");
+const NamedStatement kInsertFlag("jiaohe_insert_flag", R"sql(
   INSERT INTO verification_flags (subject_id, dataset_id, record_key, attribute, task_id, set_at)
-  VALUES ($1, $2, $3, $4, $5, $6::timestamptz))sql";
+  VALUES ($1, $2, $3, $4, $5, $6::timestamptz))sql");
 constexpr const char* kStaffMember =
     "SELECT staff_id, name FROM staff WHERE unit = $1 AND staff_id = $2 FOR SHARE";
 constexpr const char* kClearFlags = R"sql(
@@ -93,16 +94,6 @@ tasks::Task task_of(const pqxx::row& r) {
   return t;
 }
 
-
-std::optional<std::string> pg_time(const std::optional<Instant>& t) {
-  return t ? std::optional<std::string>(to_pg_timestamp(*t)) : std::nullopt;
-}
-
-std::optional<Instant> instant_of(const pqxx::field& micros) {
-  if (micros.is_null()) return std::nullopt;
-  return Instant(std::chrono::microseconds(micros.as<std::int64_t>()));
-}
-
 Task TaskTx::load_task(std::int64_t id) {
   const auto rows = tx_.exec_params(kSelectTask, id);
   if (rows.empty()) throw Error(ErrorCode::kNotFound, "task " + std::to_string(id) + " does not exist");
@@ -111,8 +102,8 @@ Task TaskTx::load_task(std::int64_t id) {
 
 std::int64_t TaskTx::insert_task(const Task& t, std::optional<Instant> next_fire_at) {
   const auto rows = exec_prepared_sql(
-      tx_, "jiaohe_insert_task", kInsertTask, tasks::kind_name(t.kind), t.assignee, t.step, to_pg_timestamp(t.received_at),
-      pg_time(t.due_at), t.provisional, deadlines::to_json(t.basis).dump(), t.deadline_version, pg_time(t.reminder_at),
+      tx_, kInsertTask, tasks::kind_name(t.kind), t.assignee, t.step, to_pg_timestamp(t.received_at), pg_time(t.due_at),
+      t.provisional, deadlines::to_json(t.basis).dump(), t.deadline_version, pg_time(t.reminder_at),
       pg_time(next_fire_at), text_of(t.dispute_id), text_of(t.parent_task_id), text_of(t.scan_id),
       null_if_empty(t.dataset_id), null_if_empty(t.rule_id), to_pg_timestamp(now_), assigned_id(t), assigned_name(t));
   return rows[0][0].as<std::int64_t>();
@@ -147,7 +138,7 @@ std::int64_t TaskTx::insert_event(std::int64_t task_id, const std::string& actio
   const auto json_or_null = [](const nlohmann::json& j) {
     return j.is_null() ? std::optional<std::string>() : std::optional<std::string>(j.dump());
   };
-  const auto rows = exec_prepared_sql(tx_, "jiaohe_insert_event", kInsertEvent, task_id, to_pg_timestamp(now_), actor.name,
+  const auto rows = exec_prepared_sql(tx_, kInsertEvent, task_id, to_pg_timestamp(now_), actor.name,
                                       tasks::role_name(actor.role), action, json_or_null(before), json_or_null(after),
                                       reason, actor.token_id,
                                       actor.person ? std::optional(actor.person->staff_id) : std::nullopt,
@@ -157,14 +148,13 @@ std::int64_t TaskTx::insert_event(std::int64_t task_id, const std::string& actio
 
 void TaskTx::queue_notification(const std::string& key, std::int64_t task_id, std::int64_t event_id,
                                 const std::string& recipient, const std::string& kind, const nlohmann::json& payload) {
-  exec_prepared_sql(tx_, "jiaohe_insert_outbox", kInsertOutbox, key, task_id, event_id, recipient, kind, payload.dump(),
-                    to_pg_timestamp(now_));
+  exec_prepared_sql(tx_, kInsertOutbox, key, task_id, event_id, recipient, kind, payload.dump(), to_pg_timestamp(now_));
 }
 
 void TaskTx::insert_flag(std::int64_t task_id, const std::optional<std::string>& subject,
                          const std::optional<std::string>& dataset, const std::optional<std::string>& record,
                          const std::optional<std::string>& attribute) {
-  exec_prepared_sql(tx_, "jiaohe_insert_flag", kInsertFlag, subject, dataset, record, attribute, task_id, to_pg_timestamp(now_));
+  exec_prepared_sql(tx_, kInsertFlag, subject, dataset, record, attribute, task_id, to_pg_timestamp(now_));
 }
 
 }  // namespace jiaohe::engine::store

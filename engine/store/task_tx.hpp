@@ -15,19 +15,12 @@
 
 #include "engine/store/connection_pool.hpp"
 #include "engine/store/keyed_write.hpp"
-
+#include "engine/store/pg_values.hpp"
 #include "engine/tasks/task.hpp"
 #include "engine/tasks/unit_of_work.hpp"
 #include "engine/tasks/workflow_setup.hpp"
 
 namespace jiaohe::engine::store {
-
-std::optional<std::string> pg_time(const std::optional<Instant>& t);
-std::optional<Instant> instant_of(const pqxx::field& micros);
-// An optional text parameter: "" becomes NULL.
-inline std::optional<std::string> null_if_empty(const std::string& s) {
-  return s.empty() ? std::nullopt : std::optional<std::string>(s);
-}
 
 // The columns of a whole task, in the order task_of reads them (of `tasks`, unqualified): every
 // query that returns tasks selects these, so that there is one reader of a task row.

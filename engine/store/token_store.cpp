@@ -1,18 +1,18 @@
 #include "engine/store/token_store.hpp"
 
-#include <openssl/evp.h>
-#include <openssl/rand.h>
-
 #include <array>
 #include <chrono>
 
+#include <openssl/rand.h>
 #include <pqxx/pqxx>
 
 #include "engine/error.hpp"
 #include "engine/ids/subject_check.hpp"
 #include "engine/store/connection_pool.hpp"
-#include "engine/store/scan_store.hpp"
+#include "engine/store/named_statement.hpp"
+#include "engine/store/pg_values.hpp"
 #include "engine/store/task_tx.hpp"
+#include "engine/util/sha256.hpp"
 
 namespace jiaohe::engine::store {
 namespace {
@@ -30,32 +30,16 @@ constexpr const char* kListTokens = R"sql(
   FROM api_tokens t LEFT JOIN staff s ON s.unit = t.staff_unit AND s.staff_id = t.staff_id ORDER BY t.id)sql";
 constexpr const char* kRevokeToken =
     "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, $2::timestamptz) WHERE id = $1";
-constexpr const char* kAuthenticate = R"sql(
+const NamedStatement kAuthenticate("jiaohe_authenticate", R"sql(
   SELECT t.id, t.role, coalesce(t.subject_id, ''), coalesce(t.agency_code, ''), coalesce(s.staff_id, ''),
          coalesce(s.name, ''), coalesce(s.position = 'head', false)
   FROM api_tokens t LEFT JOIN staff s ON s.unit = t.staff_unit AND s.staff_id = t.staff_id
-  WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2::timestamptz))sql";
-
-std::string hex(const unsigned char* data, std::size_t size) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(size * 2);
-  for (std::size_t i = 0; i < size; ++i) {
-    out += kDigits[data[i] >> 4];
-    out += kDigits[data[i] & 0xF];
-  }
-  return out;
-}
-
+  WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2::timestamptz))sql");
 
 }  // namespace
 
 std::string token_hash(const std::string& token) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int size = 0;
-  if (EVP_Digest(token.data(), token.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1)
-    throw Error(ErrorCode::kInternal, "SHA-256 failed");
-  return hex(digest.data(), size);
+  return util::sha256_hex(token);
 }
 
 TokenStore::TokenStore(std::string url) : url_(std::move(url)) {}
@@ -85,7 +69,7 @@ CreatedToken TokenStore::create(const TokenSpec& spec, Instant now) {
   if (RAND_bytes(random.data(), static_cast<int>(random.size())) != 1)
     throw Error(ErrorCode::kInternal, "the random number generator failed");
   CreatedToken created;
-  created.token = hex(random.data(), random.size());
+  created.token = util::hex_of(std::string_view(reinterpret_cast<const char*>(random.data()), random.size()));
   auto lease = connect(url_);
   auto& c = *lease;
   pqxx::work tx(c);
@@ -137,7 +121,7 @@ void TokenStore::revoke(std::int64_t id, Instant now) {
 std::optional<auth::Caller> TokenStore::authenticate(const std::string& token, Instant now) const {
   if (token.empty()) return std::nullopt;
   const auto rows = read_statement(url_, [&](pqxx::nontransaction& tx) {
-    return exec_prepared_sql(tx, "jiaohe_authenticate", kAuthenticate, token_hash(token), to_pg_timestamp(now));
+    return exec_prepared_sql(tx, kAuthenticate, token_hash(token), to_pg_timestamp(now));
   });
   if (rows.empty()) return std::nullopt;
   auth::Caller caller;

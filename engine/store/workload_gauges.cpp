@@ -3,7 +3,7 @@
 #include <pqxx/pqxx>
 
 #include "engine/store/connection_pool.hpp"
-#include "engine/store/scan_store.hpp"
+#include "engine/store/pg_values.hpp"
 #include "engine/store/task_tx.hpp"
 #include "engine/tasks/task_types.hpp"
 

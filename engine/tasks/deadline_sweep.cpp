@@ -1,6 +1,7 @@
 #include "engine/tasks/deadline_sweep.hpp"
 
 #include "engine/calendar/local_time.hpp"
+#include "engine/store/task_store.hpp"
 #include "engine/tasks/task_deadline.hpp"
 #include "engine/tasks/task_flow.hpp"
 #include "engine/tasks/unit_of_work.hpp"
@@ -21,9 +22,9 @@ bool claim(UnitOfWork& u, const Task& task, const std::string& kind) {
 void fire(UnitOfWork& u, std::int64_t id, SweepCounts& counts) {
   const Task before = u.load_task(id);
   Task task = before;
-  const auto now = u.now();
+  const auto due = due_timers(before, u.now(), *u.setup().profile);
   bool recorded = false;  // whether an event already wrote the row
-  if (task.reminder_at && !task.reminder_fired && *task.reminder_at <= now) {
+  if (due.reminder) {
     task.reminder_fired = true;
     if (claim(u, task, "reminder")) {
       const auto event = save(u, before, task, "reminder", kSweeper, "the deadline is near");
@@ -34,7 +35,7 @@ void fire(UnitOfWork& u, std::int64_t id, SweepCounts& counts) {
       recorded = true;
     }
   }
-  if (task.due_at && !task.overdue_fired && *task.due_at <= now && task.status != TaskStatus::kAnswered) {
+  if (due.overdue) {
     const Task reminded = task;
     task.overdue_fired = task.overdue = true;
     if (claim(u, task, "overdue")) {
@@ -42,10 +43,9 @@ void fire(UnitOfWork& u, std::int64_t id, SweepCounts& counts) {
       const auto event = save(u, reminded, task, "overdue", kSweeper, "the deadline passed without an answer");
       notify(u, task, "overdue", task.assignee, key("overdue", task), event);
       ++counts.overdue;
-      const auto& then = u.setup().profile->procedure(kind_name(task.kind)).on_overdue;
-      if (!then.empty() && claim(u, task, "rectify")) {
+      if (!due.order.empty() && claim(u, task, "rectify")) {
         Task order;
-        order.kind = *parse_kind(then);
+        order.kind = *parse_kind(due.order);
         order.assignee = task.assignee;
         order.parent_task_id = task.id;
         order.dispute_id = task.dispute_id;
@@ -68,6 +68,23 @@ void fire(UnitOfWork& u, std::int64_t id, SweepCounts& counts) {
 
 }  // namespace
 
+DueTimers due_timers(const Task& task, Instant now, const statute::StatuteProfile& profile) {
+  DueTimers due;
+  due.reminder = task.reminder_at && !task.reminder_fired && *task.reminder_at <= now;
+  due.overdue = task.due_at && !task.overdue_fired && *task.due_at <= now && task.status != TaskStatus::kAnswered;
+  if (due.overdue) due.order = profile.procedure(kind_name(task.kind)).on_overdue;
+  return due;
+}
+
+std::string what_name(SweepAction::What what) {
+  switch (what) {
+    case SweepAction::What::kReminder: return "reminder";
+    case SweepAction::What::kOverdue: return "overdue";
+    case SweepAction::What::kRectificationOrder: return "rectification_order";
+  }
+  return "";
+}
+
 DeadlineSweep::DeadlineSweep(std::string url, WorkflowSetup setup) : db_{std::move(url), std::move(setup)} {}
 
 SweepCounts DeadlineSweep::sweep(Instant now, int batch) {
@@ -80,6 +97,17 @@ SweepCounts DeadlineSweep::sweep(Instant now, int batch) {
     });
     if (static_cast<int>(taken) < batch) return counts;
   }
+}
+
+std::vector<SweepAction> DeadlineSweep::preview(Instant at) const {
+  std::vector<SweepAction> out;
+  for (const auto& task : store::TaskStore(db_.url).due_by(at)) {
+    const auto due = due_timers(task, at, *db_.setup.profile);
+    if (due.reminder) out.push_back({SweepAction::What::kReminder, task, ""});
+    if (due.overdue) out.push_back({SweepAction::What::kOverdue, task, ""});
+    if (due.overdue && !due.order.empty()) out.push_back({SweepAction::What::kRectificationOrder, task, due.order});
+  }
+  return out;
 }
 
 int DeadlineSweep::recompute(Instant now) {

@@ -92,8 +92,13 @@ Task TaskDesk::start(std::int64_t task_id, const Actor& actor, Instant now) {
   return store::in_unit(db_, now, [&](UnitOfWork& u) { return act(u, u.load_task(task_id), TaskAction::kStart, actor, ""); });
 }
 
-Task TaskDesk::request_extension(std::int64_t task_id, std::int64_t amount, const std::string& reason,
+Task TaskDesk::request_extension(std::int64_t task_id, std::optional<std::int64_t> asked, const std::string& reason,
                                  const Actor& actor, Instant now) {
+  std::vector<FieldError> errors;
+  if (reason.empty()) errors.push_back({"/reason", "must not be empty", ""});
+  if (asked && *asked < 1) errors.push_back({"/amount", "must be at least 1", ""});
+  if (!errors.empty()) throw Error(std::move(errors));
+  const std::int64_t amount = asked.value_or(0);  // 0: what the profile allows
   return store::in_unit(db_, now, [&](UnitOfWork& u) {
     return act(
         u, u.load_task(task_id), TaskAction::kRequestExtension, actor, reason,

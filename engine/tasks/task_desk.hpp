@@ -59,10 +59,11 @@ class TaskDesk {
   // A comment (an event "comment" with the text as its reason), by the assignee or the authority;
   // kInvalidInput naming /text when it is empty. Returns the comment as its event reads.
   TaskEvent comment(std::int64_t task_id, const std::string& text, const Actor& actor, Instant now);
-  // Asks for the procedure's extension (`amount` 0: what the profile allows); `actor` is kept
-  // as the requester, who may not decide it.
-  Task request_extension(std::int64_t task_id, std::int64_t amount, const std::string& reason, const Actor& actor,
-                         Instant now);
+  // Asks for the procedure's extension (`amount` nullopt: what the profile allows); `actor` is
+  // kept as the requester, who may not decide it. kInvalidInput naming /reason when it is empty
+  // and /amount when it is below 1 or beyond the profile's maximum.
+  Task request_extension(std::int64_t task_id, std::optional<std::int64_t> amount, const std::string& reason,
+                         const Actor& actor, Instant now);
   // The approver's decision; an approval moves the deadline (counted again from receipt).
   Task decide_extension(std::int64_t task_id, bool approve, const std::string& reason, const Actor& approver,
                         Instant now);

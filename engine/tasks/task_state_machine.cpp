@@ -12,6 +12,10 @@ using A = TaskAction;
 
 [[noreturn]] void conflict(const std::string& message) { throw Error(ErrorCode::kConflict, message); }
 [[noreturn]] void invalid(const std::string& message) { throw Error(ErrorCode::kInvalidInput, message); }
+// A wrong requested amount names the request's field, so every caller can point at it.
+[[noreturn]] void invalid_amount(const std::string& message) {
+  throw Error({{"/amount", message, ""}});
+}
 
 bool is_assignee(const Actor& actor, const TransitionContext& c) {
   if (c.assignee == "authority") return actor.role == ActorRole::kAuthority;
@@ -50,9 +54,9 @@ void check_extension_request(const TransitionContext& c) {
   if (!c.extension) conflict("the " + kind_name(c.kind) + " procedure allows no extension");
   if (c.extensions > 0) conflict("the task was already extended once; a deadline is extended at most once");
   if (c.requested_extension > c.extension->amount)
-    invalid("an extension of " + std::to_string(c.requested_extension) + " is beyond the profile's maximum of " +
-            std::to_string(c.extension->amount) + " (" + c.extension->article + ")");
-  if (c.requested_extension < 0) invalid("an extension must be positive");
+    invalid_amount("an extension of " + std::to_string(c.requested_extension) + " is beyond the profile's maximum of " +
+                   std::to_string(c.extension->amount) + " (" + c.extension->article + ")");
+  if (c.requested_extension < 0) invalid_amount("an extension must be positive");
 }
 
 }  // namespace

@@ -94,7 +94,7 @@ TEST_CASE("an extension moves the deadline and its reminder fires again for the 
   jobs::DeadlineSweeper sweeper(f.db.url(), f.setup);
   sweeper.run_once(testing::local_time(2026, 12, 4, 9));
   CHECK(sweeper.last().reminders == 1);
-  f.desk.request_extension(id, 0, "search", testing::kCivClerk, f.clock.now());
+  f.desk.request_extension(id, std::nullopt, "search", testing::kCivClerk, f.clock.now());
   f.desk.decide_extension(id, true, "ok", {"director", engine::tasks::ActorRole::kAgencyHead, "civ"}, f.clock.now());
   sweeper.run_once(testing::local_time(2026, 12, 5, 9));
   CHECK(sweeper.last().overdue == 0);

@@ -3,8 +3,8 @@
 // normalised, of records whose subject key validates, without a defect of their own). When the
 // attribute has an authoritative source holding the subject, every record of another dataset
 // whose value differs from the source's; otherwise every record of the subject.
-#include "engine/store/copy_text.hpp"
 #include "engine/store/pg_session.hpp"
+#include "engine/store/pg_values.hpp"
 #include "engine/store/set_rules/set_rule.hpp"
 
 namespace jiaohe::engine::store {
@@ -58,7 +58,7 @@ void run_cross_agency_conflict(const SetRuleRun& run) {
     auto p = set_rule_params(run);
     p.push_back(pg_array_literal(ids));
     p.push_back(pg_array_literal(agencies));
-    p.push_back(def->authoritative_source.empty() ? std::nullopt : std::optional<std::string>(def->authoritative_source));
+    p.push_back(null_if_empty(def->authoritative_source));
     p.push_back(attribute);
     run.session.exec(kDropDisputed);
     run.session.command(kDisputed, {attribute, run.incremental ? "true" : "false"});

@@ -1,4 +1,4 @@
-#include <doctest/doctest.h>
+#include "engine/demo/province_generator.hpp"
 
 #include <cstdio>
 #include <fstream>
@@ -8,10 +8,11 @@
 #include <stdexcept>
 #include <tuple>
 
+#include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include "engine/demo/province_generator.hpp"
-#include "engine/util/instant_text.hpp"
+#include "engine/calendar/local_time.hpp"
+#include "engine/catalog/catalog.hpp"
 #include "rules/ids/citizen_id.hpp"
 #include "rules/ids/citizen_id_facts.hpp"
 #include "rules/ids/credit_code.hpp"
@@ -19,7 +20,6 @@
 #include "rules/normalize/normalizer_registry.hpp"
 #include "rules/normalize/phone.hpp"
 #include "rules/normalize/unicode_text.hpp"
-#include "engine/catalog/catalog.hpp"
 #include "tests/engine/demo/memory_province.hpp"
 #include "tests/support/test_database.hpp"
 
@@ -32,8 +32,9 @@ namespace {
 
 using Place = std::tuple<std::string, std::string, std::string>;  // dataset, record, attribute
 
-const jiaohe::engine::Instant kAsOf = *jiaohe::engine::util::parse_instant("2026-03-01T08:00");
-const std::chrono::year_month_day kToday = shanghai_date(kAsOf);
+const jiaohe::engine::Instant kAsOf = *jiaohe::engine::calendar::parse_instant(
+    "2026-03-01T08:00", nullptr, jiaohe::engine::calendar::InstantForm::kTyped);
+const std::chrono::year_month_day kToday = jiaohe::engine::calendar::local_date_of(kAsOf);
 
 const jiaohe::rules::RulePack& baseline_pack() {
   static const auto catalogue =

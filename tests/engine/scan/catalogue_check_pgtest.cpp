@@ -2,13 +2,11 @@
 // missing column and an update column of the wrong type are named with the catalogue file, the
 // dataset, the JSON pointer and the fix, by the scan and by `jiaohe catalogue check`.
 #include <doctest/doctest.h>
-
-
 #include <pqxx/pqxx>
 
+#include "engine/calendar/local_time.hpp"
 #include "engine/catalog/catalog.hpp"
 #include "engine/scan/scanner.hpp"
-#include "engine/util/instant_text.hpp"
 #include "engine/util/process.hpp"
 #include "tests/engine/scan/messy_data.hpp"
 
@@ -19,7 +17,7 @@ namespace {
 struct Messy : testing::MessyData {
   std::string scan_error() {
     engine::scan::ScanRequest request;
-    request.now = *engine::util::parse_instant("2026-11-27T08:00:00Z");
+    request.now = *engine::calendar::parse_instant("2026-11-27T08:00:00Z");
     engine::scan::ScanObserver quiet;
     try {
       engine::scan::Scanner(db.url(), catalogue, pack).run(request, quiet);

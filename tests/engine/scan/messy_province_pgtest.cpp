@@ -1,16 +1,15 @@
 // The scan against tests/data/messy/province.sql: one hand-written row per variant class of
 // real platform tables, each with the verdict docs/CATALOGUE.md gives it (platform.expected,
 // platform.variants). One test per cause of issue 11, so that each says what broke.
-#include <doctest/doctest.h>
-
 #include <set>
 #include <tuple>
 
+#include <doctest/doctest.h>
 #include <pqxx/pqxx>
 
+#include "engine/calendar/local_time.hpp"
 #include "engine/catalog/catalog.hpp"
 #include "engine/scan/scanner.hpp"
-#include "engine/util/instant_text.hpp"
 #include "tests/engine/scan/messy_data.hpp"
 
 using namespace jiaohe;
@@ -20,7 +19,7 @@ namespace {
 
 struct MessyProvince : testing::MessyData {
   engine::scan::ScanObserver quiet;
-  const engine::Instant now = *engine::util::parse_instant("2026-11-27T08:00:00Z");
+  const engine::Instant now = *engine::calendar::parse_instant("2026-11-27T08:00:00Z");
 
   engine::scan::ScanSummary scan(engine::scan::ScanMode mode = engine::scan::ScanMode::kFull) {
     engine::scan::ScanRequest request;

@@ -1,14 +1,13 @@
-#include <doctest/doctest.h>
-
 #include <fstream>
 #include <set>
 
+#include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
+#include "engine/calendar/local_time.hpp"
 #include "engine/catalog/catalog.hpp"
 #include "engine/store/province_writer.hpp"
-#include "engine/util/instant_text.hpp"
 #include "rules/ids/citizen_id.hpp"
 #include "rules/ids/credit_code.hpp"
 #include "tests/support/test_database.hpp"
@@ -18,7 +17,7 @@ using jiaohe::testing::TestDatabase;
 
 namespace {
 
-const Instant kAsOf = *util::parse_instant("2026-03-01T08:00");
+const Instant kAsOf = *calendar::parse_instant("2026-03-01T08:00", nullptr, calendar::InstantForm::kTyped);
 
 demo::ProvinceOptions options(std::int64_t subjects, double rate) { return {subjects, rate, 20260301, kAsOf}; }
 

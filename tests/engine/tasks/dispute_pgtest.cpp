@@ -48,14 +48,15 @@ TEST_CASE("a dispute filed with the agency gets 5 working days and the head may 
 
   CHECK_THROWS_WITH_AS(f.desk.request_extension(filed.task_id, 11, "busy", testing::kCivClerk, f.clock.now()),
                        doctest::Contains("beyond the profile's maximum of 10"), engine::Error);
-  f.desk.request_extension(filed.task_id, 0, "needs a records search", testing::kCivClerk, f.clock.now());
+  f.desk.request_extension(filed.task_id, std::nullopt, "needs a records search", testing::kCivClerk, f.clock.now());
   CHECK_THROWS_WITH_AS(f.desk.decide_extension(filed.task_id, true, "ok", testing::kCivClerk, f.clock.now()),
                        doctest::Contains("agency_head"), engine::Error);
   task = f.desk.decide_extension(filed.task_id, true, "approved", f.head, f.clock.now());
   CHECK(format_instant(*task.due_at) == "2026-12-12T00:00:00+08:00");
   CHECK(task.deadline_version == 2);
   CHECK(task.basis.extension.has_value());
-  CHECK_THROWS_AS(f.desk.request_extension(filed.task_id, 0, "more", testing::kCivClerk, f.clock.now()), engine::Error);
+  CHECK_THROWS_AS(f.desk.request_extension(filed.task_id, std::nullopt, "more", testing::kCivClerk, f.clock.now()),
+                  engine::Error);
 
   task = f.disputes.answer(filed.task_id, "corrected", "spelling fixed", testing::kCivClerk, f.clock.now());
   CHECK(task.status == TaskStatus::kClosed);
@@ -73,7 +74,7 @@ TEST_CASE("a dispute filed with the authority is forwarded and the agency's 5 da
   CHECK(forward.kind == TaskKind::kForwardDispute);
   CHECK(forward.assignee == "authority");
   CHECK(format_instant(*forward.due_at) == "2026-12-02T00:00:00+08:00");  // Monday and Tuesday
-  CHECK_THROWS_AS(f.desk.request_extension(filed.task_id, 0, "", f.authority, f.clock.now()), engine::Error);
+  CHECK_THROWS_AS(f.desk.request_extension(filed.task_id, std::nullopt, "", f.authority, f.clock.now()), engine::Error);
   f.clock.set(testing::local_time(2026, 11, 30, 9));  // Monday
   const auto verify = f.disputes.forward(filed.task_id, f.authority, f.clock.now());
   CHECK(verify.kind == TaskKind::kVerifyDispute);

@@ -17,7 +17,7 @@ TEST_CASE("statistics count received on-time overdue and extended tasks per agen
   const auto on_time = disputes.file(r, f.clock.now()).task_id;
   const auto extended = disputes.file(r, f.clock.now()).task_id;
   disputes.file(r, f.clock.now());  // left to go overdue
-  f.desk.request_extension(extended, 0, "search", testing::kCivClerk, f.clock.now());
+  f.desk.request_extension(extended, std::nullopt, "search", testing::kCivClerk, f.clock.now());
   f.desk.decide_extension(extended, true, "ok", {"director", engine::tasks::ActorRole::kAgencyHead, "civ"},
                            f.clock.now());
   disputes.answer(on_time, "corrected", "", testing::kCivClerk, testing::local_time(2026, 12, 2, 10));  // 3rd working day

@@ -1,13 +1,14 @@
 // The pure rule kinds and the kind registry, without a database: a row is built through the
 // one normalisation (ValueCanonicalizer) exactly as the scan builds it.
-#include <doctest/doctest.h>
-
 #include <set>
+
+#include <doctest/doctest.h>
 
 #include "rules/kind_registry.hpp"
 #include "rules/kinds/range_bound.hpp"
 #include "rules/kinds/staleness.hpp"
 #include "rules/normalize/canonical_value.hpp"
+#include "rules/rule.hpp"
 
 namespace rules = jiaohe::rules;
 namespace kinds = jiaohe::rules::kinds;
@@ -81,6 +82,39 @@ TEST_CASE("the kind registry: unique names, row kinds build checks, set kinds na
   CHECK_THROWS_AS(rules::kind_of(rule("nope", {})), rules::RulePackError);
 }
 
+TEST_CASE("every kind of the registry is reachable from a pack and guards its parameters") {
+  const auto pack_error = [](const std::string& kind, nlohmann::json params) -> std::string {
+    const nlohmann::json doc = {{"pack", "p"},
+                                {"version", "1"},
+                                {"rules",
+                                 {{{"id", "R"},
+                                   {"version", 1},
+                                   {"kind", kind},
+                                   {"severity", "error"},
+                                   {"legal_basis", "Art. 1"},
+                                   {"deadline", {{"working_days", 5}}},
+                                   {"targets", {{"attributes", {"person.name"}}, {"datasets", {"d"}}}},
+                                   {"params", std::move(params)}}}}};
+    try {
+      const auto pack = rules::parse_rule_pack(doc, "pack.json");
+      CHECK(&rules::kind_of(pack.rules.at(0)) == rules::find_kind(kind));
+    } catch (const rules::RulePackError& e) {
+      return e.what();
+    }
+    return "";
+  };
+  for (const auto& k : rules::kind_registry()) {
+    const std::string name(k.name);
+    CAPTURE(name);
+    // An unknown parameter is named, with the nearest allowed one when there is one.
+    CHECK(pack_error(name, {{"no_such_param", 1}}).find("/params/no_such_param") != std::string::npos);
+    // Each required parameter is asked for by name.
+    for (const auto& required : k.required_params)
+      CHECK(pack_error(name, nlohmann::json::object()).find("/params/" + required) != std::string::npos);
+  }
+  CHECK(pack_error("requried", nlohmann::json::object()).find("did you mean \"required\"") != std::string::npos);
+}
+
 TEST_CASE("required: a value of only blank characters is missing") {
   for (const char* blank : {"", "  ", "\u3000", "\u00a0", "\u200b\ufeff"}) {
     Row row;
@@ -137,6 +171,26 @@ TEST_CASE("id_consistency leaves a value with a defect of its own alone") {
   auto wrong = make("2099-01-01", "9");
   const std::vector<kinds::RowDefect> earlier = {{"person.birth_date", {}}, {"person.sex", {}}};
   CHECK(wrong.check(cons, earlier).empty());
+}
+
+TEST_CASE("date_sanity: a date parses, is not after the scan day and not before the minimum") {
+  const auto check = [](const char* v, nlohmann::json params) {
+    Row row;
+    row.column("person.birth_date", "date", "date", v);
+    return reason(row.check(rule("date_sanity", {"person.birth_date"}, std::move(params))));
+  };
+  const auto none = nlohmann::json::object();
+  CHECK(check("1990年1月2日", none) == "(0 defects)");
+  CHECK(check("2026-11-27", none) == "(0 defects)");  // the scan day itself
+  CHECK(check("2026-11-28", none) == "in_future");
+  CHECK(check("1899-12-31", none) == "before_minimum");  // the default minimum is 1900-01-01
+  CHECK(check("1900-01-01", none) == "(0 defects)");
+  CHECK(check("1949-09-30", {{"min", "1949-10-01"}}) == "before_minimum");
+  CHECK(check("1949-10-01", {{"min", "1949-10-01"}}) == "(0 defects)");
+  CHECK(check("1990-02-30", none) == "not_a_date");
+  Row missing;
+  missing.column("person.birth_date", "date", "date", std::nullopt);
+  CHECK(missing.check(rule("date_sanity", {"person.birth_date"})).empty());  // absence is required's
 }
 
 TEST_CASE("range: numbers and dates, inclusive or exclusive, relative to the scan day") {

@@ -1,14 +1,16 @@
+#include "rules/normalize/update_instant.hpp"
+
 #include <doctest/doctest.h>
 
-#include "engine/util/instant_text.hpp"
-#include "rules/normalize/update_instant.hpp"
+#include "engine/calendar/local_time.hpp"
 
 namespace norm = jiaohe::rules::normalize;
 using norm::UpdateForm;
 
 namespace {
 std::chrono::sys_seconds at(const char* text) {
-  return std::chrono::floor<std::chrono::seconds>(*jiaohe::engine::util::parse_instant(text));
+  return std::chrono::floor<std::chrono::seconds>(
+      *jiaohe::engine::calendar::parse_instant(text, nullptr, jiaohe::engine::calendar::InstantForm::kTyped));
 }
 }  // namespace
 

@@ -1,9 +1,15 @@
 #include <doctest/doctest.h>
 
-#include "engine/util/instant_text.hpp"
+#include "engine/calendar/local_time.hpp"
 
-using jiaohe::engine::util::parse_instant;
 using namespace std::chrono;
+
+namespace {
+// The typed forms of the one reading of an instant.
+std::optional<jiaohe::engine::Instant> parse_instant(std::string_view text) {
+  return jiaohe::engine::calendar::parse_instant(text, nullptr, jiaohe::engine::calendar::InstantForm::kTyped);
+}
+}  // namespace
 
 TEST_CASE("instants without an offset are Asia/Shanghai") {
   const auto utc_midnight = sys_days{2026y / March / 1};
