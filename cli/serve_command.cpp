@@ -15,6 +15,7 @@
 #include "engine/store/scan_records.hpp"
 #include "engine/scan/scan_and_open_tasks.hpp"
 #include "engine/store/group_commit.hpp"
+#include "engine/tasks/deadline_sweep.hpp"
 #include "jobs/serve_jobs.hpp"
 
 namespace jiaohe::cli {
@@ -45,10 +46,15 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   // Beside the API: the scheduled scan, the deadline sweep and the notification delivery.
   const auto workflow = load_workflow(args, config);
   engine::calendar::warn_missing_notices(*workflow.calendar, clock.now());
+  // Open deadlines follow the calendar and profile loaded now (docs/DEADLINES.md), before any
+  // request or job reads them; the sweep follows later changes of the files.
+  const auto moved = engine::tasks::DeadlineSweep(db.url(), workflow.setup()).recompute(clock.now());
+  if (moved > 0) engine::log::info("serve.deadlines_recomputed", {{"deadlines_moved", moved}});
   // One scan path for the schedule and for scans started over HTTP (which run in the
   // background; stopped and joined below, after the server).
   const engine::scan::ScanAndOpenTasks scanning(db.url(), workflow.catalogue, workflow.pack, workflow.setup());
-  jobs::ServeJobs background(config, db.url(), scanning, workflow.setup(), clock);
+  jobs::ServeJobs background(config, db.url(), scanning, workflow.setup(), clock,
+                             jobs::WorkflowFiles{workflow.calendar_dir, workflow.profile_file});
   background.start();
   engine::scan::ScanLauncher scans(db.url(), scanning, clock);
   // A scan left "running" by a process that was killed would be followed forever.

@@ -1,6 +1,7 @@
 #include "cli/workflow_loader.hpp"
 
 #include "engine/calendar/calendar_loader.hpp"
+#include "engine/tasks/workflow_profile.hpp"
 
 namespace jiaohe::cli {
 
@@ -23,10 +24,10 @@ engine::catalog::Catalogue load_catalogue_flag(const ParsedArgs& args, const eng
 
 LoadedWorkflow load_workflow(const ParsedArgs& args, const engine::Config& config) {
   LoadedWorkflow w;
-  w.profile = engine::statute::load_statute_profile(
-      args.value("profile").value_or(config.data_dir + "/statutes/zhejiang-2022.json"));
-  w.calendar = std::make_unique<engine::calendar::WorkingCalendar>(
-      engine::calendar::load_calendar(args.value("calendars").value_or(config.data_dir + "/calendars")));
+  w.profile_file = args.value("profile").value_or(config.data_dir + "/statutes/zhejiang-2022.json");
+  w.calendar_dir = args.value("calendars").value_or(config.data_dir + "/calendars");
+  w.profile = engine::tasks::load_workflow_profile(w.profile_file);
+  w.calendar = std::make_unique<engine::calendar::WorkingCalendar>(engine::calendar::load_calendar(w.calendar_dir));
   w.catalogue = load_catalogue_flag(args, config);
   w.pack = engine::catalog::load_rule_pack(args.value("pack").value_or(config.data_dir + "/packs/baseline.json"),
                                            w.catalogue);

@@ -17,6 +17,7 @@ struct LoadedWorkflow {
   std::unique_ptr<engine::calendar::WorkingCalendar> calendar;
   engine::catalog::Catalogue catalogue;
   rules::RulePack pack;
+  std::string profile_file, calendar_dir;  // where the profile and calendar were loaded from
   engine::tasks::WorkflowSetup setup() const;
 };
 

@@ -7,7 +7,8 @@
 namespace jiaohe::jobs {
 
 ServeJobs::ServeJobs(const engine::Config& config, const std::string& url, const engine::scan::ScanAndOpenTasks& scan,
-                     const engine::tasks::WorkflowSetup& setup, const engine::Clock& clock)
+                     const engine::tasks::WorkflowSetup& setup, const engine::Clock& clock,
+                     std::optional<WorkflowFiles> files)
     : clock_(clock) {
   using namespace std::chrono_literals;
   if (config.scan_schedule_enabled)
@@ -16,7 +17,7 @@ ServeJobs::ServeJobs(const engine::Config& config, const std::string& url, const
                                            config.full_scan_weekday, ""},
             clock),
         30s);
-  if (config.sweeper_enabled) add(std::make_unique<DeadlineSweeper>(url, setup), 1min);
+  if (config.sweeper_enabled) add(std::make_unique<DeadlineSweeper>(url, setup, std::move(files)), 1min);
   // Without webhooks notifications stay queued and visible: there is nothing to deliver to.
   if (config.delivery_enabled && !config.notify_webhooks.empty())
     add(std::make_unique<OutboxDelivery>(
