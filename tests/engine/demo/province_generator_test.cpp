@@ -23,7 +23,7 @@
 #include "rules/normalize/phone.hpp"
 #include "rules/normalize/unicode_text.hpp"
 #include "tests/engine/demo/memory_province.hpp"
-#include "rules/kind_registry.hpp"
+#include "tests/support/demo_rules.hpp"
 #include "tests/support/test_database.hpp"
 
 using namespace jiaohe::engine::demo;
@@ -255,22 +255,13 @@ TEST_CASE("a zero defect rate gives clean data and an empty ground truth") {
     CHECK(norm::normalize_date(*row[4]).value() == registry_birth.at(subject_of(row)));
 }
 
-// The baseline rules that can find something in the demo province: personal_data_exposure
-// looks only at datasets published unconditionally, and the demo catalogue publishes none (its
-// ground truth is that rule's silence; tests/engine/scan/exposure_pgtest.cpp tests the kind).
+// The baseline rules that can find something in the demo province (tests/support/demo_rules.hpp).
 static std::vector<std::string> rules_with_demo_ground_truth() {
   static const auto catalogue =
       jiaohe::engine::catalog::load_catalogue(jiaohe::testing::source_dir() + "/data/demo/catalogue.json");
   std::vector<std::string> out;
-  for (const auto& id : baseline_rule_ids()) {
-    const auto& rules = baseline_pack().rules;
-    const auto& rule = *std::find_if(rules.begin(), rules.end(), [&](const auto& r) { return r.id == id; });
-    const bool exposure = jiaohe::rules::kind_of(rule).set_kind == jiaohe::rules::SetKind::kPersonalDataExposure;
-    if (exposure && std::none_of(catalogue.datasets.begin(), catalogue.datasets.end(),
-                                 [](const auto& d) { return d.opened_unconditionally(); }))
-      continue;
-    out.push_back(id);
-  }
+  for (const auto& rule : baseline_pack().rules)
+    if (jiaohe::testing::can_find_in(rule, catalogue)) out.push_back(rule.id);
   return out;
 }
 
