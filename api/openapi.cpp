@@ -71,10 +71,16 @@ json operation(const Route& route) {
   for (const auto& name : path_parameters(route.pattern))
     parameters.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
 
+  // Each media type the route takes or answers, with the one schema that describes it.
+  const auto content = [](const std::vector<std::string>& types, const json& schema) {
+    json out = json::object();
+    for (const auto& type : types) out[type] = {{"schema", schema}};
+    return out;
+  };
   json success = {{"description", "Success"}};
-  if (!route.schema.response.is_null())
-    success["content"] = {{"application/json", {{"schema", route.schema.response}}}};
+  if (!route.schema.response.is_null()) success["content"] = content(route.schema.response_types, route.schema.response);
   json responses = {{std::to_string(route.schema.status), success}, {"default", {{"$ref", kProblemRef}}}};
+  for (const int status : route.schema.problems) responses[std::to_string(status)] = {{"$ref", kProblemRef}};
 
   if (route.roles.empty()) {
     op["security"] = json::array();  // public: no token is read
@@ -95,7 +101,7 @@ json operation(const Route& route) {
     }
   }
   if (!route.schema.request.is_null())
-    op["requestBody"] = {{"required", true}, {"content", {{"application/json", {{"schema", route.schema.request}}}}}};
+    op["requestBody"] = {{"required", true}, {"content", content(route.schema.request_types, route.schema.request)}};
   if (!parameters.empty()) op["parameters"] = parameters;
   op["responses"] = responses;
   return op;

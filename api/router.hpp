@@ -23,6 +23,12 @@ struct RouteSchema {
   nlohmann::json request = nullptr;   // the request body
   nlohmann::json response = nullptr;  // the success answer's body
   int status = 200;                   // the success status
+  // The media types of the body and of the success answer, when they are not JSON (an upload's
+  // bytes, a document served as it was sent); `request`/`response` then describe each of them.
+  std::vector<std::string> request_types = {"application/json"};
+  std::vector<std::string> response_types = {"application/json"};
+  // Problem statuses particular to the route (e.g. 413, 415), declared besides the common ones.
+  std::vector<int> problems = {};
 };
 
 struct Route {

@@ -1,9 +1,11 @@
 // The one table of endpoints.
 #include "api/handlers/access_log.hpp"
 #include "api/handlers/console.hpp"
+#include "api/handlers/dispute_documents.hpp"
 #include "api/handlers/dispute_followup.hpp"
 #include "api/handlers/disputes.hpp"
 #include "api/handlers/findings.hpp"
+#include "api/handlers/flags.hpp"
 #include "api/handlers/health.hpp"
 #include "api/handlers/metrics.hpp"
 #include "api/handlers/reports.hpp"
@@ -11,6 +13,7 @@
 #include "api/handlers/tasks.hpp"
 #include "api/openapi.hpp"
 #include "api/router.hpp"
+#include "engine/disputes/supporting_document.hpp"
 
 namespace jiaohe::api {
 
@@ -32,6 +35,14 @@ std::vector<Route> endpoints() {
        {Role::kCitizen, Role::kAgency, Role::kAuthority}, handlers::get_dispute_schema()},
       {"GET", "/v1/disputes", "The caller's disputes, newest first (filters: status, kind)", 0, handlers::list_disputes,
        {Role::kCitizen, Role::kAgency, Role::kAuthority}},
+      // Supporting documents: the upload's limit is the document's, for this route only.
+      {"POST", "/v1/disputes/{id}/documents", "Attach a supporting document (PDF, JPEG or PNG, at most 2 MiB)",
+       engine::disputes::kMaxDocumentBytes, handlers::upload_document, {Role::kCitizen, Role::kAuthority},
+       handlers::upload_document_schema()},
+      {"GET", "/v1/disputes/{id}/documents", "A dispute's supporting documents, oldest first", 0,
+       handlers::list_documents, {Role::kCitizen, Role::kAgency, Role::kAuthority}, handlers::list_documents_schema()},
+      {"GET", "/v1/disputes/{id}/documents/{doc}", "One supporting document's bytes, as an attachment", 0,
+       handlers::get_document, {Role::kCitizen, Role::kAgency, Role::kAuthority}, handlers::get_document_schema()},
       {"POST", "/v1/disputes/{id}/appeal", "Appeal a dispute's result once (a review by the authority)", 0,
        handlers::appeal_dispute, {Role::kCitizen, Role::kAuthority}},
       {"GET", "/v1/tasks",
@@ -64,6 +75,8 @@ std::vector<Route> endpoints() {
        {Role::kAgency, Role::kAuthority}},
       {"GET", "/v1/findings/{id}", "A finding with its evidence", 0, handlers::get_finding,
        {Role::kAgency, Role::kAuthority}},
+      {"GET", "/v1/flags", "Live 异议标注 flags of a subject (subject) or a record (dataset, record)", 0,
+       handlers::list_flags, {Role::kCitizen, Role::kAgency, Role::kAuthority}, handlers::list_flags_schema()},
       {"GET", "/v1/reports/quality", "Quality per dataset and scan", 0, handlers::quality_report,
        {Role::kAgency, Role::kAuthority}},
       {"GET", "/v1/reports/quality-trend", "Each dataset's quality score over its last N scans", 0,

@@ -24,6 +24,17 @@ std::string form_text(const rules::normalize::UpdateColumnForm& form, const engi
   return "";
 }
 
+// Art. 30's class and whether the open-data platform publishes the dataset now; published
+// unconditionally, every column is read for personal identifiers (personal_data_exposure).
+std::string opening_text(const engine::catalog::DatasetDef& d) {
+  using engine::catalog::OpeningClass;
+  const char* cls = d.opening_class == OpeningClass::kUnconditional ? "unconditional"
+                    : d.opening_class == OpeningClass::kRestricted  ? "restricted"
+                                                                    : "prohibited";
+  return std::string(cls) + (d.published ? ", published" : ", not published") +
+         (d.opened_unconditionally() ? ": every column is read for personal identifiers" : "");
+}
+
 std::string rule_list(const std::vector<const rules::RuleDef*>& rules) {
   std::string out;
   for (const auto* r : rules) out += (out.empty() ? "" : ", ") + r->id + " " + r->kind;
@@ -58,6 +69,7 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
     std::cout << "  record key   " << d->record_key << " (" << columns.at(d->record_key) << ")\n";
     std::cout << "  last update  " << d->last_update_column << " (" << columns.at(d->last_update_column) << ", read as "
               << form_text(forms.at(d->id), *d) << "), promised " << d->update_frequency << "\n";
+    std::cout << "  opening      " << opening_text(*d) << "\n";
     for (const auto& c : plan.columns)
       std::cout << "  column       " << c.column << " (" << columns.at(c.column) << ") -> " << c.attribute->name
                 << ", normaliser " << c.attribute->normalizer << (c.values.empty() ? "" : ", with a value map")
@@ -67,6 +79,7 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
     for (const auto& s : plan.row_staleness) set.push_back(s.rule);
     for (const auto& s : plan.dataset_staleness) set.push_back(s.rule);
     for (const auto* r : plan.set_rules) set.push_back(r);
+    for (const auto* r : plan.exposure_rules) set.push_back(r);
     std::cout << "  row rules    " << rule_list(row) << "\n  set rules    " << rule_list(set) << "\n";
   }
   return 0;

@@ -12,8 +12,14 @@
 namespace jiaohe::cli {
 namespace {
 
-// A secret shows only whether it is set; a URL keeps everything but its password.
+// A secret shows only whether it is set (a map of secrets: which keys are set); a URL keeps
+// everything but its password.
 std::string shown_value(const engine::ConfigKey& key, const nlohmann::json& value) {
+  if (key.secret && value.is_object()) {
+    nlohmann::json shown = nlohmann::json::object();
+    for (const auto& [name, item] : value.items()) shown[name] = "(set, not shown)";
+    return shown.dump();
+  }
   if (!key.secret || !value.is_string() || value.get<std::string>().empty()) return value.dump();
   std::string text = value.get<std::string>();
   const auto scheme = text.find("://");

@@ -6,7 +6,7 @@
 namespace jiaohe::cli {
 
 engine::tasks::WorkflowSetup LoadedWorkflow::setup() const {
-  return {&profile, calendar.get(), &catalogue, engine::tasks::rule_limits(pack)};
+  return {&profile, calendar.get(), &catalogue, engine::tasks::rule_limits(pack, profile)};
 }
 
 std::vector<Flag> workflow_flags() {

@@ -37,11 +37,16 @@ std::optional<Target> parse_url(const std::string& url) {
 
 }  // namespace
 
-std::string webhook_signature(const std::string& secret, const std::string& body) {
-  return "sha256=" + engine::util::hmac_sha256_hex(secret, body);
+const std::string& WebhookConfig::secret_for(const std::string& recipient) const {
+  const auto own = secrets.find(recipient);
+  return own == secrets.end() ? secret : own->second;
 }
 
-std::optional<std::string> OutboxDelivery::post(const engine::store::OutboxMessage& message) const {
+std::string webhook_signature(const std::string& secret, std::int64_t timestamp, const std::string& body) {
+  return "sha256=" + engine::util::hmac_sha256_hex(secret, std::to_string(timestamp) + "." + body);
+}
+
+std::optional<std::string> OutboxDelivery::post(const engine::store::OutboxMessage& message, engine::Instant now) const {
   const auto target = parse_url(config_.urls.at(message.recipient));
   if (!target) return "the webhook URL of " + message.recipient + " is not http://host[:port]/path";
   try {
@@ -53,7 +58,10 @@ std::optional<std::string> OutboxDelivery::post(const engine::store::OutboxMessa
     request.set(http::field::host, target->host);
     request.set(http::field::content_type, "application/json");
     request.set("Idempotency-Key", message.idempotency_key);
-    request.set("X-Jiaohe-Signature", webhook_signature(config_.secret, message.payload));
+    // Each attempt is signed anew with its own instant: a retry is not a replay.
+    const auto timestamp = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    request.set("X-Jiaohe-Timestamp", std::to_string(timestamp));
+    request.set("X-Jiaohe-Signature", webhook_signature(config_.secret_for(message.recipient), timestamp, message.payload));
     request.set("X-Jiaohe-Event", message.kind);
     request.body() = message.payload;
     request.prepare_payload();
@@ -73,7 +81,7 @@ std::optional<std::string> OutboxDelivery::post(const engine::store::OutboxMessa
 void OutboxDelivery::run_once(engine::Instant now) {
   std::vector<std::string> recipients;
   for (const auto& [recipient, url] : config_.urls) recipients.push_back(recipient);
-  last_ = store_.deliver_due(now, recipients, [this](const auto& m) { return post(m); }, config_.retry);
+  last_ = store_.deliver_due(now, recipients, [this, now](const auto& m) { return post(m, now); }, config_.retry);
   if (last_.delivered + last_.retried + last_.dead > 0)
     engine::log::info("outbox.delivered",
                       {{"delivered", last_.delivered}, {"retried", last_.retried}, {"dead", last_.dead}});

@@ -20,7 +20,8 @@ ServeJobs::ServeJobs(const engine::Config& config, const std::string& url, const
   if (config.sweeper_enabled) add(std::make_unique<DeadlineSweeper>(url, setup, std::move(files)), 1min);
   // Without webhooks notifications stay queued and visible: there is nothing to deliver to.
   if (config.delivery_enabled && !config.notify_webhooks.empty())
-    add(std::make_unique<OutboxDelivery>(url, WebhookConfig{config.notify_webhooks, config.notify_secret, {}, 5s}),
+    add(std::make_unique<OutboxDelivery>(
+            url, WebhookConfig{config.notify_webhooks, config.notify_secret, {}, 5s, config.notify_secrets}),
         10s);
 }
 

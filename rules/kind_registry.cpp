@@ -117,6 +117,10 @@ const std::vector<KindInfo>& kind_registry() {
       {"cross_agency_conflict", S::kSet, K::kCrossAgencyConflict, R::kSubjects,
        "one subject has the same normalised value of an attribute in every agency's dataset (Art. 19 para. 3)", {},
        {}, no_checks, nullptr, true},
+      {"personal_data_exposure", S::kSet, K::kPersonalDataExposure, R::kDataset,
+       "no column of a dataset opened unconditionally holds an unmasked citizen number, individual business's "
+       "credit code or mobile number (Art. 44 para. 3)",
+       {}, {}, no_checks, nullptr, false},
   };
   return kinds;
 }

@@ -18,7 +18,15 @@ enum class KindScope {
 };
 
 // The set kinds, one implementation each in the engine (engine/store/set_rules/).
-enum class SetKind { kNone, kUniqueKey, kReferential, kRowStaleness, kDatasetStaleness, kCrossAgencyConflict };
+enum class SetKind {
+  kNone,
+  kUniqueKey,
+  kReferential,
+  kRowStaleness,
+  kDatasetStaleness,
+  kCrossAgencyConflict,
+  kPersonalDataExposure,  // evaluated while the scan reads rows (every column of published datasets)
+};
 
 // Which open findings a scan may resolve when it no longer finds them.
 enum class Resolution {

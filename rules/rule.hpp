@@ -11,7 +11,7 @@ namespace jiaohe::rules {
 // The correction deadline a rule's tasks get (Art. 19 para. 3: set by the authority).
 struct DeadlineSpec {
   int amount = 0;
-  std::string unit;  // "working_days", "natural_days" or "hours"
+  std::string unit;  // "working_days", "natural_days", "hours" or "immediately" (amount 0: the profile's)
 };
 
 struct RuleDef {

@@ -15,10 +15,16 @@ DeadlineSpec parse_deadline(const nlohmann::json& rule, const Where& where) {
   if (it == rule.end()) fail<E>(where.at("deadline"), "is missing: the correction deadline its tasks get (Art. 19 para. 3)");
   const Where w = where.at("deadline");
   require_object<E>(*it, w);
-  static const std::vector<std::string> units = {"working_days", "natural_days", "hours"};
+  static const std::vector<std::string> units = {"working_days", "natural_days", "hours", "immediately"};
   require_only_keys<E>(*it, w, units);
-  if (it->size() != 1) fail<E>(w, "must have exactly one of working_days, natural_days, hours");
+  if (it->size() != 1) fail<E>(w, "must have exactly one of working_days, natural_days, hours, immediately");
   const std::string unit = it->begin().key();
+  // "immediately" (Art. 44 para. 3) is what the statute profile says it is (immediately_hours).
+  if (unit == "immediately") {
+    if (!it->begin().value().is_boolean() || !it->begin().value().get<bool>())
+      fail<E>(w.at(unit), "must be true (the statute profile's immediately_hours apply)");
+    return {0, unit};
+  }
   return {require_int<E>(*it, unit, w, 1, 3650), unit};
 }
 

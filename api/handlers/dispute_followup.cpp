@@ -50,7 +50,11 @@ Response list_disputes(const Request& request, AppContext& ctx) {
   return page_response(page, [staff](const engine::disputes::DisputeView& v) {
     auto j = dispute_json(v);
     j.erase("history");
-    if (staff) j["subject_id"] = engine::log::mask_identifier(v.subject_id);
+    if (staff) {
+      j["subject_id"] = engine::log::mask_identifier(v.subject_id);
+      if (!v.claimed_value.empty()) j["claimed_value"] = engine::log::mask_identifiers(v.claimed_value);
+      j["description"] = engine::log::mask_identifiers(v.description);
+    }
     return j;
   });
 }

@@ -21,6 +21,8 @@ json dispute_json(const engine::disputes::DisputeView& v) {
           {"subject_id", v.subject_id},
           {"dataset_id", optional_text(v.dataset_id)},
           {"attribute", optional_text(v.attribute)},
+          {"claimed_value", optional_text(v.claimed_value)},
+          {"description", v.description},
           {"agency_code", v.agency_code},
           {"channel", v.channel},
           {"filed_at", engine::calendar::format_instant(v.filed_at)},
@@ -52,6 +54,8 @@ nlohmann::json dispute_schema() {
             {"subject_id", text},
             {"dataset_id", optional},
             {"attribute", optional},
+            {"claimed_value", optional},
+            {"description", text},
             {"agency_code", text},
             {"channel", {{"enum", {"agency", "authority"}}}},
             {"filed_at", {{"type", "string"}, {"format", "date-time"}}},
@@ -61,7 +65,7 @@ nlohmann::json dispute_schema() {
             {"result", optional},
             {"result_reason", optional},
             {"history", {{"type", "array"}, {"items", history_entry}}}}},
-          {"required", {"id", "kind", "status", "subject_id", "agency_code", "channel", "filed_at"}}};
+          {"required", {"id", "kind", "status", "subject_id", "description", "agency_code", "channel", "filed_at"}}};
 }
 
 }  // namespace jiaohe::api::handlers

@@ -44,8 +44,8 @@ bool acts_for(const engine::auth::Caller& caller, const engine::tasks::Task& tas
   return caller.role == Role::kAgency && caller.agency_code == task.assignee;
 }
 
-std::optional<std::int64_t> id_param(const Request& request) {
-  const auto it = request.params.find("id");
+std::optional<std::int64_t> id_param(const Request& request, const std::string& name) {
+  const auto it = request.params.find(name);
   if (it == request.params.end()) return std::nullopt;
   const auto& s = it->second;
   std::int64_t id = 0;

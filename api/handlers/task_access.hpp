@@ -4,6 +4,7 @@
 // follow-up handler.
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <variant>
 
 #include "api/app_context.hpp"
@@ -24,8 +25,8 @@ bool may_see(const engine::auth::Caller& caller, const engine::tasks::Task& task
 // Whether the caller is the task's assignee, the one who answers, extends or forwards it.
 bool acts_for(const engine::auth::Caller& caller, const engine::tasks::Task& task);
 
-// The {id} of the path, when it is a positive number.
-std::optional<std::int64_t> id_param(const Request& request);
+// The {id} (or another named parameter) of the path, when it is a positive number.
+std::optional<std::int64_t> id_param(const Request& request, const std::string& name = "id");
 
 // The task of {id} when the caller may see it, else the 404 (the same for a task that does not
 // exist and one of another agency, so that ids cannot be probed).

@@ -71,10 +71,35 @@ json finding_json(const engine::store::TaskFinding& f) {
   return out;
 }
 
+// Whether `dataset` is the catalogue's authoritative source of `attribute` (Art. 19 ¶3).
+bool authoritative(const AppContext& ctx, const std::string& dataset, const std::string& attribute) {
+  if (!ctx.workflow.catalogue) return false;
+  const auto* def = ctx.workflow.catalogue->attribute(attribute);
+  return def && !def->authoritative_source.empty() && def->authoritative_source == dataset;
+}
+
 json value_json(const AppContext& ctx, const std::string& subject, const std::string& dataset, const std::string& record,
                 const std::string& attribute, const std::string& value) {
-  return {{"subject_id", subject}, {"dataset_id", dataset},     {"agency_code", optional_text(agency_of(ctx, dataset))},
-          {"record_key", record},  {"attribute", attribute}, {"value", value}};
+  return {{"subject_id", subject},
+          {"dataset_id", dataset},
+          {"agency_code", optional_text(agency_of(ctx, dataset))},
+          {"record_key", record},
+          {"attribute", attribute},
+          {"value", value},
+          {"authoritative", authoritative(ctx, dataset, attribute)}};
+}
+
+// The claim of a dispute task: the disputed attribute, the party's value and description, and
+// the authoritative value of the attribute among the evidence (null when none is known).
+json claim_json(const json& dispute, const json& values) {
+  json authoritative_value = nullptr;
+  for (const auto& v : values)
+    if (v["authoritative"] == true && v["attribute"] == dispute["attribute"])
+      authoritative_value = {{"dataset_id", v["dataset_id"]}, {"record_key", v["record_key"]}, {"value", v["value"]}};
+  return {{"attribute", dispute["attribute"]},
+          {"claimed_value", dispute["claimed_value"]},
+          {"description", dispute["description"]},
+          {"authoritative_value", std::move(authoritative_value)}};
 }
 
 // What every action by the assignee starts with: the body (400/422), the task (404 when not
@@ -159,10 +184,15 @@ Response get_task(const Request& request, AppContext& ctx) {
     const auto view = disputes.view(*task.dispute_id);
     dispute = dispute_json(view);
     subjects.insert(view.subject_id);
-    // What the party's values were when the dispute was filed: the evidence the answer rests on.
-    for (const auto& v : disputes.evidence(*task.dispute_id))
-      values.push_back(value_json(ctx, view.subject_id, v.value("dataset", ""), v.value("record", ""),
-                                  v.value("attribute", ""), v.value("value", "")));
+    // What the party's values were when the dispute was filed: the evidence the answer rests on,
+    // with the party's claim beside each agency's value of the disputed attribute.
+    for (const auto& v : disputes.evidence(*task.dispute_id)) {
+      auto value = value_json(ctx, view.subject_id, v.value("dataset", ""), v.value("record", ""),
+                              v.value("attribute", ""), v.value("value", ""));
+      if (!view.attribute.empty() && value["attribute"] == view.attribute)
+        value["claimed_value"] = optional_text(view.claimed_value);
+      values.push_back(std::move(value));
+    }
   } else {
     for (const auto& v : queue.values(task.id))
       values.push_back(value_json(ctx, v.subject_id, v.dataset_id, v.record_key, v.attribute, v.value));
@@ -179,6 +209,9 @@ Response get_task(const Request& request, AppContext& ctx) {
   auto body = task_json(task, now);
   body["comments"] = std::move(comments);
   body["findings"] = std::move(findings);
+  // The claim the agency verifies, in full (this read is logged): the value the party says is
+  // right and why, and the authoritative source's value of that attribute when there is one.
+  if (task.dispute_id) body["claim"] = claim_json(dispute, values);
   body["dispute"] = std::move(dispute);
   body["values"] = std::move(values);
   body["values_source"] = task.dispute_id ? "dispute_evidence" : "canonical_values";

@@ -59,7 +59,7 @@ DatasetDef parse_dataset(const nlohmann::json& d, const Where& at, const std::ve
   const Where where = at.labelled("dataset " + ds.id);
   require_only_keys<E>(d, where, {"id", "title", "agency", "table", "database_url", "subject", "record_key",
                                   "last_update_column", "last_update_zone", "last_update_format",
-                                  "update_frequency", "columns", "description"});
+                                  "update_frequency", "columns", "description", "opening"});
   ds.pointer = at.pointer;
   ds.title = require_string<E>(d, "title", where);
   if (!d.contains("agency")) fail<E>(where.at("agency"), "is missing (code and name of the owning agency)");
@@ -100,6 +100,23 @@ DatasetDef parse_dataset(const nlohmann::json& d, const Where& at, const std::ve
   for (const auto& [name, days] : kFrequencyDays) frequencies.push_back(name);
   require_one_of<E>(ds.update_frequency, frequencies, where.at("update_frequency"), "update frequency");
   ds.frequency_days = kFrequencyDays.at(ds.update_frequency);
+
+  if (d.contains("opening")) {
+    const Where ow = where.at("opening");
+    require_object<E>(d["opening"], ow);
+    require_only_keys<E>(d["opening"], ow, {"class", "published"});
+    const std::string opening = require_string<E>(d["opening"], "class", ow);
+    require_one_of<E>(opening, {"unconditional", "restricted", "prohibited"}, ow.at("class"), "opening class");
+    ds.opening_class = opening == "unconditional" ? OpeningClass::kUnconditional
+                       : opening == "restricted"  ? OpeningClass::kRestricted
+                                                  : OpeningClass::kProhibited;
+    if (d["opening"].contains("published")) {
+      if (!d["opening"]["published"].is_boolean()) fail<E>(ow.at("published"), "must be true or false");
+      ds.published = d["opening"]["published"].get<bool>();
+    }
+    if (ds.published && ds.opening_class == OpeningClass::kProhibited)
+      fail<E>(ow.at("published"), "a dataset whose opening is prohibited cannot be published (Art. 30)");
+  }
 
   if (!d.contains("columns") || !d["columns"].is_array() || d["columns"].empty())
     fail<E>(where.at("columns"), "must be a non-empty list of {column, attribute}");

@@ -34,6 +34,10 @@ struct Agency {
   std::string name;
 };
 
+// How a dataset may be opened to the public (Art. 30): unconditionally (to anyone), restricted
+// (to applicants who meet conditions), or not at all.
+enum class OpeningClass { kUnconditional, kRestricted, kProhibited };
+
 struct DatasetDef {
   std::string id;
   std::string title;
@@ -50,10 +54,16 @@ struct DatasetDef {
   std::string update_frequency;  // daily, weekly, monthly, quarterly, yearly
   int frequency_days = 1;        // the period the frequency promises (Art. 28)
   std::vector<ColumnMapping> columns;
+  // The catalogue's "opening": its class and whether the open-data platform publishes it now.
+  // Without one a dataset is restricted and unpublished: nothing is opened by default.
+  OpeningClass opening_class = OpeningClass::kRestricted;
+  bool published = false;
   std::string pointer;  // where the dataset sits in its catalogue file, e.g. "/datasets/2"
 
   const ColumnMapping* column_for(const std::string& attribute) const;
   const std::string& key_attribute() const;  // person.id_number or org.credit_code
+  // Published to anyone (Art. 44 para. 3: then no personal data may be in it).
+  bool opened_unconditionally() const { return published && opening_class == OpeningClass::kUnconditional; }
 };
 
 struct Catalogue {

@@ -40,7 +40,8 @@ struct Config {
   // Webhooks of the notification outbox: recipient (agency code, "authority", "party") -> URL.
   // Empty: notifications stay queued and visible.
   std::map<std::string, std::string> notify_webhooks;
-  std::string notify_secret;  // HMAC-SHA256 key of the signature header
+  std::string notify_secret;  // HMAC-SHA256 key of the signature header, for every recipient without its own
+  std::map<std::string, std::string> notify_secrets;  // recipient -> its own key
   // The background jobs of `serve` (docs/SCHEDULE.md); each can be switched off.
   bool scan_schedule_enabled = true;
   std::string scan_schedule_cron = "0 2 * * *";  // Asia/Shanghai; checked when loaded

@@ -38,6 +38,8 @@ struct DisputeView {
   std::int64_t id = 0;
   std::string kind;  // dispute or withdrawal
   std::string subject_id, dataset_id, attribute, agency_code, channel, status, result, result_reason;
+  // The party's claim: the value it says is right (may be empty) and what it says is wrong.
+  std::string claimed_value, description;
   Instant filed_at{};
   std::optional<Instant> deadline;  // due_at of the live task; none when no task runs or it is paused
   std::string current_step;         // empty when no task runs

@@ -3,8 +3,10 @@
 #include <optional>
 
 #include "engine/error.hpp"
+#include "engine/disputes/dispute_claim.hpp"
 #include "engine/store/dispute_store.hpp"
 #include "engine/tasks/task_flow.hpp"
+#include "engine/util/sha256.hpp"
 
 namespace jiaohe::engine::disputes {
 namespace {
@@ -19,7 +21,8 @@ std::optional<std::string> null_if_empty(const std::string& s) {
   return s.empty() ? std::nullopt : std::optional<std::string>(s);
 }
 
-// A task of the dispute's procedure, flagging the disputed values while it is open.
+// A task of the dispute's procedure, flagging the disputed values while it is open; its
+// task_opened notification carries the claim.
 Task open_dispute_task(UnitOfWork& u, TaskKind kind, const DisputeRecord& d, const std::string& assignee,
                        std::optional<std::int64_t> parent, const std::string& reason) {
   Task task;
@@ -28,8 +31,9 @@ Task open_dispute_task(UnitOfWork& u, TaskKind kind, const DisputeRecord& d, con
   task.dispute_id = d.id;
   task.parent_task_id = parent;
   task.dataset_id = d.dataset_id;
-  task = tasks::open_task(u, task, kParty, reason);
+  task = tasks::open_task(u, task, kParty, reason, std::nullopt, {{"claim", claim_payload(d)}});
   u.insert_flag(task.id, d.subject_id, null_if_empty(d.dataset_id), std::nullopt, null_if_empty(d.attribute));
+  tasks::announce_flags(u, task, kParty);
   return task;
 }
 
@@ -42,6 +46,8 @@ Filed file_in(UnitOfWork& u, const Filing& f) {
   d.dataset_id = f.dataset_id;
   d.attribute = f.attribute;
   d.agency_code = f.agency_code;
+  d.claimed_value = f.claimed_value;
+  d.description = f.description;
   d.notify = f.notify;
   const bool withdrawal = f.kind == DisputeKind::kWithdrawal;
   const bool via_authority = f.channel == FilingChannel::kAuthority;
@@ -58,6 +64,8 @@ Filed file_in(UnitOfWork& u, const Filing& f) {
   v.dataset_id = d.dataset_id;
   v.attribute = d.attribute;
   v.agency_code = d.agency_code;
+  v.claimed_value = d.claimed_value;
+  v.description = d.description;
   v.channel = channel_name(f.channel);
   v.status = status_name(DisputeStatus::kOpen);
   v.filed_at = now;
@@ -65,6 +73,8 @@ Filed file_in(UnitOfWork& u, const Filing& f) {
   v.current_step = task.step;
   v.assignee = task.assignee;
   v.history.push_back({now, task.id, task.step, "opened", tasks::role_name(kParty.role), reason});
+  // open_dispute_task always flags the disputed values, and says so.
+  v.history.push_back({now, task.id, task.step, "flags_set", tasks::role_name(kParty.role), tasks::kFlagsSetReason});
   return Filed{d.id, task.id, std::move(v)};
 }
 
@@ -98,7 +108,11 @@ Task answer_in(UnitOfWork& u, std::int64_t task_id, const std::string& result, c
   u.record_result(d.id, review ? DisputeStatus::kClosed : DisputeStatus::kResolved, result, reason);
   const auto event_id = u.insert_event(task.id, "party_notified", actor, nullptr, nlohmann::json{{"result", result}}, reason);
   tasks::notify(u, closed, "result", "party", "result:" + std::to_string(task.id), event_id,
-                {{"result", result}, {"reason", reason}, {"notify", d.notify}, {"appealable", !review}});
+                {{"result", result},
+                 {"reason", reason},
+                 {"claim", claim_payload(d)},
+                 {"notify", d.notify},
+                 {"appealable", !review}});
   return closed;
 }
 
@@ -110,6 +124,24 @@ Task appeal_in(UnitOfWork& u, std::int64_t dispute_id, const std::string& reason
   u.set_dispute_status(dispute_id, DisputeStatus::kAppealed);
   return open_dispute_task(u, TaskKind::kReview, d, "authority", std::nullopt,
                            "the party appealed the result: " + reason);
+}
+
+DocumentInfo attach_in(UnitOfWork& u, std::int64_t dispute_id, const std::string& content, const tasks::Actor& actor) {
+  const auto d = u.load_dispute(dispute_id);  // locked: the count below stays true until commit
+  if (d.status == DisputeStatus::kClosed)
+    throw Error(ErrorCode::kConflict, "dispute " + std::to_string(dispute_id) + " is closed: it takes no more documents");
+  if (u.count_documents(dispute_id) >= kMaxDocuments)
+    throw Error(ErrorCode::kConflict, "dispute " + std::to_string(dispute_id) + " already carries " +
+                                          std::to_string(kMaxDocuments) + " supporting documents, the most it may");
+  DocumentInfo info;
+  info.dispute_id = dispute_id;
+  info.media_type = *detect_media_type(content);
+  info.size = static_cast<std::int64_t>(content.size());
+  info.sha256 = util::sha256_hex(content);
+  info.uploaded_at = u.now();
+  info.uploaded_by = actor.name;
+  info.id = u.insert_document(info, content);
+  return info;
 }
 
 }  // namespace
@@ -141,11 +173,30 @@ Task DisputeDesk::appeal(std::int64_t dispute_id, const std::string& reason, Ins
   return store::in_unit({db_.url, db_.setup}, now, [&](UnitOfWork& u) { return appeal_in(u, dispute_id, reason); });
 }
 
+DocumentInfo DisputeDesk::attach(std::int64_t dispute_id, const std::string& content, const tasks::Actor& actor,
+                                 Instant now) {
+  switch (check_document(content)) {
+    case DocumentCheck::kAccepted: break;
+    case DocumentCheck::kTooLarge:
+      throw Error({{"", "a supporting document may be at most " + std::to_string(kMaxDocumentBytes) + " bytes", ""}});
+    case DocumentCheck::kUnsupportedType:
+      throw Error({{"", "a supporting document must be a PDF, JPEG or PNG file (judged by its content)", ""}});
+  }
+  return store::in_unit({db_.url, db_.setup}, now,
+                        [&](UnitOfWork& u) { return attach_in(u, dispute_id, content, actor); });
+}
+
 std::string DisputeDesk::status(std::int64_t id) const { return store::DisputeStore(db_.url).status(id); }
 DisputeView DisputeDesk::view(std::int64_t id) const { return store::DisputeStore(db_.url).view(id); }
 store::Page<DisputeView> DisputeDesk::list(const DisputeFilter& filter, const store::PageQuery& page) const {
   return store::DisputeStore(db_.url).list(filter, page);
 }
 nlohmann::json DisputeDesk::evidence(std::int64_t id) const { return store::DisputeStore(db_.url).evidence(id); }
+std::vector<DocumentInfo> DisputeDesk::documents(std::int64_t id) const {
+  return store::DisputeStore(db_.url).documents(id);
+}
+Document DisputeDesk::document(std::int64_t id, std::int64_t document_id) const {
+  return store::DisputeStore(db_.url).document(id, document_id);
+}
 
 }  // namespace jiaohe::engine::disputes

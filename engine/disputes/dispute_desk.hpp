@@ -5,12 +5,14 @@
 // decision is one unit of work (engine/tasks/unit_of_work.hpp); the reads are the store's.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "engine/clock.hpp"
 #include "engine/disputes/dispute.hpp"
 #include "engine/disputes/filing.hpp"
+#include "engine/disputes/supporting_document.hpp"
 #include "engine/store/page.hpp"
 #include "engine/store/workflow_tx.hpp"
 #include "engine/tasks/task.hpp"
@@ -39,12 +41,20 @@ class DisputeDesk {
                      const tasks::Actor& actor, Instant now);
   // The party disagrees with the result (once): a review task for the authority.
   tasks::Task appeal(std::int64_t dispute_id, const std::string& reason, Instant now);
+  // A supporting document for the dispute, sent by `actor` (the party, or the authority for
+  // it). kInvalidInput when check_document refuses the content; kConflict when the dispute is
+  // closed or already carries kMaxDocuments (checked with the dispute locked, so two uploads at
+  // once cannot make a sixth). Returns the document as lists describe it.
+  DocumentInfo attach(std::int64_t dispute_id, const std::string& content, const tasks::Actor& actor, Instant now);
 
   // Reads (engine/store/dispute_store.hpp).
   std::string status(std::int64_t dispute_id) const;
   DisputeView view(std::int64_t dispute_id) const;
   store::Page<DisputeView> list(const DisputeFilter& filter, const store::PageQuery& page) const;
   nlohmann::json evidence(std::int64_t dispute_id) const;
+  std::vector<DocumentInfo> documents(std::int64_t dispute_id) const;
+  // The document with its bytes; kNotFound when the dispute has no such document.
+  Document document(std::int64_t dispute_id, std::int64_t document_id) const;
 
  private:
   store::WorkflowDb db_;

@@ -9,6 +9,7 @@
 #include "engine/clock.hpp"
 #include "engine/disputes/dispute.hpp"
 #include "engine/disputes/filing.hpp"
+#include "engine/disputes/supporting_document.hpp"
 
 namespace jiaohe::engine::disputes {
 
@@ -17,6 +18,7 @@ struct DisputeRecord {
   std::int64_t id = 0;
   DisputeKind kind = DisputeKind::kDispute;
   std::string subject_id, dataset_id, attribute, agency_code;
+  std::string claimed_value, description;  // the party's claim, which travels with every step
   DisputeStatus status = DisputeStatus::kOpen;
   nlohmann::json notify;
 };
@@ -33,6 +35,10 @@ class DisputeWrites {
   // The result of a verification or review, with the status it leaves the dispute in.
   virtual void record_result(std::int64_t id, DisputeStatus status, const std::string& result,
                              const std::string& reason) = 0;
+  // How many supporting documents the dispute carries.
+  virtual int count_documents(std::int64_t dispute_id) = 0;
+  // A supporting document of the dispute as `info` describes it (its id ignored); returns the id.
+  virtual std::int64_t insert_document(const DocumentInfo& info, const std::string& content) = 0;
 };
 
 }  // namespace jiaohe::engine::disputes

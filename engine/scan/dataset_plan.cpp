@@ -73,10 +73,43 @@ DatasetPlan plan_dataset(const catalog::DatasetDef& dataset, const catalog::Cata
         for (const auto& a : rule.attributes) add_slot(plan.key_slots, rules::kinds::slot_of(plan.slots, a));
         plan.set_rules.push_back(&rule);
         break;
+      case SetKind::kPersonalDataExposure:
+        if (dataset.opened_unconditionally()) plan.exposure_rules.push_back(&rule);
+        break;
     }
   }
   for (auto& c : record_level) plan.row_checks.push_back(std::move(c));
   return plan;
+}
+
+std::vector<std::string> DatasetPlan::read_columns() const {
+  std::vector<std::string> out;
+  for (const auto& c : columns) out.push_back(c.column);
+  out.insert(out.end(), unmapped_columns.begin(), unmapped_columns.end());
+  return out;
+}
+
+void plan_exposure_columns(DatasetPlan& plan, const std::map<std::string, std::string>& table) {
+  plan.unmapped_columns.clear();
+  plan.exposure_fields.clear();
+  if (plan.exposure_rules.empty()) return;
+  const auto& ds = *plan.dataset;
+  const auto add_field = [&](std::size_t field, const std::string& column) {
+    for (const auto& f : plan.exposure_fields)
+      if (f.column == column) return;
+    plan.exposure_fields.push_back({field, column});
+  };
+  add_field(0, ds.record_key);
+  for (std::size_t i = 0; i < plan.columns.size(); ++i) add_field(i + 1, plan.columns[i].column);
+  for (const auto& [column, type] : table) {
+    (void)type;  // every type is read as its text form: a number column can hold a phone number
+    if (column == ds.record_key || column == ds.last_update_column) continue;
+    if (std::any_of(plan.columns.begin(), plan.columns.end(), [&](const PlannedColumn& c) { return c.column == column; }))
+      continue;
+    plan.unmapped_columns.push_back(column);
+    add_field(plan.columns.size() + plan.unmapped_columns.size(), column);
+  }
+  add_field(plan.columns.size() + plan.unmapped_columns.size() + 1, ds.last_update_column);
 }
 
 std::vector<const catalog::DatasetDef*> datasets_to_read(const std::vector<std::string>& scanned,

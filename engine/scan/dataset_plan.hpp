@@ -5,6 +5,7 @@
 // (comparison keys, conflict values), and the staleness rules. Built once per scan from the
 // catalogue, the rule pack and the database's description of the update column; pure.
 #include <chrono>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -48,6 +49,19 @@ struct DatasetPlan {
   std::vector<std::size_t> key_slots;              // comparison keys staged for unique_key / referential
   std::vector<const rules::RuleDef*> set_rules;    // set rules that run in SQL for this dataset
   std::vector<PlannedStaleness> row_staleness, dataset_staleness;
+  // personal_data_exposure rules (only for a dataset published unconditionally): they look at
+  // the raw text of every column of the table, so the read takes the columns the mapping does
+  // not, after the slots' columns and before the update column.
+  std::vector<const rules::RuleDef*> exposure_rules;
+  std::vector<std::string> unmapped_columns;
+  struct ExposureField {
+    std::size_t field;   // index in a read line: 0 the record key, 1..n the slots, then unmapped
+    std::string column;  // each column of the table once
+  };
+  std::vector<ExposureField> exposure_fields;
+
+  // Every column a read line holds between the record key and the update column.
+  std::vector<std::string> read_columns() const;
 };
 
 // The rule applies to the dataset (target datasets and attributes).
@@ -57,6 +71,10 @@ DatasetPlan plan_dataset(const catalog::DatasetDef& dataset, const catalog::Cata
                          const rules::RulePack& pack, const rules::kinds::RowContext& context,
                          const rules::normalize::UpdateColumnForm& update, std::chrono::sys_seconds now,
                          bool scanned);
+
+// For a plan with exposure rules: the columns of `table` (name -> type, as the database
+// describes it) that the read must add, and which field of a read line is which column.
+void plan_exposure_columns(DatasetPlan& plan, const std::map<std::string, std::string>& table);
 
 // The datasets a scan of `scanned` reads: those, then the base datasets of referential rules
 // that apply to them (read for their keys only).

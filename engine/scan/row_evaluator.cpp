@@ -4,6 +4,7 @@
 
 #include "engine/scan/stored_values.hpp"
 #include "engine/store/copy_text.hpp"
+#include "rules/ids/exposed_identifiers.hpp"
 #include "rules/kinds/staleness.hpp"
 #include "rules/normalize/unicode_text.hpp"
 
@@ -54,7 +55,8 @@ void StagingBuffers::clear() {
   duplicates.clear();
 }
 
-RowEvaluator::RowEvaluator(const DatasetPlan& plan, bool keep_records) : plan_(plan), keep_records_(keep_records) {
+RowEvaluator::RowEvaluator(const DatasetPlan& plan, bool keep_records, std::chrono::year_month_day today)
+    : plan_(plan), keep_records_(keep_records), today_(today), exposures_(plan.exposure_fields.size()) {
   for (const auto& c : plan.columns) canonicalizers_.emplace_back(*c.normalizer, c.context, c.values);
   values_.resize(plan.columns.size());
 }
@@ -79,7 +81,7 @@ void RowEvaluator::append_finding(StagingBuffers& out, const rules::RuleDef& rul
 
 bool RowEvaluator::split(std::string_view line) {
   store::split_copy_line(line, scratch_, fields_);
-  return fields_.size() == plan_.columns.size() + 2;
+  return fields_.size() == plan_.columns.size() + plan_.unmapped_columns.size() + 2;
 }
 
 std::uint64_t RowEvaluator::record_key_hash(std::string_view key) {
@@ -128,6 +130,8 @@ void RowEvaluator::evaluate(std::string_view copy_line, Pass pass, StagingBuffer
     number(out.keys, row_no, true);
   }
 
+  count_exposures();
+
   const auto& updated_text = fields_.back();
   const auto updated = updated_text ? rules::normalize::parse_update_instant(*updated_text, plan_.update) : std::nullopt;
   if (updated && (!newest_ || *updated > *newest_)) newest_ = updated;
@@ -157,6 +161,19 @@ void RowEvaluator::stage_values(std::string_view key, const std::string_view* su
     field(out.values, *subject);
     field(out.values, v.normalized);
     number(out.values, row_no, true);
+  }
+}
+
+// Every row of a dataset published unconditionally, in both passes: what it exposes is a fact
+// of the whole dataset, counted per column (engine/scan/dataset_plan.hpp).
+void RowEvaluator::count_exposures() {
+  if (plan_.exposure_rules.empty()) return;
+  for (std::size_t f = 0; f < plan_.exposure_fields.size(); ++f) {
+    const auto& text = fields_[plan_.exposure_fields[f].field];
+    if (!text) continue;
+    const rules::ids::ExposedKinds found = rules::ids::find_exposed(*text, today_);
+    for (std::size_t k = 0; k < std::size(rules::ids::kExposedKinds); ++k)
+      if (found & static_cast<rules::ids::ExposedKinds>(rules::ids::kExposedKinds[k])) ++exposures_[f][k];
   }
 }
 
@@ -205,6 +222,21 @@ void RowEvaluator::finish(StagingBuffers& out) {
     const nlohmann::json evidence = {{"newest_update", newest_ ? nlohmann::json(utc_text(*newest_)) : nullptr},
                                      {"max_age_days", s.max_age_days}};
     append_finding(out, *s.rule, *plan_.dataset, "*", nullptr, "_dataset", evidence.dump(), 0);
+  }
+  // One finding per exposed column (its task: remove the data or mask it, then the next scan
+  // resolves it), naming what it holds and in how many rows, never a value.
+  for (std::size_t f = 0; f < plan_.exposure_fields.size(); ++f) {
+    nlohmann::json identifiers = nlohmann::json::object();
+    for (std::size_t k = 0; k < std::size(rules::ids::kExposedKinds); ++k)
+      if (exposures_[f][k] > 0)
+        identifiers[std::string(rules::ids::exposed_kind_name(rules::ids::kExposedKinds[k]))] = exposures_[f][k];
+    if (identifiers.empty()) continue;
+    const nlohmann::json evidence = {{"column", plan_.exposure_fields[f].column},
+                                     {"rows_with", identifiers},
+                                     {"opening", "unconditional, published"}};
+    for (const auto* rule : plan_.exposure_rules)
+      append_finding(out, *rule, *plan_.dataset, "*", nullptr, "_column:" + plan_.exposure_fields[f].column,
+                     evidence.dump(), 0);
   }
 }
 

@@ -4,6 +4,7 @@
 // normalisation), runs the row checks and the staleness rules, and appends what must be
 // stored to COPY-format staging buffers. It also keeps what gives every row an identity when
 // record keys are blank or shared (docs/CATALOGUE.md, "Record identity"). Pure: no I/O.
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -38,7 +39,8 @@ class RowEvaluator {
     kKeys,  // comparison keys and staleness only (rows an incremental scan does not re-check)
   };
 
-  RowEvaluator(const DatasetPlan& plan, bool keep_records);
+  // `today` is the scan's date in Shanghai (a citizen number's birth date cannot be after it).
+  RowEvaluator(const DatasetPlan& plan, bool keep_records, std::chrono::year_month_day today = {});
 
   // Full scans: the values stored by the last scan; unchanged ones are not staged again.
   void use_stored(StoredValues* stored) { stored_ = stored; }
@@ -66,6 +68,7 @@ class RowEvaluator {
   bool split(std::string_view line);
   void stage_values(std::string_view key, const std::string_view* subject, std::int64_t row_no, StoredValues* stored,
                     StagingBuffers& out);
+  void count_exposures();
   std::uint64_t record_key_hash(std::string_view key);
 
   const DatasetPlan& plan_;
@@ -76,6 +79,9 @@ class RowEvaluator {
   std::optional<std::chrono::sys_seconds> newest_;
   std::vector<std::uint64_t> key_hashes_;  // of every row's record key form
   std::vector<std::uint64_t> duplicated_;  // sorted: key forms seen more than once
+  std::chrono::year_month_day today_;
+  // Per plan exposure field, per identifier kind: rows holding one (personal_data_exposure).
+  std::vector<std::array<std::int64_t, 3>> exposures_;
   bool blank_keys_ = false;
   // Reused per row so the loop does not allocate for them.
   std::string scratch_, key_form_;

@@ -115,6 +115,9 @@ ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
     for (const auto* d : to_read)
       plans.push_back(plan_dataset(*d, catalogue_, pack_, context, forms.at(d->id), now,
                                    std::find(dataset_ids.begin(), dataset_ids.end(), d->id) != dataset_ids.end()));
+    for (auto& plan : plans)
+      if (!plan.exposure_rules.empty())
+        if (const auto table = source.describe(*plan.dataset)) plan_exposure_columns(plan, *table);
 
     const auto runs = set_rule_runs(plans);
     ScanOutline outline;
@@ -134,6 +137,7 @@ ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
         for (const auto& c : plan.row_checks) add_unique(resolvable.records_read, c.rule->id);
         for (const auto& s : plan.row_staleness) add_unique(resolvable.datasets, s.rule->id);
         for (const auto& s : plan.dataset_staleness) add_unique(resolvable.datasets, s.rule->id);
+        for (const auto* r : plan.exposure_rules) add_unique(resolvable.datasets, r->id);
         for (const auto* r : plan.set_rules)
           add_unique(rules::kind_of(*r).resolution == rules::Resolution::kSubjects ? resolvable.subjects
                                                                                    : resolvable.datasets,
@@ -141,9 +145,8 @@ ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
       }
       const auto since = incremental && plan.scanned ? record.watermark(ds.id) : std::nullopt;
       observer.dataset_started(ds.id, outline.datasets[i].second);
-      std::vector<std::string> columns;
-      for (const auto& c : plan.columns) columns.push_back(c.column);
-      RowEvaluator evaluator(plan, incremental);
+      const std::vector<std::string> columns = plan.read_columns();
+      RowEvaluator evaluator(plan, incremental, context.today);
       // A full scan compares the conflict values in memory with what is stored (an
       // incremental one re-reads few records and compares in SQL).
       StoredValues stored;
@@ -210,6 +213,7 @@ ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
       for (const auto& c : plans[i].row_checks) add_unique(applied, c.rule->id);
       for (const auto& s : plans[i].row_staleness) add_unique(applied, s.rule->id);
       for (const auto& s : plans[i].dataset_staleness) add_unique(applied, s.rule->id);
+      for (const auto* r : plans[i].exposure_rules) add_unique(applied, r->id);
       for (const auto* r : plans[i].set_rules) add_unique(applied, r->id);
       auto& d = summary.datasets[summary_index++];
       results.record_quality(summary.scan_id, *plans[i].dataset, applied, d.rows_total);

@@ -19,11 +19,16 @@ const NamedStatement kInsertDispute("jiaohe_insert_dispute", R"sql(
   FROM canonical_values WHERE subject_id = $2 AND ($4::text IS NULL OR attribute = $4)
   RETURNING id)sql");
 constexpr const char* kDisputeOf = R"sql(
-  SELECT kind, subject_id, coalesce(dataset_id, ''), coalesce(attribute, ''), agency_code, notify::text, status
+  SELECT kind, subject_id, coalesce(dataset_id, ''), coalesce(attribute, ''), agency_code, notify::text, status,
+         coalesce(claimed_value, ''), description
   FROM disputes WHERE id = $1 FOR UPDATE)sql";
 constexpr const char* kResolveDispute =
     "UPDATE disputes SET status = $2, result = $3, result_reason = nullif($4, '') WHERE id = $1";
 constexpr const char* kSetDisputeStatus = "UPDATE disputes SET status = $2 WHERE id = $1";
+constexpr const char* kCountDocuments = "SELECT count(*) FROM dispute_documents WHERE dispute_id = $1";
+constexpr const char* kInsertDocument = R"sql(
+  INSERT INTO dispute_documents (dispute_id, media_type, size, sha256, content, uploaded_at, uploaded_by)
+  VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $7) RETURNING id)sql";
 
 }  // namespace
 
@@ -51,6 +56,8 @@ disputes::DisputeRecord TaskTx::load_dispute(std::int64_t id) {
   d.attribute = r[3].c_str();
   d.agency_code = r[4].c_str();
   d.notify = nlohmann::json::parse(r[5].c_str());
+  d.claimed_value = r[7].c_str();
+  d.description = r[8].c_str();
   return d;
 }
 
@@ -61,6 +68,18 @@ void TaskTx::set_dispute_status(std::int64_t id, disputes::DisputeStatus status)
 void TaskTx::record_result(std::int64_t id, disputes::DisputeStatus status, const std::string& result,
                            const std::string& reason) {
   tx_.exec_params(kResolveDispute, id, disputes::status_name(status), result, reason);
+}
+
+int TaskTx::count_documents(std::int64_t dispute_id) {
+  return tx_.exec_params(kCountDocuments, dispute_id)[0][0].as<int>();
+}
+
+std::int64_t TaskTx::insert_document(const disputes::DocumentInfo& info, const std::string& content) {
+  // bytea travels as a binary parameter: no escaping, no size blow-up.
+  const pqxx::binarystring bytes(content);
+  return tx_.exec_params(kInsertDocument, info.dispute_id, info.media_type, info.size, info.sha256, bytes,
+                         to_pg_timestamp(info.uploaded_at), info.uploaded_by)[0][0]
+      .as<std::int64_t>();
 }
 
 }  // namespace jiaohe::engine::store

@@ -17,7 +17,8 @@ constexpr const char* kDisputeEvidence = "SELECT evidence::text FROM disputes WH
 constexpr const char* kDisputeViewSelect = R"sql(
   SELECT d.id, d.kind, d.subject_id, coalesce(d.dataset_id, ''), coalesce(d.attribute, ''), d.agency_code, d.channel,
          d.status, coalesce(d.result, ''), coalesce(d.result_reason, ''), jiaohe_micros(d.filed_at),
-         coalesce(live.step, ''), coalesce(live.assignee, ''), jiaohe_micros(live.due_at)
+         coalesce(live.step, ''), coalesce(live.assignee, ''), jiaohe_micros(live.due_at),
+         coalesce(d.claimed_value, ''), d.description
   FROM disputes d LEFT JOIN LATERAL (
     SELECT step, assignee, due_at FROM tasks
     WHERE dispute_id = d.id AND status NOT IN ('closed', 'forwarded') ORDER BY id DESC LIMIT 1) live ON true)sql";
@@ -31,6 +32,25 @@ constexpr const char* kDisputeHistory = R"sql(
   SELECT jiaohe_micros(e.at), e.task_id, t.step, e.action, e.actor_role, coalesce(e.reason, '')
   FROM task_events e JOIN tasks t ON t.id = e.task_id
   WHERE t.dispute_id = $1 ORDER BY e.at, e.id)sql";
+
+constexpr const char* kDocumentColumns =
+    "id, dispute_id, media_type, size, sha256, jiaohe_micros(uploaded_at), uploaded_by";
+const std::string kDocuments =
+    std::string("SELECT ") + kDocumentColumns + " FROM dispute_documents WHERE dispute_id = $1 ORDER BY id";
+const std::string kDocument = std::string("SELECT ") + kDocumentColumns +
+                              ", content FROM dispute_documents WHERE dispute_id = $1 AND id = $2";
+
+disputes::DocumentInfo document_of(const pqxx::row& r) {
+  disputes::DocumentInfo d;
+  d.id = r[0].as<std::int64_t>();
+  d.dispute_id = r[1].as<std::int64_t>();
+  d.media_type = r[2].c_str();
+  d.size = r[3].as<std::int64_t>();
+  d.sha256 = r[4].c_str();
+  d.uploaded_at = *instant_of(r[5]);
+  d.uploaded_by = r[6].c_str();
+  return d;
+}
 
 DisputeView view_of(const pqxx::row& r) {
   DisputeView v;
@@ -48,6 +68,8 @@ DisputeView view_of(const pqxx::row& r) {
   v.current_step = r[11].c_str();
   v.assignee = r[12].c_str();
   v.deadline = instant_of(r[13]);
+  v.claimed_value = r[14].c_str();
+  v.description = r[15].c_str();
   return v;
 }
 
@@ -90,6 +112,24 @@ Page<DisputeView> DisputeStore::list(const DisputeFilter& f, const PageQuery& pa
 nlohmann::json DisputeStore::evidence(std::int64_t dispute_id) const {
   return read_only(url_, [&](pqxx::read_transaction& tx) {
     return nlohmann::json::parse(dispute_row(tx, kDisputeEvidence, dispute_id)[0].c_str());
+  });
+}
+
+std::vector<disputes::DocumentInfo> DisputeStore::documents(std::int64_t dispute_id) const {
+  return read_only(url_, [&](pqxx::read_transaction& tx) {
+    std::vector<disputes::DocumentInfo> out;
+    for (const auto& r : tx.exec_params(kDocuments, dispute_id)) out.push_back(document_of(r));
+    return out;
+  });
+}
+
+disputes::Document DisputeStore::document(std::int64_t dispute_id, std::int64_t document_id) const {
+  return read_only(url_, [&](pqxx::read_transaction& tx) {
+    const auto rows = tx.exec_params(kDocument, dispute_id, document_id);
+    if (rows.empty())
+      throw Error(ErrorCode::kNotFound, "dispute " + std::to_string(dispute_id) + " has no document " +
+                                            std::to_string(document_id));
+    return disputes::Document{document_of(rows[0]), pqxx::binarystring(rows[0][7]).str()};
   });
 }
 

@@ -14,21 +14,15 @@ constexpr const char* kSelectEvents = R"sql(
          coalesce(after::text, 'null'), coalesce(reason, ''), coalesce(token_id, 0), staff_id, coalesce(staff_name, '')
   FROM task_events WHERE task_id = $1 ORDER BY id)sql";
 constexpr const char* kSelectFindingIds = "SELECT finding_id FROM task_findings WHERE task_id = $1 ORDER BY finding_id";
-constexpr const char* kFlagsOfSubject = R"sql(
-  SELECT task_id, coalesce(subject_id, ''), coalesce(dataset_id, ''), coalesce(record_key, ''), coalesce(attribute, ''),
-         jiaohe_micros(set_at)
-  FROM verification_flags WHERE subject_id = $1 AND cleared_at IS NULL ORDER BY id)sql";
-constexpr const char* kFlagsOfRecord = R"sql(
-  SELECT task_id, coalesce(subject_id, ''), coalesce(dataset_id, ''), coalesce(record_key, ''), coalesce(attribute, ''),
-         jiaohe_micros(set_at)
-  FROM verification_flags WHERE dataset_id = $1 AND record_key = $2 AND cleared_at IS NULL ORDER BY id)sql";
+const std::string kFlagsOfSubject = std::string("SELECT ") + kFlagColumns + R"sql(
+  FROM verification_flags f JOIN tasks t ON t.id = f.task_id
+  WHERE f.subject_id = $1 AND f.cleared_at IS NULL ORDER BY f.id)sql";
+const std::string kFlagsOfRecord = std::string("SELECT ") + kFlagColumns + R"sql(
+  FROM verification_flags f JOIN tasks t ON t.id = f.task_id
+  WHERE f.dataset_id = $1 AND f.record_key = $2 AND f.cleared_at IS NULL ORDER BY f.id)sql";
 
 const std::string kDueBy = std::string("SELECT ") + kTaskColumns +
                            " FROM tasks WHERE next_fire_at <= $1::timestamptz ORDER BY next_fire_at, id";
-
-tasks::VerificationFlag flag_of(const pqxx::row& r) {
-  return {r[0].as<std::int64_t>(), r[1].c_str(), r[2].c_str(), r[3].c_str(), r[4].c_str(), *instant_of(r[5])};
-}
 
 }  // namespace
 

@@ -36,10 +36,15 @@ const NamedStatement kInsertOutbox("jiaohe_insert_outbox", R"sql(
 const NamedStatement kInsertFlag("jiaohe_insert_flag", R"sql(
   INSERT INTO verification_flags (subject_id, dataset_id, record_key, attribute, task_id, set_at)
   VALUES ($1, $2, $3, $4, $5, $6::timestamptz))sql");
+const std::string kLiveFlags = std::string("SELECT ") + kFlagColumns + R"sql(
+  FROM verification_flags f JOIN tasks t ON t.id = f.task_id
+  WHERE f.task_id = $1 AND f.cleared_at IS NULL ORDER BY f.id)sql";
+const std::string kClearFlags = std::string(R"sql(
+  UPDATE verification_flags f SET cleared_at = $2::timestamptz FROM tasks t
+  WHERE f.task_id = $1 AND f.cleared_at IS NULL AND t.id = f.task_id
+  RETURNING )sql") + kFlagColumns;
 constexpr const char* kStaffMember =
     "SELECT staff_id, name FROM staff WHERE unit = $1 AND staff_id = $2 FOR SHARE";
-constexpr const char* kClearFlags = R"sql(
-  UPDATE verification_flags SET cleared_at = $2::timestamptz WHERE task_id = $1 AND cleared_at IS NULL)sql";
 
 template <typename T>
 std::optional<T> optional_of(const pqxx::field& f) {
@@ -129,8 +134,21 @@ std::optional<tasks::Person> TaskTx::staff_member(const std::string& unit, const
   return tasks::Person{rows[0][0].c_str(), rows[0][1].c_str()};
 }
 
-int TaskTx::clear_flags(std::int64_t task_id) {
-  return static_cast<int>(tx_.exec_params(kClearFlags, task_id, to_pg_timestamp(now_)).affected_rows());
+tasks::VerificationFlag flag_of(const pqxx::row& r) {
+  return {r[0].as<std::int64_t>(), r[1].c_str(), r[2].c_str(), r[3].c_str(), r[4].c_str(), *instant_of(r[5]),
+          r[6].c_str()};
+}
+
+std::vector<tasks::VerificationFlag> TaskTx::live_flags(std::int64_t task_id) {
+  std::vector<tasks::VerificationFlag> out;
+  for (const auto& r : tx_.exec_params(kLiveFlags, task_id)) out.push_back(flag_of(r));
+  return out;
+}
+
+std::vector<tasks::VerificationFlag> TaskTx::clear_flags(std::int64_t task_id) {
+  std::vector<tasks::VerificationFlag> out;
+  for (const auto& r : tx_.exec_params(kClearFlags, task_id, to_pg_timestamp(now_))) out.push_back(flag_of(r));
+  return out;
 }
 
 std::int64_t TaskTx::insert_event(std::int64_t task_id, const std::string& action, const tasks::Actor& actor,

@@ -32,6 +32,13 @@ inline constexpr const char* kTaskColumns = R"sql(
   coalesce(rule_id, ''), jiaohe_micros(answered_at), jiaohe_micros(closed_at), assigned_staff_id, assigned_name,
   extension_requester_token, extension_requester_staff)sql";
 tasks::Task task_of(const pqxx::row& r);
+
+// The columns of a verification flag (of `verification_flags` f joined to its task t), in the
+// order flag_of reads them: the one reader of a flag row.
+inline constexpr const char* kFlagColumns = R"sql(
+  f.task_id, coalesce(f.subject_id, ''), coalesce(f.dataset_id, ''), coalesce(f.record_key, ''),
+  coalesce(f.attribute, ''), jiaohe_micros(f.set_at), t.assignee)sql";
+tasks::VerificationFlag flag_of(const pqxx::row& r);
 // One task by id ($1); TaskTx::load adds FOR UPDATE.
 inline const std::string kSelectTaskById = std::string("SELECT ") + kTaskColumns + " FROM tasks WHERE id = $1";
 
@@ -56,7 +63,8 @@ class TaskTx final : public tasks::UnitOfWork {
   void insert_flag(std::int64_t task_id, const std::optional<std::string>& subject,
                    const std::optional<std::string>& dataset, const std::optional<std::string>& record,
                    const std::optional<std::string>& attribute) override;
-  int clear_flags(std::int64_t task_id) override;
+  std::vector<tasks::VerificationFlag> live_flags(std::int64_t task_id) override;
+  std::vector<tasks::VerificationFlag> clear_flags(std::int64_t task_id) override;
   std::optional<tasks::Person> staff_member(const std::string& unit, const std::string& staff_id) override;
 
   // Findings (finding_rows.cpp).
@@ -87,6 +95,8 @@ class TaskTx final : public tasks::UnitOfWork {
   void set_dispute_status(std::int64_t id, disputes::DisputeStatus status) override;
   void record_result(std::int64_t id, disputes::DisputeStatus status, const std::string& result,
                      const std::string& reason) override;
+  int count_documents(std::int64_t dispute_id) override;
+  std::int64_t insert_document(const disputes::DocumentInfo& info, const std::string& content) override;
 
  private:
   pqxx::transaction_base& tx_;

@@ -1,6 +1,7 @@
 #include "engine/tasks/deadline_sweep.hpp"
 
 #include "engine/calendar/local_time.hpp"
+#include "engine/disputes/dispute_claim.hpp"
 #include "engine/store/task_store.hpp"
 #include "engine/tasks/task_deadline.hpp"
 #include "engine/tasks/task_flow.hpp"
@@ -19,6 +20,13 @@ bool claim(UnitOfWork& u, const Task& task, const std::string& kind) {
   return u.claim_fire(task.id, kind, task.deadline_version);
 }
 
+// `payload` of a reminder or overdue notice with, for a dispute's task, the party's claim the
+// assignee has to verify (the task and its deadline are added by notify).
+nlohmann::json with_claim(UnitOfWork& u, const Task& task, nlohmann::json payload) {
+  if (task.dispute_id) payload["claim"] = disputes::claim_payload(u.load_dispute(*task.dispute_id));
+  return payload;
+}
+
 void fire(UnitOfWork& u, std::int64_t id, SweepCounts& counts) {
   const Task before = u.load_task(id);
   Task task = before;
@@ -28,9 +36,10 @@ void fire(UnitOfWork& u, std::int64_t id, SweepCounts& counts) {
     task.reminder_fired = true;
     if (claim(u, task, "reminder")) {
       const auto event = save(u, before, task, "reminder", kSweeper, "the deadline is near");
-      // To the assignee's unit, naming the member of staff the task is assigned to, if any.
+      // To the assignee's unit, naming the member of staff the task is assigned to, if any, with
+      // the claim of a dispute's task.
       notify(u, task, "reminder", task.assignee, key("reminder", task), event,
-             {{"to", {{"unit", task.assignee}, {"person", person_json(task.assigned_to)}}}});
+             with_claim(u, task, {{"to", {{"unit", task.assignee}, {"person", person_json(task.assigned_to)}}}}));
       ++counts.reminders;
       recorded = true;
     }
@@ -41,7 +50,8 @@ void fire(UnitOfWork& u, std::int64_t id, SweepCounts& counts) {
     if (claim(u, task, "overdue")) {
       recorded = true;
       const auto event = save(u, reminded, task, "overdue", kSweeper, "the deadline passed without an answer");
-      notify(u, task, "overdue", task.assignee, key("overdue", task), event);
+      notify(u, task, "overdue", task.assignee, key("overdue", task), event,
+             with_claim(u, task, nlohmann::json::object()));
       ++counts.overdue;
       if (!due.order.empty() && claim(u, task, "rectify")) {
         Task order;

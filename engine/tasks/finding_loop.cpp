@@ -106,6 +106,7 @@ std::vector<std::int64_t> FindingLoop::open_finding_tasks(std::int64_t scan_id, 
                        limit == limits.end() ? std::nullopt : std::optional(limit->second));
       u.link_findings(task.id, group.finding_ids);
       u.flag_findings(task.id, group.finding_ids);
+      announce_flags(u, task, kScanActor);
       opened.push_back(task.id);
     }
     return opened;

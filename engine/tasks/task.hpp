@@ -54,6 +54,7 @@ struct VerificationFlag {
   std::int64_t task_id = 0;
   std::string subject_id, dataset_id, record_key, attribute;
   Instant set_at{};
+  std::string assignee = {};  // of the task that flags: who verifies the record
 };
 
 // The task's state as events record it (before/after).

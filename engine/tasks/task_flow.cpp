@@ -1,13 +1,30 @@
 #include "engine/tasks/task_flow.hpp"
 
 #include "engine/calendar/local_time.hpp"
+#include "engine/log/mask.hpp"
 #include "engine/tasks/task_deadline.hpp"
 #include "engine/tasks/task_state_machine.hpp"
 
 namespace jiaohe::engine::tasks {
+namespace {
+
+// The flagged records as the platform's notifications name them. A webhook leaves the process,
+// so the subject is masked; the platform reads the full one with GET /v1/flags?subject=.
+nlohmann::json flags_payload(const std::vector<VerificationFlag>& flags) {
+  const auto text = [](const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); };
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& f : flags)
+    out.push_back({{"subject_id", f.subject_id.empty() ? nlohmann::json() : nlohmann::json(log::mask_identifier(f.subject_id))},
+                   {"dataset_id", text(f.dataset_id)},
+                   {"record_key", text(f.record_key)},
+                   {"attribute", text(f.attribute)}});
+  return out;
+}
+
+}  // namespace
 
 Task open_task(TaskWrites& w, Task t, const Actor& actor, const std::string& reason,
-               const std::optional<deadlines::TimeLimit>& limit) {
+               const std::optional<deadlines::TimeLimit>& limit, const nlohmann::json& notice) {
   const auto& setup = w.setup();
   const auto& procedure = setup.profile->procedure(kind_name(t.kind));
   t.step = procedure.id + " (" + procedure.article + ")";
@@ -21,7 +38,7 @@ Task open_task(TaskWrites& w, Task t, const Actor& actor, const std::string& rea
   after["assignee"] = t.assignee;
   after["deadline_basis"] = deadlines::to_json(t.basis);
   const auto event_id = w.insert_event(t.id, "opened", actor, nullptr, after, reason);
-  notify(w, t, "task_opened", t.assignee, "task_opened:" + std::to_string(t.id), event_id);
+  notify(w, t, "task_opened", t.assignee, "task_opened:" + std::to_string(t.id), event_id, notice);
   return t;
 }
 
@@ -53,11 +70,25 @@ std::int64_t save(TaskWrites& w, const Task& before, const Task& after, const st
   const auto id = w.insert_event(t.id, action, actor, snapshot(before), after_json, reason);
   if (is_final(t.status) && !is_final(before.status)) {
     const auto cleared = w.clear_flags(t.id);
-    if (cleared > 0)
-      w.insert_event(t.id, "flags_cleared", actor, nlohmann::json{{"flags", cleared}}, nlohmann::json{{"flags", 0}},
-                     "the task closed: the record is no longer under verification");
+    if (!cleared.empty()) {
+      const auto cleared_event =
+          w.insert_event(t.id, "flags_cleared", actor, nlohmann::json{{"flags", cleared.size()}},
+                         nlohmann::json{{"flags", 0}}, "the task closed: the record is no longer under verification");
+      notify(w, t, "record_unflagged", kFlagRecipient, "record_unflagged:" + std::to_string(t.id), cleared_event,
+             {{"flags", flags_payload(cleared)}});
+    }
   }
   return id;
+}
+
+bool announce_flags(TaskWrites& w, const Task& task, const Actor& actor) {
+  const auto flags = w.live_flags(task.id);
+  if (flags.empty()) return false;
+  const auto event_id = w.insert_event(task.id, "flags_set", actor, nlohmann::json{{"flags", 0}},
+                                       nlohmann::json{{"flags", flags.size()}}, kFlagsSetReason);
+  notify(w, task, "record_flagged", kFlagRecipient, "record_flagged:" + std::to_string(task.id), event_id,
+         {{"flags", flags_payload(flags)}});
+  return true;
 }
 
 void notify(TaskWrites& w, const Task& task, const std::string& kind, const std::string& recipient,

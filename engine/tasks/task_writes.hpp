@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -42,8 +43,10 @@ class TaskWrites {
   virtual void insert_flag(std::int64_t task_id, const std::optional<std::string>& subject,
                            const std::optional<std::string>& dataset, const std::optional<std::string>& record,
                            const std::optional<std::string>& attribute) = 0;
-  // Clears the task's live flags; returns how many there were.
-  virtual int clear_flags(std::int64_t task_id) = 0;
+  // The task's live flags, oldest first.
+  virtual std::vector<VerificationFlag> live_flags(std::int64_t task_id) = 0;
+  // Clears the task's live flags; returns the flags it cleared.
+  virtual std::vector<VerificationFlag> clear_flags(std::int64_t task_id) = 0;
   // The member `staff_id` of the staff register of `unit` (an agency code or "authority"),
   // locked against removal until the unit ends; nullopt when there is none.
   virtual std::optional<Person> staff_member(const std::string& unit, const std::string& staff_id) = 0;

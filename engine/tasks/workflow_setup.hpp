@@ -20,7 +20,9 @@ struct WorkflowSetup {
   std::map<std::string, deadlines::TimeLimit> rule_limits;  // rule id -> its tasks' limit (Art. 19 ¶3)
 };
 
-// The rule pack's deadlines as limits; throws engine::Error(kInvalidInput) for an unknown unit.
-std::map<std::string, deadlines::TimeLimit> rule_limits(const rules::RulePack& pack);
+// The rule pack's deadlines as limits ("immediately" is the profile's immediately_hours); throws
+// engine::Error(kInvalidInput) for an unknown unit.
+std::map<std::string, deadlines::TimeLimit> rule_limits(const rules::RulePack& pack,
+                                                        const statute::StatuteProfile& profile);
 
 }  // namespace jiaohe::engine::tasks

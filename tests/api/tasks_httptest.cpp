@@ -266,11 +266,11 @@ TEST_CASE("a task's events are its whole history oldest first with the acting to
   const auto events = s.ok(s.get(civ, WorkflowServer::task_path(filed.task_id, "/events")))["items"];
   std::vector<std::string> actions;
   for (const auto& e : events) actions.push_back(e["action"]);
-  CHECK(actions == std::vector<std::string>{"opened", "answer", "close", "flags_cleared", "party_notified"});
-  CHECK(events[1]["actor"].get<std::string>().rfind("token ", 0) == 0);
-  CHECK(events[1]["actor_role"] == "agency");
-  CHECK(events[1]["before"]["status"] == "open");
-  CHECK(events[1]["after"]["status"] == "answered");
+  CHECK(actions == std::vector<std::string>{"opened", "flags_set", "answer", "close", "flags_cleared", "party_notified"});
+  CHECK(events[2]["actor"].get<std::string>().rfind("token ", 0) == 0);
+  CHECK(events[2]["actor_role"] == "agency");
+  CHECK(events[2]["before"]["status"] == "open");
+  CHECK(events[2]["after"]["status"] == "answered");
   CHECK(events[0]["at"] == "2026-11-27T08:00:00+08:00");
 }
 

@@ -53,7 +53,13 @@ TEST_CASE("a reminder at the lead time then overdue with one rectify task") {
   CHECK(f.store.task(id).overdue);
   std::vector<std::string> actions;
   for (const auto& e : f.store.events(id)) actions.push_back(e.action);
-  CHECK(actions == std::vector<std::string>{"opened", "reminder", "overdue", "rectification_ordered"});
+  CHECK(actions == std::vector<std::string>{"opened", "flags_set", "reminder", "overdue", "rectification_ordered"});
+  // The reminder and the overdue notice carry the deadline and the claim the agency must verify.
+  for (const std::string kind : {"reminder", "overdue"}) {
+    const auto payload = nlohmann::json::parse(f.sql("SELECT payload::text FROM outbox WHERE kind = '" + kind + "'"));
+    CHECK(payload["task"]["due_at"] == "2026-12-05T00:00:00+08:00");
+    CHECK(payload["claim"]["description"] == "wrong name");
+  }
 }
 
 TEST_CASE("an answered task is not marked overdue") {

@@ -1,6 +1,11 @@
 #include "tests/support/webhook_server.hpp"
 
 #include <atomic>
+#include <charconv>
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
@@ -11,6 +16,34 @@ namespace jiaohe::testing {
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = boost::asio::ip::tcp;
+
+WebhookVerdict verify_webhook(const ReceivedWebhook& webhook, const std::string& secret, std::int64_t now,
+                              std::int64_t tolerance) {
+  const auto timestamp_header = webhook.headers.find("X-Jiaohe-Timestamp");
+  const auto signature_header = webhook.headers.find("X-Jiaohe-Signature");
+  if (timestamp_header == webhook.headers.end() || signature_header == webhook.headers.end())
+    return WebhookVerdict::kBadSignature;
+  const auto& text = timestamp_header->second;
+  std::int64_t timestamp = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), timestamp);
+  if (ec != std::errc() || end != text.data() + text.size()) return WebhookVerdict::kBadSignature;
+  const std::string signed_text = text + "." + webhook.body;
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
+       reinterpret_cast<const unsigned char*>(signed_text.data()), signed_text.size(), digest, &length);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string expected = "sha256=";
+  for (unsigned int i = 0; i < length; ++i) {
+    expected += kHex[digest[i] >> 4];
+    expected += kHex[digest[i] & 0xf];
+  }
+  const auto& given = signature_header->second;
+  if (given.size() != expected.size() || CRYPTO_memcmp(given.data(), expected.data(), expected.size()) != 0)
+    return WebhookVerdict::kBadSignature;
+  if (timestamp < now - tolerance || timestamp > now + tolerance) return WebhookVerdict::kStale;
+  return WebhookVerdict::kValid;
+}
 
 struct WebhookServer::State {
   boost::asio::io_context io;

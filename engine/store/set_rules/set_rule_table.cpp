@@ -11,6 +11,7 @@ const SetRuleImpl* set_rule_impl(rules::SetKind kind) {
     case rules::SetKind::kCrossAgencyConflict: return &conflict;
     case rules::SetKind::kRowStaleness:
     case rules::SetKind::kDatasetStaleness:
+    case rules::SetKind::kPersonalDataExposure:
     case rules::SetKind::kNone: return nullptr;
   }
   return nullptr;

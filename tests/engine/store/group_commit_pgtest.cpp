@@ -74,10 +74,10 @@ TEST_CASE("group commit fails only the failing piece of a batch and commits the 
   CHECK(filed_a > 0);
   CHECK(filed_b > 0);
   CHECK(f.sql("SELECT count(*) FROM disputes") == "2");
-  // Each filing committed whole: its dispute, its task and the task's opening event.
+  // Each filing committed whole: its dispute, its task and the task's opening and flags_set events.
   CHECK(f.sql("SELECT count(*) FROM tasks WHERE dispute_id IN (" + std::to_string(filed_a) + "," +
               std::to_string(filed_b) + ")") == "2");
-  CHECK(f.sql("SELECT count(*) FROM task_events e JOIN tasks t ON t.id = e.task_id WHERE t.dispute_id IS NOT NULL") == "2");
+  CHECK(f.sql("SELECT count(*) FROM task_events e JOIN tasks t ON t.id = e.task_id WHERE t.dispute_id IS NOT NULL") == "4");
 }
 
 TEST_CASE("group commit answers every concurrent filing with its own committed dispute") {

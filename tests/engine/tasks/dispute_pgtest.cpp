@@ -63,7 +63,7 @@ TEST_CASE("a dispute filed with the agency gets 5 working days and the head may 
   CHECK(f.disputes.status(filed.dispute_id) == "resolved");
   CHECK(f.store.flags_for_subject(f.person).empty());
   CHECK(f.sql("SELECT payload->>'result' FROM outbox WHERE recipient = 'party'") == "corrected");
-  CHECK(f.actions(filed.task_id) == std::vector<std::string>{"opened", "request_extension", "approve_extension",
+  CHECK(f.actions(filed.task_id) == std::vector<std::string>{"opened", "flags_set", "request_extension", "approve_extension",
                                                              "answer", "close", "flags_cleared", "party_notified"});
 }
 

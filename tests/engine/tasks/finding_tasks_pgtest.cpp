@@ -54,7 +54,7 @@ TEST_CASE("a correction is verified by the next scan and the task closes") {
   CHECK(f.sql("SELECT outcome FROM task_findings WHERE task_id = " + std::to_string(id)) == "verified");
   std::vector<std::string> actions;
   for (const auto& e : f.store.events(id)) actions.push_back(e.action);
-  CHECK(actions == std::vector<std::string>{"opened", "answer", "verify", "close", "flags_cleared"});
+  CHECK(actions == std::vector<std::string>{"opened", "flags_set", "answer", "verify", "close", "flags_cleared"});
   CHECK(f.store.flags_for_record("reg", "r2").empty());
 }
 
@@ -134,5 +134,5 @@ TEST_CASE("task events are append-only") {
   f.scan_and_open();
   CHECK_THROWS(f.sql("UPDATE task_events SET reason = 'x'"));
   CHECK_THROWS(f.sql("DELETE FROM task_events"));
-  CHECK(f.sql("SELECT count(*) FROM task_events") == "2");
+  CHECK(f.sql("SELECT count(*) FROM task_events") == "4");  // each of the two tasks: opened, flags_set
 }

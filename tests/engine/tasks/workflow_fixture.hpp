@@ -35,7 +35,7 @@ struct WorkflowFixture {
       engine::statute::load_statute_profile(source_dir() + "/data/statutes/zhejiang-2022.json");
   engine::calendar::WorkingCalendar calendar = engine::calendar::load_calendar(source_dir() + "/data/calendars");
   engine::ManualClock clock{local_time(2026, 11, 27, 8)};
-  engine::tasks::WorkflowSetup setup{&profile, &calendar, &catalogue, engine::tasks::rule_limits(pack)};
+  engine::tasks::WorkflowSetup setup{&profile, &calendar, &catalogue, engine::tasks::rule_limits(pack, profile)};
   engine::store::TaskStore store{db.url()};
   engine::tasks::FindingLoop loop{db.url(), setup};
   engine::tasks::TaskDesk desk{db.url(), setup};
