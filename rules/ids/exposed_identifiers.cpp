@@ -44,7 +44,7 @@ bool mobile_digits(std::string_view digits) {
 // The digits of a group starting at `begin` (a run of digits not preceded by one): up to three
 // runs joined by one space or hyphen, ending where no digit follows. Returns false when the
 // group has more than 16 digits or more than three parts (then it is some other number).
-bool mobile_group_at(std::string_view s, std::size_t begin, std::size_t& end) {
+bool mobile_group_at(std::string_view s, std::size_t begin) {
   char digits[16];
   std::size_t n = 0, parts = 1, i = begin;
   for (;;) {
@@ -59,12 +59,28 @@ bool mobile_group_at(std::string_view s, std::size_t begin, std::size_t& end) {
     }
     break;
   }
-  end = i;
   std::string_view d(digits, n);
   if (d.size() == 13 && d.substr(0, 2) == "86" && begin > 0 && s[begin - 1] == '+') d.remove_prefix(2);
   if (d.size() == 15 && d.substr(0, 4) == "0086") d.remove_prefix(4);
   return mobile_digits(d);
 }
+
+// Calls on_run(begin, end) for each maximal run of characters that `in_run` accepts.
+template <class InRun, class OnRun>
+void for_each_run(std::string_view s, InRun in_run, OnRun on_run) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (!in_run(s[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < s.size() && in_run(s[end])) ++end;
+    on_run(i, end);
+    i = end;
+  }
+}
+
+constexpr ExposedKinds bit(ExposedKind kind) { return static_cast<ExposedKinds>(kind); }
 
 }  // namespace
 
@@ -75,30 +91,15 @@ ExposedKinds find_exposed(std::string_view text, std::chrono::year_month_day tod
   const std::string_view s = fold(text);
   ExposedKinds found = 0;
   // Digit runs: citizen numbers and mobile numbers.
-  for (std::size_t i = 0; i < s.size();) {
-    if (!is_digit(s[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t run_end = i;
-    while (run_end < s.size() && is_digit(s[run_end])) ++run_end;
-    if (citizen_number_at(s, i, run_end, today)) found |= static_cast<ExposedKinds>(ExposedKind::kCitizenId);
-    std::size_t group_end = run_end;
-    if (mobile_group_at(s, i, group_end)) found |= static_cast<ExposedKinds>(ExposedKind::kMobile);
-    i = run_end;
-  }
+  for_each_run(s, is_digit, [&](std::size_t begin, std::size_t end) {
+    if (citizen_number_at(s, begin, end, today)) found |= bit(ExposedKind::kCitizenId);
+    if (mobile_group_at(s, begin)) found |= bit(ExposedKind::kMobile);
+  });
   // Runs of letters and digits: credit codes of individual businesses.
-  for (std::size_t i = 0; i < s.size();) {
-    if (!is_alnum(s[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t end = i;
-    while (end < s.size() && is_alnum(s[end])) ++end;
-    if (end - i == 18 && s[i] == '9' && s[i + 1] == '2' && validate_credit_code(s.substr(i, 18)).ok())
-      found |= static_cast<ExposedKinds>(ExposedKind::kIndividualBusinessCode);
-    i = end;
-  }
+  for_each_run(s, is_alnum, [&](std::size_t begin, std::size_t end) {
+    if (end - begin == 18 && s[begin] == '9' && s[begin + 1] == '2' && validate_credit_code(s.substr(begin, 18)).ok())
+      found |= bit(ExposedKind::kIndividualBusinessCode);
+  });
   return found;
 }
 
