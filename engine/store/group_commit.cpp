@@ -42,7 +42,7 @@ std::size_t GroupCommitter::pending() const {
 
 std::size_t GroupCommitter::in_flight() const {
   std::lock_guard lock(mutex_);
-  return submitted_ - pieces_;
+  return submitted_ - answered_;
 }
 
 void GroupCommitter::submit(Instant now, std::function<void(TaskTx&)> work) {
@@ -57,6 +57,14 @@ void GroupCommitter::submit(Instant now, std::function<void(TaskTx&)> work) {
     ++submitted_;
   }
   wake_.notify_one();
+  // Counted by the caller itself, so a caller that got its answer is never still "in flight".
+  struct Answered {
+    GroupCommitter* self;
+    ~Answered() {
+      std::lock_guard lock(self->mutex_);
+      ++self->answered_;
+    }
+  } answered{this};
   done.get();
 }
 
@@ -71,13 +79,14 @@ void GroupCommitter::lane() {
         batch.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }
+      // Counted when taken, before any piece is answered: a caller that has its answer sees
+      // its piece in pieces() (counting after the commit raced with the callers' reads).
+      ++batches_;
+      pieces_ += batch.size();
     }
     std::vector<Piece*> pieces;
     for (auto& p : batch) pieces.push_back(&p);
     commit(pieces);
-    std::lock_guard lock(mutex_);
-    ++batches_;
-    pieces_ += batch.size();
   }
 }
 

@@ -63,7 +63,8 @@ class GroupCommitter {
     return std::move(*result);
   }
 
-  // Batches committed so far and pieces of work in them (for the benchmark and tests).
+  // Batches formed so far and pieces of work in them (for the benchmark and tests); a piece is
+  // counted once its batch was taken by a lane, whether or not it then failed.
   std::size_t batches() const;
   std::size_t pieces() const;
   // Pieces waiting for a lane, and pieces submitted but not yet answered (waiting or in a batch).
@@ -88,7 +89,7 @@ class GroupCommitter {
   std::condition_variable wake_;
   std::deque<Piece> queue_;
   bool stopping_ = false;
-  std::size_t batches_ = 0, pieces_ = 0, submitted_ = 0;
+  std::size_t batches_ = 0, pieces_ = 0, submitted_ = 0, answered_ = 0;
   std::vector<std::thread> lanes_;
 };
 
