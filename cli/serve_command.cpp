@@ -60,7 +60,8 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   // A scan left "running" by a process that was killed would be followed forever.
   for (const auto id : engine::store::fail_abandoned_scans(db.url(), clock.now()))
     engine::log::warn("scan.abandoned", {{"scan", id}, {"status", "failed"}});
-  engine::store::GroupCommitter commits(db.url(), workflow.setup());
+  engine::store::GroupCommitter commits(db.url(), workflow.setup(),
+                                       engine::store::GroupCommitOptions{config.server_commit_lanes});
   api::AppContext context{db.url(), &clock, workflow.setup(), &commits, &scans};
   context.pack = &workflow.pack;
   api::Router router(api::make_routes());

@@ -35,6 +35,9 @@ struct Config {
   int server_port = 8080;
   std::int64_t server_body_limit = 64 * 1024;
   int server_threads = 32;  // handlers block on PostgreSQL; group commit batches what they wait on together
+  // Group commit's lanes (engine/store/group_commit.hpp): fewer lanes make larger batches, each
+  // written with one statement per table; more lanes overlap more commits.
+  int server_commit_lanes = 2;
   std::string log_level = "info";
   std::string log_time_zone = "Asia/Shanghai";  // of log timestamps; engine/log/log_time.hpp
   // Webhooks of the notification outbox: recipient (agency code, "authority", "party") -> URL.

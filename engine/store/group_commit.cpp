@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "engine/store/batch_tx.hpp"
 #include "engine/store/connection_pool.hpp"
 #include "engine/store/idempotency_store.hpp"
 #include "engine/store/keyed_write.hpp"
@@ -35,6 +36,11 @@ std::size_t GroupCommitter::pieces() const {
   return pieces_;
 }
 
+std::size_t GroupCommitter::batched() const {
+  std::lock_guard lock(mutex_);
+  return batched_;
+}
+
 std::size_t GroupCommitter::pending() const {
   std::lock_guard lock(mutex_);
   return queue_.size();
@@ -45,11 +51,17 @@ std::size_t GroupCommitter::in_flight() const {
   return submitted_ - answered_;
 }
 
-void GroupCommitter::submit(Instant now, std::function<void(TaskTx&)> work) {
+void GroupCommitter::run_unit(Instant now, std::function<void(tasks::UnitOfWork&)> body) {
+  auto unit = body;
+  submit(now, [body = std::move(body)](TaskTx& t) { body(t); }, std::move(unit));
+}
+
+void GroupCommitter::submit(Instant now, std::function<void(TaskTx&)> work,
+                            std::function<void(tasks::UnitOfWork&)> unit) {
   auto* keyed = KeyedWrite::current();
   // A keyed request that already holds its transaction writes there (in_task_tx joins it).
   if (keyed && keyed->has_transaction()) return in_task_tx(url_, setup_, now, work);
-  Piece piece{now, std::move(work), {}, keyed ? keyed->lend_from_batch() : nullptr};
+  Piece piece{now, std::move(work), std::move(unit), {}, keyed ? keyed->lend_from_batch() : nullptr};
   auto done = piece.done.get_future();
   {
     std::lock_guard lock(mutex_);
@@ -90,15 +102,42 @@ void GroupCommitter::lane() {
   }
 }
 
-void GroupCommitter::commit(const std::vector<Piece*>& batch) {
+std::vector<GroupCommitter::Piece*> GroupCommitter::write_batched(pqxx::transaction_base& tx,
+                                                                   const std::vector<Piece*>& batch,
+                                                                   std::size_t& written) {
+  // A keyed request claims its key before its write and is lent the transaction after it: it
+  // keeps the per-piece path.
+  std::vector<Piece*> batchable, rest;
+  for (auto* piece : batch) (piece->unit && !piece->loan ? batchable : rest).push_back(piece);
+  if (batchable.empty()) return rest;
+  auto ids = reserve_batch_ids(tx, batchable.size());
+  BatchRows rows;
+  for (auto* piece : batchable) {
+    BatchTx t(ids, setup_, piece->now);
+    try {
+      piece->unit(t);
+    } catch (const std::exception&) {
+      // It wrote nothing yet: it runs again on a TaskTx, where a real failure recurs.
+      rest.push_back(piece);
+      continue;
+    }
+    rows.append(std::move(t.rows()));
+    ++written;
+  }
+  write_batch_rows(tx, rows);
+  return rest;
+}
+
+void GroupCommitter::commit(const std::vector<Piece*>& batch, bool alone) {
   // How far the batch got: its writes running, its transaction lent to keyed requests (`lent`
   // of them so far, the last one possibly still holding it), or its commit.
   enum class Stage { kWriting, kLending, kCommitting } stage = Stage::kWriting;
   std::vector<Piece*> lent;
+  std::size_t written = 0;
   try {
     auto lease = connect(url_);
     pqxx::work tx(*lease);
-    for (auto* piece : batch) {
+    for (auto* piece : alone ? batch : write_batched(tx, batch, written)) {
       if (piece->loan && !claim_key(tx, piece->loan->key, piece->loan->now)) {
         piece->loan->key_taken = true;
         throw KeyTaken();
@@ -129,15 +168,19 @@ void GroupCommitter::commit(const std::vector<Piece*>& batch) {
       for (auto* piece : lent)
         if (piece != lent.back()) piece->loan->committed.set_exception(std::make_exception_ptr(BatchAbandoned()));
       for (auto* piece : batch)
-        if (std::find(lent.begin(), lent.end(), piece) == lent.end()) commit({piece});
-    } else if (batch.size() == 1) {
+        if (std::find(lent.begin(), lent.end(), piece) == lent.end()) commit({piece}, true);
+    } else if (alone || (batch.size() == 1 && !batch[0]->unit)) {
       batch[0]->done.set_exception(failure);
     } else {
       // A piece failed before the commit and took the batch's transaction with it; nothing is
       // committed, so each piece runs again on its own and only the failing one fails.
-      for (auto* piece : batch) commit({piece});
+      for (auto* piece : batch) commit({piece}, true);
     }
     return;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    batched_ += written;
   }
   for (auto* piece : batch) piece->loan ? piece->loan->committed.set_value() : piece->done.set_value();
 }

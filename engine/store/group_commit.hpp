@@ -35,6 +35,13 @@
 #include "engine/clock.hpp"
 #include "engine/tasks/workflow_setup.hpp"
 
+namespace pqxx {
+class transaction_base;
+}
+namespace jiaohe::engine::tasks {
+class UnitOfWork;
+}
+
 namespace jiaohe::engine::store {
 
 class TaskTx;
@@ -62,11 +69,18 @@ class GroupCommitter {
     submit(now, [&](TaskTx& t) { result.emplace(work(t)); });
     return std::move(*result);
   }
+  // Runs `body` in the next batch like run(), its rows written with the batch's (or, when it
+  // cannot be, through a TaskTx); `body` may run more than once, so it writes only through its
+  // unit.
+  void run_unit(Instant now, std::function<void(tasks::UnitOfWork&)> body);
 
   // Batches formed so far and pieces of work in them (for the benchmark and tests); a piece is
   // counted once its batch was taken by a lane, whether or not it then failed.
   std::size_t batches() const;
   std::size_t pieces() const;
+  // Pieces whose rows were written with their batch's rows (batch_tx.hpp), counted when their
+  // batch committed, before their callers are answered.
+  std::size_t batched() const;
   // Pieces waiting for a lane, and pieces submitted but not yet answered (waiting or in a batch).
   std::size_t pending() const;
   std::size_t in_flight() const;
@@ -75,12 +89,18 @@ class GroupCommitter {
   struct Piece {
     Instant now;
     std::function<void(TaskTx&)> work;
+    std::function<void(tasks::UnitOfWork&)> unit;  // set when the piece may be batched
     std::promise<void> done;  // written (a keyed piece: then its loan goes on) or committed
     std::shared_ptr<BatchLoan> loan;  // a keyed request's
   };
-  void submit(Instant now, std::function<void(TaskTx&)> work);
+  void submit(Instant now, std::function<void(TaskTx&)> work, std::function<void(tasks::UnitOfWork&)> unit = {});
   void lane();
-  void commit(const std::vector<Piece*>& batch);
+  // `alone`: a piece run again on its own after its batch failed (never batched).
+  void commit(const std::vector<Piece*>& batch, bool alone = false);
+  // Collects the batchable pieces' rows and writes them; returns the pieces left to run one by
+  // one, and counts in `written` those whose rows it wrote.
+  std::vector<Piece*> write_batched(pqxx::transaction_base& tx, const std::vector<Piece*>& batch,
+                                    std::size_t& written);
 
   std::string url_;
   tasks::WorkflowSetup setup_;
@@ -89,7 +109,7 @@ class GroupCommitter {
   std::condition_variable wake_;
   std::deque<Piece> queue_;
   bool stopping_ = false;
-  std::size_t batches_ = 0, pieces_ = 0, submitted_ = 0, answered_ = 0;
+  std::size_t batches_ = 0, pieces_ = 0, batched_ = 0, submitted_ = 0, answered_ = 0;
   std::vector<std::thread> lanes_;
 };
 

@@ -7,10 +7,7 @@ namespace jiaohe::engine::store {
 
 void run_unit(const WorkflowDb& db, Instant now, const std::function<void(tasks::UnitOfWork&)>& body) {
   if (db.committer) {
-    db.committer->run(now, [&](TaskTx& t) {
-      body(t);
-      return true;
-    });
+    db.committer->run_unit(now, body);
   } else {
     in_task_tx(db.url, db.setup, now, [&](TaskTx& t) { body(t); });
   }
