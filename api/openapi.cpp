@@ -70,6 +70,8 @@ json operation(const Route& route) {
   json parameters = json::array();
   for (const auto& name : path_parameters(route.pattern))
     parameters.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
+  for (const auto& q : route.schema.query)
+    parameters.push_back({{"name", q.name}, {"in", "query"}, {"required", false}, {"description", q.description}, {"schema", q.schema}});
 
   // Each media type the route takes or answers, with the one schema that describes it.
   const auto content = [](const std::vector<std::string>& types, const json& schema) {
@@ -117,6 +119,9 @@ json openapi_document(const std::vector<Route>& routes) {
            {{"title", "Jiaohe"},
             {"version", "1"},
             {"description", "Data-quality and correction workflow API. Errors are RFC 9457 problem documents."}}},
+          // Relative: resolved against where the document was fetched from, so it holds behind any
+          // host name, port or proxy; the listen address (often 0.0.0.0) is no address to call.
+          {"servers", json::array({{{"url", "/"}, {"description", "The server that served this document"}}})},
           {"paths", paths},
           {"components", components()}};
 }

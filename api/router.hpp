@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/http.hpp"
+#include "api/query_parameter.hpp"
 #include "engine/auth/caller.hpp"
 
 namespace jiaohe::api {
@@ -29,6 +30,9 @@ struct RouteSchema {
   std::vector<std::string> response_types = {"application/json"};
   // Problem statuses particular to the route (e.g. 413, 415), declared besides the common ones.
   std::vector<int> problems = {};
+  // Every query parameter the route accepts; the server refuses any other name with a 400
+  // before the handler runs (api/query_parameter.hpp), so this list cannot drift from it.
+  std::vector<QueryParameter> query = {};
 };
 
 struct Route {

@@ -7,6 +7,7 @@
 
 #include "api/handlers/console_assets.hpp"
 #include "api/handlers/console_report.hpp"
+#include "api/agency_scope.hpp"
 #include "api/pagination.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
@@ -114,7 +115,6 @@ Response console_file(const Request& request, AppContext&) {
 
 // GET /console/reference.json
 Response console_reference(const Request& request, AppContext& ctx) {
-  if (auto refusal = check_query(request, {}, false)) return std::move(*refusal);
   json doc = catalogue_reference(ctx);
   doc["calendar"] = calendar_window(*ctx.workflow.calendar, ctx.clock->now());
   const std::string body = doc.dump();
@@ -124,7 +124,6 @@ Response console_reference(const Request& request, AppContext& ctx) {
 
 // GET /reports/quality.html
 Response console_quality_report(const Request& request, AppContext& ctx) {
-  if (auto refusal = check_query(request, {"scan", "agency"}, false)) return std::move(*refusal);
   QueryReader q(request);
   QualityReportRequest wanted;
   wanted.scan = q.id("scan");
@@ -139,6 +138,18 @@ Response console_quality_report(const Request& request, AppContext& ctx) {
   // Personal to the caller's scope: never kept by a shared cache.
   r.headers.emplace_back("Cache-Control", "private, no-store");
   return r;
+}
+
+RouteSchema console_file_schema() {
+  RouteSchema s;
+  s.query = {{"v", {{"type", "string"}}, "The file's version as index.html names it: the answer may then be cached for good"}};
+  return s;
+}
+
+RouteSchema console_quality_report_schema() {
+  RouteSchema s;
+  s.query = {query::id("scan", "The scan (default: the latest successful one)"), agency_parameter()};
+  return s;
 }
 
 }  // namespace jiaohe::api::handlers

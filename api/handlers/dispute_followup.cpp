@@ -22,13 +22,15 @@ namespace {
 using engine::auth::Role;
 using nlohmann::json;
 
+const std::vector<std::string> kStatusNames = {"open", "resolved", "appealed", "closed"};
+const std::vector<std::string> kKindNames = {"dispute", "withdrawal"};
+
 const std::vector<FieldSpec> kAppealFields = {{"reason", FieldType::kString, true}};
 
 }  // namespace
 
 // GET /v1/disputes: newest first, each as GET /v1/disputes/{id} without its history.
 Response list_disputes(const Request& request, AppContext& ctx) {
-  if (auto refusal = check_query(request, {"status", "kind"})) return *refusal;
   auto paging = page_query(request);
   if (auto* refusal = std::get_if<Response>(&paging)) return std::move(*refusal);
   const auto& caller = *request.caller;
@@ -37,8 +39,8 @@ Response list_disputes(const Request& request, AppContext& ctx) {
   engine::disputes::DisputeFilter filter;
   if (caller.role == Role::kCitizen) filter.subject_id = caller.subject_id;
   if (caller.role == Role::kAgency) filter.agency = caller.agency_code;
-  filter.status = q.choice("status", {"open", "resolved", "appealed", "closed"}).value_or("");
-  filter.kind = q.choice("kind", {"dispute", "withdrawal"}).value_or("");
+  filter.status = q.choice("status", kStatusNames).value_or("");
+  filter.kind = q.choice("kind", kKindNames).value_or("");
   if (auto refusal = q.refusal()) return *refusal;
 
   const auto page = engine::store::DisputeStore(ctx.database_url).list(filter, std::get<engine::store::PageQuery>(paging));
@@ -77,6 +79,14 @@ Response appeal_dispute(const Request& request, AppContext& ctx) {
   Response r;
   r.body = dispute_json(disputes.view(id)).dump();
   return r;
+}
+
+RouteSchema list_disputes_schema() {
+  RouteSchema s;
+  s.query = std::vector<QueryParameter>{query::choice("status", kStatusNames, "Only disputes in this status"),
+                                        query::choice("kind", kKindNames, "Only disputes or only withdrawal requests")} +
+            query::page();
+  return s;
 }
 
 }  // namespace jiaohe::api::handlers
