@@ -81,6 +81,7 @@ before(async () => {
   state.agency = token('--role', 'agency', '--agency', 'rst', '--label', 'browser clerk');
   state.clerk = token('--role', 'agency', '--agency', 'rst', '--staff', 'S01', '--name', '王科员', '--label', 'browser named clerk');
   state.head = token('--role', 'agency', '--agency', 'rst', '--staff', 'H01', '--name', '赵处长', '--head', '--label', 'browser head');
+  state.head2 = token('--role', 'agency', '--agency', 'rst', '--staff', 'H02', '--name', '钱副处长', '--head', '--label', 'browser deputy head');
   state.authority = token('--role', 'authority', '--label', 'browser authority');
   state.citizen = token('--role', 'citizen', '--subject', state.subject, '--label', 'browser citizen');
   await startServer();
@@ -115,7 +116,7 @@ async function freshPage(viewport) {
   page.on('dialog', async (d) => { state.problems.push('dialog: ' + d.message()); await d.dismiss(); });
   page.on('request', (r) => {
     const url = r.url();
-    for (const t of [state.agency, state.clerk, state.head, state.authority, state.citizen]) if (url.includes(t)) state.problems.push('token in a URL: ' + url);
+    for (const t of [state.agency, state.clerk, state.head, state.head2, state.authority, state.citizen]) if (url.includes(t)) state.problems.push('token in a URL: ' + url);
     // Nothing but this server and the page's own data: no CDN, no font service, no telemetry.
     if (!/^(file|data|blob):/.test(url) && !url.startsWith(state.base + '/')) state.problems.push('request elsewhere: ' + url);
   });
@@ -526,10 +527,41 @@ test('the authority dashboard shows one chart per figure with the numbers of the
   const forwarded = (await api(state.agency, 'GET', '/v1/tasks?kind=verify_dispute&status=open')).body.items
     .find((t) => t.dispute_id === filed.body.id);
   assert.ok(forwarded, 'the agency has the dispute to verify');
+  state.forwardedDispute = filed.body.id;
   assert.ok((await text(page, 'main .notice')).includes(String(forwarded.id)));
   await page.goto(state.base + '/#/report');
   await page.waitForSelector('main[data-ready="report"] figure[data-figure="report-kinds"] canvas');
   await shot(page, 'authority-report');
+  await page.close();
+});
+
+test('a head who asked for an extension is not offered its decision; another head decides it', async () => {
+  // The dispute the authority forwarded above is the agency's to verify.
+  const task = (await api(state.head, 'GET', '/v1/tasks?kind=verify_dispute&status=open')).body.items
+    .find((t) => t.dispute_id === state.forwardedDispute);
+  let page = await freshPage();
+  await login(page, state.head, 'queue');
+  await page.goto(state.base + '/#/task/' + task.id);
+  await page.waitForSelector('main[data-ready="task"] form[data-action="extension"]');
+  await page.type('#extension-reason', 'the head asks: the registry must be asked first');
+  await page.click('form[data-action="extension"] button[type=submit]');
+  await page.waitForSelector('main[data-ready="task"] [data-decision="not-mine"]');
+  assert.equal(await page.$('form[data-action="decision"]'), null, 'the head who asked is not offered the decision');
+  assert.match(await text(page, '[data-decision="not-mine"]'), /您本人申请/);
+  assert.equal((await api(state.head, 'POST', `/v1/tasks/${task.id}/extension/decision`, { approve: false, reason: 'own' })).status, 403);
+  await page.close();
+  page = await freshPage();
+  await login(page, state.head2, 'queue');
+  await page.goto(state.base + '/#/task/' + task.id);
+  await page.waitForSelector('main[data-ready="task"] form[data-action="decision"]');
+  await page.select('#decision-approve', 'false');
+  await page.type('#decision-reason', 'not needed: the registry answered');
+  await page.click('form[data-action="decision"] button[type=submit]');
+  await page.waitForSelector('main[data-ready="task"] li[data-action="deny_extension"]');
+  assert.match((await eventText(page, 'deny_extension')).join(), /钱副处长/);
+  const after = (await api(state.head, 'GET', '/v1/tasks/' + task.id)).body;
+  assert.equal(after.due_at, task.due_at, 'a denial leaves the due date');
+  assert.equal(await page.$('[data-mark="extended"]'), null);
   await page.close();
 });
 
