@@ -548,6 +548,7 @@ test('a head who asked for an extension is not offered its decision; another hea
   await page.waitForSelector('main[data-ready="task"] [data-decision="not-mine"]');
   assert.equal(await page.$('form[data-action="decision"]'), null, 'the head who asked is not offered the decision');
   assert.match(await text(page, '[data-decision="not-mine"]'), /您本人申请/);
+  await shot(page, 'agency-extension-own-request');
   assert.equal((await api(state.head, 'POST', `/v1/tasks/${task.id}/extension/decision`, { approve: false, reason: 'own' })).status, 403);
   await page.close();
   page = await freshPage();
