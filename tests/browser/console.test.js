@@ -232,6 +232,7 @@ test('a citizen files with one invalid field, sees the error in place, fixes it 
   assert.equal(await page.$eval('[data-action="deadline"] .due', (el) => el.dataset.due), dispute.deadline);
   assert.match(await page.$eval('[data-action="deadline"] .due', (el) => el.dataset.left), /^[1-9]\d*$/);
   assert.equal(dispute.claimed_value, '张三');
+  assert.match(await text(page, 'main .notice'), /证明材料已保存 1\/1 份/);
   // The claim as filed, as text; the document stored with it.
   assert.ok((await text(page, 'main')).includes('my name is wrong: ' + XSS));
   await page.waitForSelector('[data-part="documents"][data-ready] li[data-document-id]');
@@ -298,7 +299,9 @@ test('the task shows the party\'s claim, the documents and flags; start, assign 
     browserContextId: page.browserContext().id });
   const saved = new Promise((resolve) => cdp.on('Browser.downloadProgress', (e) => { if (e.state !== 'inProgress') resolve(e.state); }));
   const request = page.waitForRequest((r) => r.url().endsWith(`/v1/disputes/${state.dispute.id}/documents/${state.document.id}`));
-  await page.click(`button[data-document="${state.document.id}"]`);
+  // By keyboard: the download is a button.
+  await page.focus(`button[data-document="${state.document.id}"]`);
+  await page.keyboard.press('Enter');
   assert.equal((await request).headers().authorization, 'Bearer ' + state.clerk);
   assert.equal(await saved, 'completed');
   const file = path.join(downloads, `dispute-${state.dispute.id}-document-${state.document.id}.png`);
@@ -306,7 +309,8 @@ test('the task shows the party\'s claim, the documents and flags; start, assign 
   await shot(page, 'agency-task-claim');
 
   // Acknowledge, assign to me, comment: each an event naming the person.
-  await page.click('form[data-action="start"] button[type=submit]');
+  await page.focus('form[data-action="start"] button[type=submit]');
+  await page.keyboard.press('Enter');
   await page.waitForSelector('main[data-ready="task"] li[data-action="start"]');
   assert.match((await eventText(page, 'start')).join(), /王科员/);
   await page.click('form[data-action="assign-me"] button[type=submit]');
