@@ -25,7 +25,9 @@
     if (els.notify_channel.value) b.notify = { channel: els.notify_channel.value, address: els.notify_address.value.trim() };
     if (els.withdrawal.checked) {
       b.withdrawal = true;
-      b.publication_suspended = els.publication_suspended.checked;
+      // The dataset's publication decides the suspension (Art. 44); the box only confirms it,
+      // so an unticked box asks nothing rather than asking the API not to suspend.
+      if (els.publication_suspended.checked) b.publication_suspended = true;
     }
     return b;
   }

@@ -14,6 +14,7 @@
 #include "engine/log/mask.hpp"
 #include "engine/store/access_log.hpp"
 #include "engine/disputes/dispute_desk.hpp"
+#include "engine/disputes/publication.hpp"
 #include "engine/store/dispute_store.hpp"
 
 namespace jiaohe::api::handlers {
@@ -28,7 +29,7 @@ const std::vector<FieldSpec> kAppealFields = {{"reason", FieldType::kString, tru
 
 // GET /v1/disputes: newest first, each as GET /v1/disputes/{id} without its history.
 Response list_disputes(const Request& request, AppContext& ctx) {
-  if (auto refusal = check_query(request, {"status", "kind"})) return *refusal;
+  if (auto refusal = check_query(request, {"status", "kind", "publication", "dataset"})) return *refusal;
   auto paging = page_query(request);
   if (auto* refusal = std::get_if<Response>(&paging)) return std::move(*refusal);
   const auto& caller = *request.caller;
@@ -39,7 +40,12 @@ Response list_disputes(const Request& request, AppContext& ctx) {
   if (caller.role == Role::kAgency) filter.agency = caller.agency_code;
   filter.status = q.choice("status", {"open", "resolved", "appealed", "closed"}).value_or("");
   filter.kind = q.choice("kind", {"dispute", "withdrawal"}).value_or("");
+  // `publication=suspended`: the records the open-data platform must not publish now (Art. 44).
+  filter.publication = q.choice("publication", engine::disputes::publication_names()).value_or("");
+  filter.dataset_id = q.text("dataset").value_or("");
   if (auto refusal = q.refusal()) return *refusal;
+  if (!filter.dataset_id.empty() && ctx.workflow.catalogue && !ctx.workflow.catalogue->dataset(filter.dataset_id))
+    return bad_parameter("dataset", "not a dataset of the catalogue");
 
   const auto page = engine::store::DisputeStore(ctx.database_url).list(filter, std::get<engine::store::PageQuery>(paging));
   std::vector<engine::store::AccessEntry> reads;
