@@ -7,6 +7,7 @@
 #include "api/handlers/findings.hpp"
 #include "api/handlers/flags.hpp"
 #include "api/handlers/health.hpp"
+#include "api/handlers/me.hpp"
 #include "api/handlers/metrics.hpp"
 #include "api/handlers/reports.hpp"
 #include "api/handlers/scans.hpp"
@@ -88,6 +89,8 @@ std::vector<Route> endpoints() {
        {Role::kAgency, Role::kAuthority}, handlers::on_time_report_schema()},
       {"GET", "/v1/reports/access", "Staff reads of personal data per agency for a period", 0, handlers::access_report,
        {Role::kAgency, Role::kAuthority}, handlers::access_report_schema()},
+      {"GET", "/v1/me", "Who the caller's token is: role, unit, the person it names (and whether a head)", 0,
+       handlers::who_am_i, {Role::kCitizen, Role::kAgency, Role::kAuthority, Role::kAdmin}, handlers::who_am_i_schema()},
       {"GET", "/v1/me/access-log", "Who read the caller's personal data, when and for which agency", 0,
        handlers::my_access_log, {Role::kCitizen}, handlers::my_access_log_schema()},
       // The web console (docs/CONSOLE.md): its page and embedded files, public reference data

@@ -12,6 +12,7 @@
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
 #include "engine/calendar/local_time.hpp"
+#include "engine/statute/statute_profile.hpp"
 #include "engine/util/sha256.hpp"
 
 namespace jiaohe::api::handlers {
@@ -92,6 +93,19 @@ json calendar_window(const engine::calendar::WorkingCalendar& calendar, engine::
           {"provisional_from", provisional_from ? json(engine::calendar::format_date(*provisional_from)) : json(nullptr)}};
 }
 
+// Each procedure of the statute profile with who acts and whether, and by whom, it may be
+// extended: the console offers the extension and its decision only where the profile has one
+// (the law is data here too: no procedure's rule lives in the console).
+json procedures(const engine::statute::StatuteProfile& profile) {
+  json out = json::object();
+  for (const auto& [id, p] : profile.procedures)
+    out[id] = {{"actor", p.actor},
+               {"article", p.article},
+               {"extension", p.extension ? json{{"approver", p.extension->approver}, {"article", p.extension->article}}
+                                         : json(nullptr)}};
+  return out;
+}
+
 }  // namespace
 
 const ConsoleAsset* console_asset(std::string_view name) {
@@ -117,6 +131,7 @@ Response console_file(const Request& request, AppContext&) {
 Response console_reference(const Request& request, AppContext& ctx) {
   json doc = catalogue_reference(ctx);
   doc["calendar"] = calendar_window(*ctx.workflow.calendar, ctx.clock->now());
+  if (ctx.workflow.profile) doc["procedures"] = procedures(*ctx.workflow.profile);
   const std::string body = doc.dump();
   return cacheable(request, "application/json", "\"" + engine::util::sha256_hex(body).substr(0, 16) + "\"", body, {},
                    "no-cache");

@@ -14,6 +14,7 @@
 #include "engine/log/mask.hpp"
 #include "engine/store/access_log.hpp"
 #include "engine/disputes/dispute_desk.hpp"
+#include "engine/disputes/publication.hpp"
 #include "engine/store/dispute_store.hpp"
 
 namespace jiaohe::api::handlers {
@@ -41,7 +42,12 @@ Response list_disputes(const Request& request, AppContext& ctx) {
   if (caller.role == Role::kAgency) filter.agency = caller.agency_code;
   filter.status = q.choice("status", kStatusNames).value_or("");
   filter.kind = q.choice("kind", kKindNames).value_or("");
+  // `publication=suspended`: the records the open-data platform must not publish now (Art. 44).
+  filter.publication = q.choice("publication", engine::disputes::publication_names()).value_or("");
+  filter.dataset_id = q.text("dataset").value_or("");
   if (auto refusal = q.refusal()) return *refusal;
+  if (!filter.dataset_id.empty() && ctx.workflow.catalogue && !ctx.workflow.catalogue->dataset(filter.dataset_id))
+    return bad_parameter("dataset", "not a dataset of the catalogue");
 
   const auto page = engine::store::DisputeStore(ctx.database_url).list(filter, std::get<engine::store::PageQuery>(paging));
   std::vector<engine::store::AccessEntry> reads;
@@ -84,7 +90,10 @@ Response appeal_dispute(const Request& request, AppContext& ctx) {
 RouteSchema list_disputes_schema() {
   RouteSchema s;
   s.query = std::vector<QueryParameter>{query::choice("status", kStatusNames, "Only disputes in this status"),
-                                        query::choice("kind", kKindNames, "Only disputes or only withdrawal requests")} +
+                                        query::choice("kind", kKindNames, "Only disputes or only withdrawal requests"),
+                                        query::choice("publication", engine::disputes::publication_names(),
+                                                      "suspended: the records the open-data platform must not publish now"),
+                                        query::text("dataset", "Only disputes about this dataset of the catalogue")} +
             query::page();
   return s;
 }
