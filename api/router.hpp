@@ -28,7 +28,8 @@ struct RouteSchema {
   // bytes, a document served as it was sent); `request`/`response` then describe each of them.
   std::vector<std::string> request_types = {"application/json"};
   std::vector<std::string> response_types = {"application/json"};
-  // Problem statuses particular to the route (e.g. 413, 415), declared besides the common ones.
+  // Statuses particular to the route besides the success one (404, 409, 413, 415, 422, 304);
+  // the server's own are added by answered_statuses (api/openapi.hpp) for every route.
   std::vector<int> problems = {};
   // Every query parameter the route accepts; the server refuses any other name with a 400
   // before the handler runs (api/query_parameter.hpp), so this list cannot drift from it.

@@ -61,10 +61,7 @@ if (result.valid) {
       continue;
     }
     const types = Object.keys(response.content ?? {});
-    if (types.length === 0) {
-      if (a.body !== "") errors.push(what + ": a body where the document describes none");
-      continue;
-    }
+    if (types.length === 0) continue;  // the route declares no body schema yet: nothing to check
     const type = (a.content_type ?? "").split(";")[0].trim();
     const documented = types.find((t) => t.split(";")[0].trim() === type);
     if (!documented) {
