@@ -14,4 +14,11 @@ std::variant<std::string, Response> agency_scope(const Request& request) {
   return caller.agency_code;
 }
 
+QueryParameter agency_parameter() {
+  // Empty is all agencies (the authority) or the caller's own (an agency), as if absent.
+  return {"agency", {{"type", "string"}},
+          "The authority: only this agency's data (empty or absent: all). An agency: its own code or empty "
+          "(another code is a 403)"};
+}
+
 }  // namespace jiaohe::api

@@ -5,10 +5,14 @@
 #include <variant>
 
 #include "api/http.hpp"
+#include "api/query_parameter.hpp"
 
 namespace jiaohe::api {
 
 // The agency code ("" for all), or the 403 to answer with.
 std::variant<std::string, Response> agency_scope(const Request& request);
+
+// ?agency= as agency_scope reads it, for the routes that call it.
+QueryParameter agency_parameter();
 
 }  // namespace jiaohe::api

@@ -1,7 +1,9 @@
 #include "api/openapi.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "api/idempotency.hpp"
@@ -12,6 +14,11 @@ namespace {
 using nlohmann::json;
 
 const char* const kProblemRef = "#/components/responses/Problem";
+const char* const kUnavailableRef = "#/components/responses/Unavailable";
+
+bool takes_idempotency_key(const Route& route) {
+  return !route.roles.empty() && (route.method == "POST" || route.method == "PATCH");
+}
 
 // The {names} of a pattern, in order.
 std::vector<std::string> path_parameters(const std::string& pattern) {
@@ -62,6 +69,11 @@ json components() {
           {"responses",
            {{"Problem",
              {{"description", "An error, as an RFC 9457 problem document"},
+              {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}}},
+            {"Unavailable",
+             {{"description", "The server is busy or the database unreachable (or a commit's outcome unknown): "
+                              "nothing was committed, the same request may be sent again after Retry-After"},
+              {"headers", {{"Retry-After", {{"description", "Seconds to wait"}, {"schema", {{"type", "integer"}}}}}}},
               {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}}}}}};
 }
 
@@ -70,6 +82,8 @@ json operation(const Route& route) {
   json parameters = json::array();
   for (const auto& name : path_parameters(route.pattern))
     parameters.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
+  for (const auto& q : route.schema.query)
+    parameters.push_back({{"name", q.name}, {"in", "query"}, {"required", false}, {"description", q.description}, {"schema", q.schema}});
 
   // Each media type the route takes or answers, with the one schema that describes it.
   const auto content = [](const std::vector<std::string>& types, const json& schema) {
@@ -79,8 +93,12 @@ json operation(const Route& route) {
   };
   json success = {{"description", "Success"}};
   if (!route.schema.response.is_null()) success["content"] = content(route.schema.response_types, route.schema.response);
-  json responses = {{std::to_string(route.schema.status), success}, {"default", {{"$ref", kProblemRef}}}};
-  for (const int status : route.schema.problems) responses[std::to_string(status)] = {{"$ref", kProblemRef}};
+  json responses = {{std::to_string(route.schema.status), success}};
+  for (const int status : answered_statuses(route)) {
+    if (responses.contains(std::to_string(status))) continue;
+    if (status == 304) responses["304"] = {{"description", "Not modified: the If-None-Match ETag is current"}};
+    else responses[std::to_string(status)] = {{"$ref", status == 503 ? kUnavailableRef : kProblemRef}};
+  }
 
   if (route.roles.empty()) {
     op["security"] = json::array();  // public: no token is read
@@ -89,16 +107,12 @@ json operation(const Route& route) {
     json roles = json::array();
     for (auto role : route.roles) roles.push_back(engine::auth::role_name(role));
     op["x-roles"] = roles;
-    responses["401"] = {{"$ref", kProblemRef}};
-    responses["403"] = {{"$ref", kProblemRef}};
-    if (route.method == "POST" || route.method == "PATCH") {
+    if (takes_idempotency_key(route))
       parameters.push_back({{"name", "Idempotency-Key"},
                             {"in", "header"},
                             {"required", false},
                             {"description", "Replays the first answer to a retry of the same request"},
                             {"schema", {{"type", "string"}, {"minLength", 1}, {"maxLength", kMaxIdempotencyKeyBytes}}}});
-      responses["409"] = {{"$ref", kProblemRef}};
-    }
   }
   if (!route.schema.request.is_null())
     op["requestBody"] = {{"required", true}, {"content", content(route.schema.request_types, route.schema.request)}};
@@ -109,6 +123,25 @@ json operation(const Route& route) {
 
 }  // namespace
 
+std::set<int> answered_statuses(const Route& route) {
+  std::set<int> out(route.schema.problems.begin(), route.schema.problems.end());
+  // The server's own, for every route: an undeclared query parameter or text that is not
+  // UTF-8 (400), a body over the route's limit (413), a full queue or an unreachable database (503).
+  out.insert({400, 413, 503});
+  if (!route.roles.empty()) {
+    out.insert(401);
+    // 403: a role the route does not take (or a handler's own refusal, listed in `problems`).
+    for (const auto role : {engine::auth::Role::kCitizen, engine::auth::Role::kAgency, engine::auth::Role::kAuthority,
+                            engine::auth::Role::kAdmin})
+      if (std::find(route.roles.begin(), route.roles.end(), role) == route.roles.end()) out.insert(403);
+  }
+  // A bad Idempotency-Key (400), a key reused for another request (422), its first request
+  // still being handled (409).
+  if (takes_idempotency_key(route)) out.insert({400, 409, 422});
+  out.erase(route.schema.status);
+  return out;
+}
+
 json openapi_document(const std::vector<Route>& routes) {
   json paths = json::object();
   for (const auto& route : routes) paths[route.pattern][lower(route.method)] = operation(route);
@@ -117,6 +150,9 @@ json openapi_document(const std::vector<Route>& routes) {
            {{"title", "Jiaohe"},
             {"version", "1"},
             {"description", "Data-quality and correction workflow API. Errors are RFC 9457 problem documents."}}},
+          // Relative: resolved against where the document was fetched from, so it holds behind any
+          // host name, port or proxy; the listen address (often 0.0.0.0) is no address to call.
+          {"servers", json::array({{{"url", "/"}, {"description", "The server that served this document"}}})},
           {"paths", paths},
           {"components", components()}};
 }

@@ -5,13 +5,10 @@
 #include <vector>
 
 #include "api/problem.hpp"
-#include "rules/text/suggest.hpp"
 
 namespace jiaohe::api {
 namespace {
 
-constexpr int kDefaultLimit = 50;
-constexpr int kMaxLimit = 200;
 // Cursors are "c" + the id in hex: opaque to clients, trivially checked here.
 constexpr char kCursorPrefix = 'c';
 
@@ -22,30 +19,15 @@ Response bad_parameter(const std::string& name, const std::string& detail) {
                  nlohmann::json{{"errors", {{{"parameter", name}, {"detail", detail}}}}});
 }
 
-std::optional<Response> check_query(const Request& request, const std::set<std::string>& allowed, bool paged) {
-  std::vector<std::string> names(allowed.begin(), allowed.end());
-  if (paged) {
-    names.push_back("limit");
-    names.push_back("cursor");
-  }
-  for (const auto& [key, value] : request.query) {
-    if (std::find(names.begin(), names.end(), key) != names.end()) continue;
-    std::string detail = "unknown query parameter";
-    if (auto near = rules::text::nearest_name(key, names)) detail += " (did you mean '" + *near + "'?)";
-    return bad_parameter(key, detail);
-  }
-  return std::nullopt;
-}
-
 std::variant<engine::store::PageQuery, Response> page_query(const Request& request) {
   engine::store::PageQuery q;
-  q.limit = kDefaultLimit;
+  q.limit = kDefaultPageLimit;
   if (auto it = request.query.find("limit"); it != request.query.end()) {
     const auto& s = it->second;
     int n = 0;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-    if (ec != std::errc() || end != s.data() + s.size() || n < 1 || n > kMaxLimit)
-      return bad_parameter("limit", "must be a whole number from 1 to " + std::to_string(kMaxLimit));
+    if (ec != std::errc() || end != s.data() + s.size() || n < 1 || n > kMaxPageLimit)
+      return bad_parameter("limit", "must be a whole number from 1 to " + std::to_string(kMaxPageLimit));
     q.limit = n;
   }
   if (auto it = request.query.find("cursor"); it != request.query.end()) {

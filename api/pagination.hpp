@@ -1,8 +1,7 @@
 #pragma once
-// List endpoints: query parameters checked against the endpoint's names (unknown ones are a
-// 400 with "did you mean"), `limit` (1-200, default 50) and an opaque `cursor` taken from the
+// List endpoints: `limit` (1-200, default 50) and an opaque `cursor` taken from the
 // previous page's `next_cursor`. Answers are {"items": [...], "next_cursor": "..." | null}.
-#include <set>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -13,11 +12,11 @@
 
 namespace jiaohe::api {
 
+inline constexpr int kDefaultPageLimit = 50;
+inline constexpr int kMaxPageLimit = 200;
+
 // The 400 naming one bad query parameter: {"errors": [{"parameter": name, "detail": ...}]}.
 Response bad_parameter(const std::string& name, const std::string& detail);
-
-// nullopt when every query parameter is one of `allowed`, or limit and cursor of a paged list.
-std::optional<Response> check_query(const Request& request, const std::set<std::string>& allowed, bool paged = true);
 
 // ?limit= and ?cursor=, or the 400 naming the bad one.
 std::variant<engine::store::PageQuery, Response> page_query(const Request& request);

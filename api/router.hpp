@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/http.hpp"
+#include "api/query_parameter.hpp"
 #include "engine/auth/caller.hpp"
 
 namespace jiaohe::api {
@@ -27,8 +28,12 @@ struct RouteSchema {
   // bytes, a document served as it was sent); `request`/`response` then describe each of them.
   std::vector<std::string> request_types = {"application/json"};
   std::vector<std::string> response_types = {"application/json"};
-  // Problem statuses particular to the route (e.g. 413, 415), declared besides the common ones.
+  // Statuses particular to the route besides the success one (404, 409, 413, 415, 422, 304);
+  // the server's own are added by answered_statuses (api/openapi.hpp) for every route.
   std::vector<int> problems = {};
+  // Every query parameter the route accepts; the server refuses any other name with a 400
+  // before the handler runs (api/query_parameter.hpp), so this list cannot drift from it.
+  std::vector<QueryParameter> query = {};
 };
 
 struct Route {

@@ -16,6 +16,7 @@
 #include "api/authenticate.hpp"
 #include "api/idempotency.hpp"
 #include "api/problem.hpp"
+#include "api/query_parameter.hpp"
 #include "api/request_text.hpp"
 #include "engine/log/log.hpp"
 
@@ -272,6 +273,7 @@ Response Server::Impl::answer(Incoming& incoming, const Route*& route) {
     request.params = m.params;
     request.route = m.route->method + " " + m.route->pattern;
     if (auto refused = authenticate(*m.route, request, context)) return *refused;
+    if (auto refused = refuse_undeclared_query(request, m.route->schema.query)) return *refused;
     return run_idempotent(*m.route, request, context);
   } catch (...) {
     return problem_from_current_exception();

@@ -15,11 +15,12 @@
     ['report', /^#\/report$/],
     ['file', /^#\/file$/],
     ['disputes', /^#\/disputes$/],
-    ['dispute', /^#\/dispute\/(\d+)$/]
+    ['dispute', /^#\/dispute\/(\d+)$/],
+    ['reads', /^#\/reads$/]
   ];
   const home = { citizen: '#/disputes', agency: '#/queue', authority: '#/dashboard', admin: '#/dashboard' };
   const menus = {
-    citizen: [['#/file', 'nav.file'], ['#/disputes', 'nav.disputes']],
+    citizen: [['#/file', 'nav.file'], ['#/disputes', 'nav.disputes'], ['#/reads', 'nav.reads']],
     agency: [['#/queue', 'nav.queue'], ['#/disputes', 'disputes.title.staff'], ['#/report', 'nav.report']],
     authority: [['#/dashboard', 'nav.dashboard'], ['#/queue', 'nav.queue'], ['#/forward', 'nav.forward'],
       ['#/disputes', 'disputes.title.staff'], ['#/report', 'nav.report']],
@@ -58,7 +59,8 @@
       h('nav', { 'aria-label': t('app.name') }, h('ul', {}, links.map(([href, key]) =>
         h('li', {}, h('a', { href, 'aria-current': current === href ? 'page' : null }, t(key)))))),
       h('div', { class: 'bar-end' },
-        info && info.role ? h('span', { class: 'who' }, t('nav.role', { role: t('role.' + info.role) })) : null,
+        info && info.role ? h('span', { class: 'who' }, t('nav.role', { role: t('role.' + info.role) }),
+          info.person ? [' · ', info.person.name, info.person.head ? ' (' + t('nav.head') + ')' : ''] : null) : null,
         h('button', { type: 'button', class: 'lang', lang: JH.i18n.lang === 'zh' ? 'en' : 'zh-CN',
           'aria-label': t('lang.switch.label'), on: { click: switchLang } }, t('lang.switch')),
         info && info.role ? h('button', { type: 'button', class: 'logout', on: { click: logout } }, t('nav.logout')) : null));

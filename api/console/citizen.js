@@ -25,7 +25,9 @@
     if (els.notify_channel.value) b.notify = { channel: els.notify_channel.value, address: els.notify_address.value.trim() };
     if (els.withdrawal.checked) {
       b.withdrawal = true;
-      b.publication_suspended = els.publication_suspended.checked;
+      // The dataset's publication decides the suspension (Art. 44); the box only confirms it,
+      // so an unticked box asks nothing rather than asking the API not to suspend.
+      if (els.publication_suspended.checked) b.publication_suspended = true;
     }
     return b;
   }
@@ -42,12 +44,13 @@
       JH.dom.field(t('file.dataset_id'), JH.dom.select('dataset_id', datasets, '')),
       JH.dom.field(t('file.attribute'), JH.dom.select('attribute', attributes, '')),
       JH.dom.field(t('file.claimed_value'), h('input', { id: 'claimed_value', name: 'claimed_value', type: 'text' })),
-      JH.dom.field(t('file.description'), h('textarea', { id: 'description', name: 'description', rows: 4 }), t('file.description_slot')),
+      JH.dom.field(t('file.description'), h('textarea', { id: 'description', name: 'description', rows: 4 }), t('file.description_hint')),
       JH.dom.field(t('file.notify_channel'), JH.dom.select('notify_channel', [['', t('file.notify.none')],
         ['sms', t('file.notify.sms')], ['email', t('file.notify.email')]], '')),
       JH.dom.field(t('file.notify_address'), h('input', { id: 'notify_address', name: 'notify_address', type: 'text', autocomplete: 'tel' })),
       checkbox('withdrawal', t('file.withdrawal')),
       checkbox('publication_suspended', t('file.publication_suspended')),
+      JH.dom.field(t('docs.add'), JH.documents.picker('documents'), t('docs.hint', { left: JH.documents.MAX })),
       h('button', { type: 'submit', class: 'primary' }, t('file.submit')),
       alert);
     form.addEventListener('submit', async (ev) => {
@@ -57,7 +60,12 @@
       button.disabled = true;
       try {
         const d = await JH.api.fileDispute(body(form.elements));
-        ctx.setFlash(t('file.filed', { id: d.id }));
+        // The dispute is filed (2xx: committed); its documents follow, each answered on its own.
+        const files = [...form.elements.documents.files];
+        const done = files.length ? await JH.documents.upload(d.id, files) : [];
+        const refused = done.filter((r) => r.error);
+        ctx.setFlash(t('file.filed', { id: d.id }) + (files.length ? ' ' + t('docs.filed', { stored: done.length - refused.length,
+          total: done.length }) + (refused.length ? ' ' + t('docs.retry') : '') : ''));
         ctx.navigate('#/dispute/' + d.id);
       } catch (e) {
         JH.views.problemInForm(form, e, POINTERS, alert);
@@ -112,6 +120,8 @@
         [t('disputes.col.subject'), d.subject_id],
         [t('disputes.col.dataset'), JH.views.datasetTitle(reference, d.dataset_id)],
         [t('file.attribute'), JH.i18n.label('attr', d.attribute)],
+        [t('file.claimed_value'), d.claimed_value],
+        [t('file.description'), d.description ? h('span', { class: 'reason' }, d.description) : null],
         [t('dispute.filed'), [JH.format.instant(d.filed_at), ' · ', t('dispute.channel.' + d.channel)]],
         [t('dispute.result'), d.result ? JH.i18n.label('answer', d.result) : null],
         [t('dispute.result_reason'), d.result_reason]
@@ -135,8 +145,11 @@
       });
       main.append(form);
     }
+    // The party (or the authority on its behalf) adds documents while the dispute is not closed.
+    const uploads = (ctx.session.role === 'citizen' || ctx.session.role === 'authority') && d.status !== 'closed';
+    main.append(JH.documents.section(d.id, uploads));
     if (ctx.session.role === 'citizen')
-      main.append(h('p', { class: 'slot', dataset: { slot: 'access-log' } }, t('dispute.access_log_slot')));
+      main.append(h('p', {}, h('a', { href: '#/reads' }, t('reads.link'))));
     main.dataset.ready = 'dispute';
   }
 

@@ -1,6 +1,8 @@
-// The authority's dashboard: quality per dataset over the last scans (lines), on-time share
-// per agency (bars), open and overdue tasks per agency (bars, counted from the task list), and
-// the newest scan's progress, followed while it runs. Each part loads on its own; one that
+// The authority's dashboard: quality per dataset over its last scans (lines, from
+// /v1/reports/quality-trend), on-time share and reopen rate per agency (bars, from
+// /v1/reports/on-time, with the figures as tables), open and overdue tasks per agency (bars,
+// counted from the task list: the API has no such report figure), and the newest scan's
+// progress, followed while it runs. Each part loads on its own; one that
 // fails (or that the role may not read) says so in place.
 (function (JH) {
   'use strict';
@@ -17,21 +19,29 @@
     return { el, body };
   }
 
+  // Each dataset's score over its own last scans: a dataset an incremental scan did not touch
+  // keeps its points. The categories are the scans any dataset has a point for, in time order.
   async function quality(p, reference) {
-    const page = await JH.api.quality({ limit: SCANS });
-    const scans = page.items.slice().reverse();
-    if (!scans.length) return JH.dom.replace(p.body, h('p', {}, t('dash.quality.empty')));
-    const ids = [...new Set(scans.flatMap((s) => s.datasets.map((d) => d.dataset_id)))];
-    const series = ids.map((id) => ({ name: JH.views.datasetTitle(reference, id), data: scans.map((s) => {
-      const d = s.datasets.find((x) => x.dataset_id === id); return d ? d.share_passing : null; }) }));
+    const trend = await JH.api.qualityTrend({ scans: SCANS });
+    const scans = new Map();
+    for (const d of trend.datasets) for (const pt of d.points) scans.set(pt.scan_id, pt.at);
+    const order = [...scans.entries()].sort((a, b) => Date.parse(a[1]) - Date.parse(b[1]) || a[0] - b[0]);
+    if (!order.length) return JH.dom.replace(p.body, h('p', {}, t('dash.quality.empty')));
+    const series = trend.datasets.map((d) => {
+      const at = new Map(d.points.map((pt) => [pt.scan_id, pt.share_passing]));
+      return { name: JH.views.datasetTitle(reference, d.dataset_id), data: order.map(([id]) => (at.has(id) ? at.get(id) : null)) };
+    });
     JH.dom.clear(p.body);
     await JH.charts.mount(p.body, JH.charts.lines('quality', t('dash.quality'),
-      scans.map((s) => '#' + s.scan_id + ' ' + JH.format.date(s.at)), series, true));
+      order.map(([id, at]) => '#' + id + ' ' + JH.format.date(at)), series, true));
   }
 
-  async function onTime(p, reference, ctx) {
+  function period(ctx) {
     const from = ctx.query.get('from') || '', to = ctx.query.get('to') || '';
-    const report = await JH.api.onTime(from && to ? { from, to } : {});
+    return from && to ? { from, to } : {};
+  }
+
+  async function onTime(p, reference, ctx, report) {
     const form = h('form', { class: 'filters inline' },
       JH.dom.field(t('dash.ontime.from'), h('input', { id: 'ontime-from', name: 'from', type: 'date', value: report.from })),
       JH.dom.field(t('dash.ontime.to'), h('input', { id: 'ontime-to', name: 'to', type: 'date', value: report.to })),
@@ -54,8 +64,24 @@
       a.average_working_days_to_answer === null ? '—' : Number(a.average_working_days_to_answer).toFixed(1)] }))));
   }
 
-  // The API has no per-agency task counts yet (issue 13), so they are counted from the queue,
-  // page by page, up to COUNT_CAP tasks.
+  // Corrections the next scans found again, per agency, over the same period as on-time.
+  async function reopen(p, reference, ctx, report) {
+    JH.dom.clear(p.body);
+    const rows = report.agencies.filter((a) => a.corrections > 0 || a.correction_not_effective > 0);
+    if (!rows.length) return p.body.append(h('p', {}, t('dash.reopen.empty', { from: report.from, to: report.to })));
+    const names = rows.map((a) => JH.views.agencyName(reference, a.agency));
+    await JH.charts.mount(p.body, JH.charts.bars('reopen', t('dash.reopen.chart', { from: report.from, to: report.to }), names,
+      [{ name: t('dash.reopen.rate'), data: rows.map((a) => a.reopen_rate) }], true));
+    p.body.append(JH.dom.table(null, [t('dash.agency'), t('dash.reopen.corrections'), t('dash.reopen.found_again'),
+      t('dash.reopen.rate'), t('dash.reopen.not_effective'), t('dash.reopen.orders_open'), t('dash.reopen.orders_overdue')],
+    rows.map((a, i) => ({ attrs: { dataset: { agency: a.agency } }, cells: [names[i], JH.format.number(a.corrections),
+      JH.format.number(a.corrections_found_again), JH.format.share(a.reopen_rate), JH.format.number(a.correction_not_effective),
+      JH.format.number(a.rectification_orders ? a.rectification_orders.open : null),
+      JH.format.number(a.rectification_orders ? a.rectification_orders.overdue : null)] })), { class: 'data reopen' }));
+  }
+
+  // The API has no per-agency count of the tasks open now (the on-time report counts tasks
+  // received in a period), so they are counted from the queue, page by page, up to COUNT_CAP.
   async function taskCounts(p, reference) {
     const by = new Map();
     let seen = 0, capped = false;
@@ -135,12 +161,14 @@
       tasks: part('tasks', t('dash.tasks'))
     };
     parts.ontime.el.querySelector('h2').textContent = t('dash.share');
-    JH.dom.replace(parts.reopen.body, h('p', { class: 'slot', dataset: { slot: 'reopen' } }, t('common.not_in_api')));
     main.append(h('h1', { tabindex: '-1' }, t('dash.title')), h('div', { class: 'dashboard' },
       Object.values(parts).map((p) => p.el)));
-    const run = (p, fn) => fn(p, reference, ctx).catch((e) => JH.dom.replace(p.body, ctx.errorBox(e)));
-    await Promise.all([run(parts.scan, scanProgress), run(parts.quality, quality), run(parts.ontime, onTime),
-      run(parts.tasks, taskCounts)]);
+    // One on-time report feeds both of its parts.
+    const report = JH.api.onTime(period(ctx));
+    const run = (p, fn, input) => Promise.resolve(input).then((x) => fn(p, reference, ctx, x))
+      .catch((e) => JH.dom.replace(p.body, ctx.errorBox(e)));
+    await Promise.all([run(parts.scan, scanProgress), run(parts.quality, quality), run(parts.ontime, onTime, report),
+      run(parts.reopen, reopen, report), run(parts.tasks, taskCounts)]);
     main.dataset.ready = 'dashboard';
   }
 

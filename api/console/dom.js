@@ -80,5 +80,21 @@
         (r.cells || r).map((c, i) => h('td', { 'data-label': typeof headers[i] === 'string' ? headers[i] : null }, c))))));
   }
 
-  JH.dom = { h, append, clear, replace, field, fieldError, clearErrors, select, table };
+  // Hands `blob` to the browser to save as `filename`: the one link that is not local (a blob:
+  // URL of bytes already fetched with the token), made here and removed at once. The save reads
+  // the blob after the click returns, so the URL is released a minute later (at once cancels it).
+  const KEEP_BLOB_MS = 60000;
+  function download(blob, filename) {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = filename;
+    a.hidden = true;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), KEEP_BLOB_MS);
+  }
+
+  JH.dom = { h, append, clear, replace, field, fieldError, clearErrors, select, table, download };
 })(window.JH = window.JH || {});

@@ -1,12 +1,14 @@
 // The work queue: GET /v1/tasks with the API's filters (kept in the address, so Back works),
-// one page at a time, each task with its deadline, working days left and marks.
+// one page at a time, each task with its deadline, working days left, marks and the person it
+// is assigned to. "Assigned to me" is offered to a token that names a person; "my agency" is
+// the whole unit's queue, which an agency token reads anyway.
 (function (JH) {
   'use strict';
   const { h } = JH.dom;
   const t = (k, v) => JH.t(k, v);
   const STATUSES = ['open', 'in_progress', 'extension_requested', 'answered', 'reopened', 'verified', 'forwarded', 'closed'];
   const KINDS = ['verify_finding', 'verify_dispute', 'forward_dispute', 'verify_withdrawal', 'review', 'rectify'];
-  const FILTERS = ['status', 'kind', 'dataset', 'assignee', 'due_before', 'overdue'];
+  const FILTERS = ['status', 'kind', 'dataset', 'assignee', 'assigned_to', 'due_before', 'overdue'];
   const PAGE = 50;
 
   function filterForm(ctx, reference, current) {
@@ -19,8 +21,11 @@
       [t('queue.filter.due_before'), h('input', { id: 'due_before', name: 'due_before', type: 'date', value: current.due_before || '' })],
       [t('queue.filter.overdue'), JH.dom.select('overdue', [any, ['true', t('common.yes')], ['false', t('common.no')]], current.overdue || '')]
     ];
+    const whose = [['', t('queue.whose.unit')], ['none', t('queue.whose.none')]];
+    if (ctx.session.person) whose.splice(1, 0, ['me', t('queue.whose.me', { name: ctx.session.person.name })]);
+    controls.splice(0, 0, [t('queue.filter.assigned_to'), JH.dom.select('assigned_to', whose, current.assigned_to || '')]);
     if (ctx.session.role === 'authority')
-      controls.splice(3, 0, [t('queue.filter.assignee'), JH.dom.select('assignee',
+      controls.splice(4, 0, [t('queue.filter.assignee'), JH.dom.select('assignee',
         [any, ['authority', t('role.authority')]].concat(agencies), current.assignee || '')]);
     const form = h('form', { class: 'filters', role: 'search' },
       controls.map(([label, control]) => JH.dom.field(label, control)),
@@ -45,6 +50,7 @@
       JH.i18n.label('kind', task.kind),
       JH.views.datasetTitle(reference, task.dataset_id),
       ctx.session.role === 'authority' ? JH.views.agencyName(reference, task.assignee) : null,
+      task.assigned_to ? task.assigned_to.name : '—',
       JH.format.instant(task.received_at),
       [JH.views.due(task.due_at, reference.calendar), ' ', JH.views.marks(task)],
       JH.views.status(task.status)
@@ -65,7 +71,7 @@
     main.insertBefore(filterForm(ctx, reference, current), status);
     const headers = [t('queue.col.id'), t('queue.col.kind'), t('queue.col.dataset'),
       ctx.session.role === 'authority' ? t('queue.col.assignee') : null,
-      t('queue.col.received'), t('queue.col.due'), t('queue.col.status')].filter((x) => x !== null);
+      t('queue.col.assigned_to'), t('queue.col.received'), t('queue.col.due'), t('queue.col.status')].filter((x) => x !== null);
     const table = JH.dom.table(null, headers, [], { class: 'data queue' });
     const body = table.querySelector('tbody');
     const more = h('button', { type: 'button', class: 'more', hidden: true }, t('common.more'));

@@ -19,7 +19,6 @@ json agency_name(const AppContext& ctx, const std::string& code) {
 
 // GET /v1/me/access-log
 Response my_access_log(const Request& request, AppContext& ctx) {
-  if (auto refusal = check_query(request, {})) return *refusal;
   auto page = page_query(request);
   if (auto* refusal = std::get_if<Response>(&page)) return std::move(*refusal);
   const auto reads = engine::store::reads_of_subject(ctx.database_url, request.caller->subject_id,
@@ -35,6 +34,12 @@ Response my_access_log(const Request& request, AppContext& ctx) {
                 {"resource", a.resource},
                 {"route", a.route.empty() ? json(nullptr) : json(a.route)}};
   });
+}
+
+RouteSchema my_access_log_schema() {
+  RouteSchema s;
+  s.query = query::page();
+  return s;
 }
 
 }  // namespace jiaohe::api::handlers

@@ -8,6 +8,7 @@
 
 #include "api/app_context.hpp"
 #include "api/http.hpp"
+#include "api/router.hpp"
 
 namespace jiaohe::api::handlers {
 
@@ -15,5 +16,7 @@ Response my_access_log(const Request& request, AppContext& ctx);
 
 // The name the catalogue gives an agency code, or null when it names none.
 nlohmann::json agency_name(const AppContext& ctx, const std::string& code);
+// For /openapi.json: GET /v1/me/access-log's pages.
+RouteSchema my_access_log_schema();
 
 }  // namespace jiaohe::api::handlers

@@ -7,10 +7,12 @@
 
 #include "api/handlers/console_assets.hpp"
 #include "api/handlers/console_report.hpp"
+#include "api/agency_scope.hpp"
 #include "api/pagination.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
 #include "engine/calendar/local_time.hpp"
+#include "engine/statute/statute_profile.hpp"
 #include "engine/util/sha256.hpp"
 
 namespace jiaohe::api::handlers {
@@ -91,6 +93,19 @@ json calendar_window(const engine::calendar::WorkingCalendar& calendar, engine::
           {"provisional_from", provisional_from ? json(engine::calendar::format_date(*provisional_from)) : json(nullptr)}};
 }
 
+// Each procedure of the statute profile with who acts and whether, and by whom, it may be
+// extended: the console offers the extension and its decision only where the profile has one
+// (the law is data here too: no procedure's rule lives in the console).
+json procedures(const engine::statute::StatuteProfile& profile) {
+  json out = json::object();
+  for (const auto& [id, p] : profile.procedures)
+    out[id] = {{"actor", p.actor},
+               {"article", p.article},
+               {"extension", p.extension ? json{{"approver", p.extension->approver}, {"article", p.extension->article}}
+                                         : json(nullptr)}};
+  return out;
+}
+
 }  // namespace
 
 const ConsoleAsset* console_asset(std::string_view name) {
@@ -114,9 +129,9 @@ Response console_file(const Request& request, AppContext&) {
 
 // GET /console/reference.json
 Response console_reference(const Request& request, AppContext& ctx) {
-  if (auto refusal = check_query(request, {}, false)) return std::move(*refusal);
   json doc = catalogue_reference(ctx);
   doc["calendar"] = calendar_window(*ctx.workflow.calendar, ctx.clock->now());
+  if (ctx.workflow.profile) doc["procedures"] = procedures(*ctx.workflow.profile);
   const std::string body = doc.dump();
   return cacheable(request, "application/json", "\"" + engine::util::sha256_hex(body).substr(0, 16) + "\"", body, {},
                    "no-cache");
@@ -124,7 +139,6 @@ Response console_reference(const Request& request, AppContext& ctx) {
 
 // GET /reports/quality.html
 Response console_quality_report(const Request& request, AppContext& ctx) {
-  if (auto refusal = check_query(request, {"scan", "agency"}, false)) return std::move(*refusal);
   QueryReader q(request);
   QualityReportRequest wanted;
   wanted.scan = q.id("scan");
@@ -139,6 +153,18 @@ Response console_quality_report(const Request& request, AppContext& ctx) {
   // Personal to the caller's scope: never kept by a shared cache.
   r.headers.emplace_back("Cache-Control", "private, no-store");
   return r;
+}
+
+RouteSchema console_file_schema() {
+  RouteSchema s;
+  s.query = {{"v", {{"type", "string"}}, "The file's version as index.html names it: the answer may then be cached for good"}};
+  return s;
+}
+
+RouteSchema console_quality_report_schema() {
+  RouteSchema s;
+  s.query = {query::id("scan", "The scan (default: the latest successful one)"), agency_parameter()};
+  return s;
 }
 
 }  // namespace jiaohe::api::handlers

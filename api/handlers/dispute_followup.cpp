@@ -14,6 +14,7 @@
 #include "engine/log/mask.hpp"
 #include "engine/store/access_log.hpp"
 #include "engine/disputes/dispute_desk.hpp"
+#include "engine/disputes/publication.hpp"
 #include "engine/store/dispute_store.hpp"
 
 namespace jiaohe::api::handlers {
@@ -22,13 +23,15 @@ namespace {
 using engine::auth::Role;
 using nlohmann::json;
 
+const std::vector<std::string> kStatusNames = {"open", "resolved", "appealed", "closed"};
+const std::vector<std::string> kKindNames = {"dispute", "withdrawal"};
+
 const std::vector<FieldSpec> kAppealFields = {{"reason", FieldType::kString, true}};
 
 }  // namespace
 
 // GET /v1/disputes: newest first, each as GET /v1/disputes/{id} without its history.
 Response list_disputes(const Request& request, AppContext& ctx) {
-  if (auto refusal = check_query(request, {"status", "kind"})) return *refusal;
   auto paging = page_query(request);
   if (auto* refusal = std::get_if<Response>(&paging)) return std::move(*refusal);
   const auto& caller = *request.caller;
@@ -37,9 +40,14 @@ Response list_disputes(const Request& request, AppContext& ctx) {
   engine::disputes::DisputeFilter filter;
   if (caller.role == Role::kCitizen) filter.subject_id = caller.subject_id;
   if (caller.role == Role::kAgency) filter.agency = caller.agency_code;
-  filter.status = q.choice("status", {"open", "resolved", "appealed", "closed"}).value_or("");
-  filter.kind = q.choice("kind", {"dispute", "withdrawal"}).value_or("");
+  filter.status = q.choice("status", kStatusNames).value_or("");
+  filter.kind = q.choice("kind", kKindNames).value_or("");
+  // `publication=suspended`: the records the open-data platform must not publish now (Art. 44).
+  filter.publication = q.choice("publication", engine::disputes::publication_names()).value_or("");
+  filter.dataset_id = q.text("dataset").value_or("");
   if (auto refusal = q.refusal()) return *refusal;
+  if (!filter.dataset_id.empty() && ctx.workflow.catalogue && !ctx.workflow.catalogue->dataset(filter.dataset_id))
+    return bad_parameter("dataset", "not a dataset of the catalogue");
 
   const auto page = engine::store::DisputeStore(ctx.database_url).list(filter, std::get<engine::store::PageQuery>(paging));
   std::vector<engine::store::AccessEntry> reads;
@@ -77,6 +85,17 @@ Response appeal_dispute(const Request& request, AppContext& ctx) {
   Response r;
   r.body = dispute_json(disputes.view(id)).dump();
   return r;
+}
+
+RouteSchema list_disputes_schema() {
+  RouteSchema s;
+  s.query = std::vector<QueryParameter>{query::choice("status", kStatusNames, "Only disputes in this status"),
+                                        query::choice("kind", kKindNames, "Only disputes or only withdrawal requests"),
+                                        query::choice("publication", engine::disputes::publication_names(),
+                                                      "suspended: the records the open-data platform must not publish now"),
+                                        query::text("dataset", "Only disputes about this dataset of the catalogue")} +
+            query::page();
+  return s;
 }
 
 }  // namespace jiaohe::api::handlers

@@ -4,10 +4,13 @@
 // of a result, which opens a review for the authority). Another citizen's dispute is 404.
 #include "api/app_context.hpp"
 #include "api/http.hpp"
+#include "api/router.hpp"
 
 namespace jiaohe::api::handlers {
 
 Response list_disputes(const Request& request, AppContext& ctx);
 Response appeal_dispute(const Request& request, AppContext& ctx);
+// For /openapi.json: the filters of GET /v1/disputes.
+RouteSchema list_disputes_schema();
 
 }  // namespace jiaohe::api::handlers

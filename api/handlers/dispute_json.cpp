@@ -1,6 +1,7 @@
 #include "api/handlers/dispute_json.hpp"
 
 #include "api/handlers/json_fields.hpp"
+#include "engine/disputes/publication.hpp"
 
 namespace jiaohe::api::handlers {
 
@@ -31,6 +32,9 @@ json dispute_json(const engine::disputes::DisputeView& v) {
           {"assignee", optional_text(v.assignee)},
           {"result", optional_text(v.result)},
           {"result_reason", optional_text(v.result_reason)},
+          {"publication", v.publication.empty() ? json()
+                                                : json{{"state", v.publication},
+                                                       {"since", optional_instant(v.publication_changed_at)}}},
           {"history", std::move(history)}};
 }
 
@@ -64,6 +68,12 @@ nlohmann::json dispute_schema() {
             {"assignee", optional},
             {"result", optional},
             {"result_reason", optional},
+            {"publication",
+             {{"type", json::array({"object", "null"})},
+              {"description", "a withdrawal request's record on the open-data platform (Art. 44); null for a dispute"},
+              {"properties",
+               {{"state", {{"enum", engine::disputes::publication_names()}}},
+                {"since", {{"type", json::array({"string", "null"})}, {"format", "date-time"}}}}}}},
             {"history", {{"type", "array"}, {"items", history_entry}}}}},
           {"required", {"id", "kind", "status", "subject_id", "description", "agency_code", "channel", "filed_at"}}};
 }

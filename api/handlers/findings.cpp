@@ -24,6 +24,8 @@ namespace {
 using engine::auth::Role;
 using nlohmann::json;
 
+const std::vector<std::string> kStatusNames = {"open", "resolved"};
+
 // ?subject_id= normalised, "" when absent, or the 422 with the validator's reason code.
 std::variant<std::string, Response> subject_param(const Request& request, const AppContext& ctx) {
   const auto it = request.query.find("subject_id");
@@ -41,15 +43,13 @@ std::variant<std::string, Response> subject_param(const Request& request, const 
 
 // GET /v1/findings
 Response list_findings(const Request& request, AppContext& ctx) {
-  if (auto refusal = check_query(request, {"dataset", "rule", "status", "agency", "subject_id", "scan"}))
-    return std::move(*refusal);
   auto page = page_query(request);
   if (auto* refusal = std::get_if<Response>(&page)) return std::move(*refusal);
   QueryReader q(request);
   engine::store::FindingFilter filter;
   filter.dataset = q.text("dataset").value_or("");
   filter.rule = q.text("rule").value_or("");
-  filter.status = q.choice("status", {"open", "resolved"}).value_or("");
+  filter.status = q.choice("status", kStatusNames).value_or("");
   filter.scan = q.id("scan").value_or(0);
   if (auto refusal = q.refusal()) return *refusal;
   auto agency = agency_scope(request);
@@ -90,6 +90,17 @@ Response get_finding(const Request& request, AppContext& ctx) {
   Response r;
   r.body = finding_json(*finding).dump();
   return r;
+}
+
+RouteSchema list_findings_schema() {
+  RouteSchema s;
+  s.query = std::vector<QueryParameter>{
+                query::text("dataset", "Only findings in this dataset"), query::text("rule", "Only findings of this rule id"),
+                query::choice("status", kStatusNames, "Only open or only resolved findings"), agency_parameter(),
+                {"subject_id", {{"type", "string"}}, "Only findings about this citizen ID number or credit code (422 if invalid)"},
+                query::id("scan", "Only findings of this scan")} +
+            query::page();
+  return s;
 }
 
 }  // namespace jiaohe::api::handlers

@@ -5,10 +5,13 @@
 // reads of findings about a subject are recorded in access_log.
 #include "api/app_context.hpp"
 #include "api/http.hpp"
+#include "api/router.hpp"
 
 namespace jiaohe::api::handlers {
 
 Response list_findings(const Request& request, AppContext& ctx);
 Response get_finding(const Request& request, AppContext& ctx);
+// For /openapi.json: the filters of GET /v1/findings.
+RouteSchema list_findings_schema();
 
 }  // namespace jiaohe::api::handlers

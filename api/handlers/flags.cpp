@@ -42,7 +42,6 @@ bool may_see(const engine::auth::Caller& caller, const AppContext& ctx, const Ve
 
 // GET /v1/flags?subject= | ?dataset=&record=
 Response list_flags(const Request& request, AppContext& ctx) {
-  if (auto refusal = check_query(request, {"subject", "dataset", "record"}, false)) return *refusal;
   QueryReader q(request);
   auto subject = q.text("subject");
   const auto dataset = q.text("dataset");
@@ -112,6 +111,9 @@ RouteSchema list_flags_schema() {
                  {"required", {"flagged", "items"}}},
                 200};
   s.problems = {400};
+  s.query = {query::text("subject", "A citizen ID number or credit code (a citizen: its own, the default)"),
+             query::text("dataset", "With record: a dataset of the catalogue"),
+             query::text("record", "With dataset: the record's key")};
   return s;
 }
 

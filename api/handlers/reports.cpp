@@ -106,7 +106,6 @@ Response days_report(const DateRange& dates, const char* rows_name, json rows) {
 
 // GET /v1/reports/quality
 Response quality_report(const Request& request, AppContext& ctx) {
-  if (auto refusal = check_query(request, {"dataset", "agency", "from", "to"})) return std::move(*refusal);
   auto page = page_query(request);
   if (auto* refusal = std::get_if<Response>(&page)) return std::move(*refusal);
   auto agency = agency_scope(request);
@@ -127,8 +126,6 @@ Response quality_report(const Request& request, AppContext& ctx) {
 
 // GET /v1/reports/quality-trend
 Response quality_trend_report(const Request& request, AppContext& ctx) {
-  // One row per dataset: not a paged list.
-  if (auto refusal = check_query(request, {"dataset", "agency", "scans"}, false)) return std::move(*refusal);
   auto agency = agency_scope(request);
   if (auto* refusal = std::get_if<Response>(&agency)) return std::move(*refusal);
   QueryReader q(request);
@@ -162,8 +159,6 @@ Response quality_trend_report(const Request& request, AppContext& ctx) {
 
 // GET /v1/reports/on-time
 Response on_time_report(const Request& request, AppContext& ctx) {
-  // One row per agency: not a paged list.
-  if (auto refusal = check_query(request, {"agency", "from", "to"}, false)) return std::move(*refusal);
   auto agency = agency_scope(request);
   if (auto* refusal = std::get_if<Response>(&agency)) return std::move(*refusal);
   const auto& only = std::get<std::string>(agency);
@@ -196,7 +191,6 @@ Response on_time_report(const Request& request, AppContext& ctx) {
 
 // GET /v1/reports/access
 Response access_report(const Request& request, AppContext& ctx) {
-  if (auto refusal = check_query(request, {"agency", "from", "to"}, false)) return std::move(*refusal);
   auto agency = agency_scope(request);
   if (auto* refusal = std::get_if<Response>(&agency)) return std::move(*refusal);
   auto range = whole_days(request, ctx.clock->now());
@@ -214,5 +208,35 @@ Response access_report(const Request& request, AppContext& ctx) {
                        {"actions", r.actions}});
   return days_report(dates, "readers", std::move(readers));
 }
+
+// ?from= and ?to= as date_range reads them.
+std::vector<QueryParameter> date_parameters(const char* when_absent) {
+  return {query::date("from", std::string("First day included (Asia/Shanghai); ") + when_absent),
+          query::date("to", std::string("Last day included (Asia/Shanghai); ") + when_absent)};
+}
+
+RouteSchema quality_report_schema() {
+  RouteSchema s;
+  s.query = std::vector<QueryParameter>{query::text("dataset", "Only this dataset"), agency_parameter()} +
+            date_parameters("absent: no bound") + query::page();
+  return s;
+}
+
+RouteSchema quality_trend_report_schema() {
+  RouteSchema s;
+  // One row per dataset: not a paged list.
+  s.query = {query::text("dataset", "Only this dataset"), agency_parameter(),
+             query::id("scans", "How many of each dataset's last scans (default 10)", kMaxTrendScans)};
+  return s;
+}
+
+RouteSchema on_time_report_schema() {
+  RouteSchema s;
+  // One row per agency: not a paged list.
+  s.query = std::vector<QueryParameter>{agency_parameter()} + date_parameters("give both or neither (the current month)");
+  return s;
+}
+
+RouteSchema access_report_schema() { return on_time_report_schema(); }
 
 }  // namespace jiaohe::api::handlers

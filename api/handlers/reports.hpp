@@ -7,6 +7,7 @@
 // only its own datasets and row; the authority all.
 #include "api/app_context.hpp"
 #include "api/http.hpp"
+#include "api/router.hpp"
 
 namespace jiaohe::api::handlers {
 
@@ -17,5 +18,10 @@ Response on_time_report(const Request& request, AppContext& ctx);
 // GET /v1/reports/access: staff reads of personal data per reader (role and agency) for the
 // dates from..to (default: the current month): entries, distinct subjects, entries per action.
 Response access_report(const Request& request, AppContext& ctx);
+// For /openapi.json: each report's parameters.
+RouteSchema quality_report_schema();
+RouteSchema quality_trend_report_schema();
+RouteSchema on_time_report_schema();
+RouteSchema access_report_schema();
 
 }  // namespace jiaohe::api::handlers

@@ -123,10 +123,15 @@ Response get_scan(const Request& request, AppContext& ctx) {
 
 // GET /v1/scans
 Response list_scans(const Request& request, AppContext& ctx) {
-  if (auto refusal = check_query(request, {})) return std::move(*refusal);
   auto page = page_query(request);
   if (auto* refusal = std::get_if<Response>(&page)) return std::move(*refusal);
   return page_response(engine::store::list_scans(ctx.database_url, std::get<engine::store::PageQuery>(page)), scan_json);
+}
+
+RouteSchema list_scans_schema() {
+  RouteSchema s;
+  s.query = query::page();
+  return s;
 }
 
 }  // namespace jiaohe::api::handlers

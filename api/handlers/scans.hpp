@@ -15,5 +15,6 @@ Response list_scans(const Request& request, AppContext& ctx);
 
 // For /openapi.json: the body of POST /v1/scans and its 202.
 RouteSchema start_scan_schema();
+RouteSchema list_scans_schema();
 
 }  // namespace jiaohe::api::handlers

@@ -22,6 +22,7 @@ Response start_task(const Request& request, AppContext& ctx);
 Response assign_task(const Request& request, AppContext& ctx);
 Response comment_task(const Request& request, AppContext& ctx);
 // For /openapi.json: the request bodies of the person-facing actions.
+RouteSchema list_tasks_schema();
 RouteSchema assign_task_schema();
 RouteSchema comment_task_schema();
 RouteSchema decide_extension_schema();

@@ -45,6 +45,10 @@ struct DisputeView {
   std::string current_step;         // empty when no task runs
   std::string assignee;             // who must act on the live task
   std::vector<DisputeEvent> history;
+  // A withdrawal request's record: not_published, suspended, resumed or withdrawn
+  // (engine/disputes/publication.hpp), and since when; empty for a dispute.
+  std::string publication;
+  std::optional<Instant> publication_changed_at;
   bool operator==(const DisputeView&) const = default;
 };
 
@@ -54,6 +58,8 @@ struct DisputeFilter {
   std::string agency = {};      // an agency: the disputes about it or whose live step it must act on
   std::string status = {};      // open, resolved, appealed, closed
   std::string kind = {};        // dispute or withdrawal
+  std::string publication = {};  // a withdrawal's record: not_published, suspended, resumed, withdrawn
+  std::string dataset_id = {};
 };
 
 struct Filed {

@@ -3,7 +3,9 @@
 #include <optional>
 
 #include "engine/error.hpp"
+#include "engine/log/mask.hpp"
 #include "engine/disputes/dispute_claim.hpp"
+#include "engine/disputes/publication.hpp"
 #include "engine/store/dispute_store.hpp"
 #include "engine/tasks/task_flow.hpp"
 #include "engine/util/sha256.hpp"
@@ -37,6 +39,31 @@ Task open_dispute_task(UnitOfWork& u, TaskKind kind, const DisputeRecord& d, con
   return task;
 }
 
+// The record the withdrawal request is about enters `to`: the dispute row, an event of `task`
+// (so the history shows it) and the notice to the open-data platform, in the unit of the
+// decision that moved it. Returns the event, for the dispute's history.
+DisputeEvent move_publication(UnitOfWork& u, const DisputeRecord& d, const Task& task, Publication to,
+                              const tasks::Actor& actor, const std::string& why) {
+  u.set_publication(d.id, to, u.now());
+  const auto name = publication_name(to);
+  const auto from = d.publication ? nlohmann::json(publication_name(*d.publication)) : nlohmann::json();
+  const auto event_id = u.insert_event(task.id, "publication_" + name, actor, nlohmann::json{{"publication", from}},
+                                       nlohmann::json{{"publication", name}}, why);
+  if (const auto notice = publication_notice(to))
+    tasks::notify(u, task, *notice, kOpenDataRecipient, *notice + ":" + std::to_string(d.id) + ":" + std::to_string(event_id),
+                  event_id,
+                  {{"publication",
+                    {{"state", name},
+                     {"dataset_id", d.dataset_id},
+                     // Masked: a webhook leaves the process. The platform reads the full
+                     // identifier with GET /v1/disputes/{withdrawal_id}.
+                     {"subject_id", log::mask_identifier(d.subject_id)},
+                     {"attribute", d.attribute.empty() ? nlohmann::json() : nlohmann::json(d.attribute)},
+                     {"withdrawal_id", d.id},
+                     {"reason", why}}}});
+  return DisputeEvent{u.now(), task.id, task.step, "publication_" + name, tasks::role_name(actor.role), why};
+}
+
 Filed file_in(UnitOfWork& u, const Filing& f) {
   const auto now = u.now();
   DisputeRecord d;
@@ -55,7 +82,8 @@ Filed file_in(UnitOfWork& u, const Filing& f) {
                         : via_authority ? TaskKind::kForwardDispute
                                         : TaskKind::kVerifyDispute;
   std::string reason = kind_name(f.kind) + " " + std::to_string(d.id) + " filed with the " + channel_name(f.channel);
-  if (withdrawal) reason += *f.publication_suspended ? "; publication suspended" : "; publication not suspended";
+  if (withdrawal)
+    reason += *f.publication == Publication::kSuspended ? "; publication suspended" : "; the dataset is not published";
   const auto task = open_dispute_task(u, kind, d, via_authority ? "authority" : d.agency_code, std::nullopt, reason);
   DisputeView v;
   v.id = d.id;
@@ -75,6 +103,15 @@ Filed file_in(UnitOfWork& u, const Filing& f) {
   v.history.push_back({now, task.id, task.step, "opened", tasks::role_name(kParty.role), reason});
   // open_dispute_task always flags the disputed values, and says so.
   v.history.push_back({now, task.id, task.step, "flags_set", tasks::role_name(kParty.role), tasks::kFlagsSetReason});
+  if (f.publication) {
+    v.publication = publication_name(*f.publication);
+    v.publication_changed_at = now;
+  }
+  if (f.publication == Publication::kSuspended) {
+    // Art. 44: suspended at once, in the filing's own transaction, before anyone verifies.
+    v.history.push_back(move_publication(u, d, task, Publication::kSuspended, kParty,
+                                         "a withdrawal request suspends the record's publication at once (Art. 44)"));
+  }
   return Filed{d.id, task.id, std::move(v)};
 }
 
@@ -106,12 +143,19 @@ Task answer_in(UnitOfWork& u, std::int64_t task_id, const std::string& result, c
   // A review's result is final; a verification's may be appealed once.
   const bool review = task.kind == TaskKind::kReview;
   u.record_result(d.id, review ? DisputeStatus::kClosed : DisputeStatus::kResolved, result, reason);
+  auto publication = d.publication;
+  if (d.publication)
+    if (const auto to = publication_after(*d.publication, review, result)) {
+      move_publication(u, d, closed, *to, actor, (review ? "the authority's review: " : "the agency's result: ") + result);
+      publication = to;
+    }
   const auto event_id = u.insert_event(task.id, "party_notified", actor, nullptr, nlohmann::json{{"result", result}}, reason);
   tasks::notify(u, closed, "result", "party", "result:" + std::to_string(task.id), event_id,
                 {{"result", result},
                  {"reason", reason},
                  {"claim", claim_payload(d)},
                  {"notify", d.notify},
+                 {"publication", publication ? nlohmann::json(publication_name(*publication)) : nlohmann::json()},
                  {"appealable", !review}});
   return closed;
 }

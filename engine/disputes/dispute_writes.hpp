@@ -9,6 +9,7 @@
 #include "engine/clock.hpp"
 #include "engine/disputes/dispute.hpp"
 #include "engine/disputes/filing.hpp"
+#include "engine/disputes/publication.hpp"
 #include "engine/disputes/supporting_document.hpp"
 
 namespace jiaohe::engine::disputes {
@@ -21,6 +22,7 @@ struct DisputeRecord {
   std::string claimed_value, description;  // the party's claim, which travels with every step
   DisputeStatus status = DisputeStatus::kOpen;
   nlohmann::json notify;
+  std::optional<Publication> publication;  // a withdrawal request's record; none for a dispute
 };
 
 class DisputeWrites {
@@ -35,6 +37,8 @@ class DisputeWrites {
   // The result of a verification or review, with the status it leaves the dispute in.
   virtual void record_result(std::int64_t id, DisputeStatus status, const std::string& result,
                              const std::string& reason) = 0;
+  // The withdrawal request's record entered `publication` at `at`.
+  virtual void set_publication(std::int64_t id, Publication publication, Instant at) = 0;
   // How many supporting documents the dispute carries.
   virtual int count_documents(std::int64_t dispute_id) = 0;
   // A supporting document of the dispute as `info` describes it (its id ignored); returns the id.

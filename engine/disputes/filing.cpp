@@ -13,8 +13,9 @@ Filing validate_filing(const DisputeRequest& r, const catalog::Catalogue* catalo
   if (r.description.empty()) errors.push_back({"/description", "must not be empty", ""});
   std::string agency = r.agency_code;
   bool unknown_dataset = false;
+  const catalog::DatasetDef* dataset = nullptr;
   if (!r.dataset_id.empty() && catalogue) {
-    const auto* dataset = catalogue->dataset(r.dataset_id);
+    dataset = catalogue->dataset(r.dataset_id);
     unknown_dataset = dataset == nullptr;
     if (unknown_dataset) errors.push_back({"/dataset_id", "not a dataset of the catalogue", ""});
     else if (agency.empty()) agency = dataset->agency.code;
@@ -23,6 +24,16 @@ Filing validate_filing(const DisputeRequest& r, const catalog::Catalogue* catalo
     errors.push_back({"/agency_code", "name the agency or a dataset (dataset_id) the dispute is about", ""});
   if (!r.withdrawal && r.publication_suspended)
     errors.push_back({"/publication_suspended", "only a withdrawal request (withdrawal: true) takes it", ""});
+  // Art. 44 is about published data: the request names the dataset whose publication it stops.
+  if (r.withdrawal && r.dataset_id.empty())
+    errors.push_back({"/dataset_id", "a withdrawal request names the dataset whose publication it concerns", ""});
+  const bool published = dataset && dataset->published;
+  if (r.withdrawal && dataset && r.publication_suspended && *r.publication_suspended != published)
+    errors.push_back({"/publication_suspended",
+                      published ? "the dataset is published: a withdrawal request suspends its publication at once "
+                                  "(Art. 44), whatever the filer asks"
+                                : "the dataset is not published as open data: there is no publication to suspend",
+                      ""});
   if (!errors.empty()) throw Error(std::move(errors));
 
   Filing f;
@@ -35,7 +46,7 @@ Filing validate_filing(const DisputeRequest& r, const catalog::Catalogue* catalo
   f.description = r.description;
   f.notify = r.notify;
   f.channel = r.withdrawal ? FilingChannel::kAgency : r.channel;
-  if (r.withdrawal) f.publication_suspended = r.publication_suspended.value_or(false);
+  if (r.withdrawal) f.publication = publication_at_filing(published);
   return f;
 }
 

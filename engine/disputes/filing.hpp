@@ -11,6 +11,7 @@
 #include "engine/catalog/catalog.hpp"
 #include "engine/clock.hpp"
 #include "engine/disputes/dispute.hpp"
+#include "engine/disputes/publication.hpp"
 
 namespace jiaohe::engine::disputes {
 
@@ -24,7 +25,9 @@ struct DisputeRequest {
   nlohmann::json notify = nlohmann::json::object();  // how to reach the party
   FilingChannel channel = FilingChannel::kAgency;
   bool withdrawal = false;                    // an Art. 44 withdrawal request instead of a dispute
-  std::optional<bool> publication_suspended;  // withdrawal only
+  // Withdrawal only, and only as a check: the dataset's publication decides (Art. 44), so a
+  // value that contradicts it is refused rather than obeyed or ignored.
+  std::optional<bool> publication_suspended;
 };
 
 // A filing that passed validate_filing (nothing else makes one).
@@ -39,7 +42,9 @@ class Filing {
   // A dispute filed with the authority starts with its forwarding step; a withdrawal request
   // always goes to the agency.
   FilingChannel channel = FilingChannel::kAgency;
-  std::optional<bool> publication_suspended;  // set for a withdrawal only
+  // A withdrawal's publication from the moment it is filed (suspended when its dataset is
+  // published); none for a dispute.
+  std::optional<Publication> publication;
 
  private:
   Filing() = default;
@@ -48,8 +53,9 @@ class Filing {
 
 // The filing, or engine::Error(kInvalidInput) naming every wrong field by its JSON pointer: an
 // invalid identifier (with the validator's reason, never the number), an empty description, a
-// dataset the catalogue (when there is one) does not hold, no agency to send it to, and
-// publication_suspended on a dispute.
+// dataset the catalogue (when there is one) does not hold, no agency to send it to, a
+// withdrawal that names no dataset, and publication_suspended on a dispute or contradicting
+// the dataset's publication.
 Filing validate_filing(const DisputeRequest& request, const catalog::Catalogue* catalogue, Instant now);
 
 }  // namespace jiaohe::engine::disputes

@@ -11,8 +11,9 @@ namespace {
 // attribute, when named), snapshotted in the same statement.
 const NamedStatement kInsertDispute("jiaohe_insert_dispute", R"sql(
   INSERT INTO disputes (kind, subject_id, dataset_id, attribute, agency_code, claimed_value, description, notify,
-                        channel, publication_suspended, evidence, status, filed_at)
-  SELECT $1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10,
+                        channel, publication_suspended, publication, publication_changed_at, evidence, status,
+                        filed_at)
+  SELECT $1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $12, CASE WHEN $12::text IS NOT NULL THEN $11::timestamptz END,
          coalesce(jsonb_agg(jsonb_build_object('dataset', dataset_id, 'record', record_key, 'attribute', attribute,
                                                'value', value) ORDER BY dataset_id, record_key, attribute), '[]'),
          'open', $11::timestamptz
@@ -20,10 +21,12 @@ const NamedStatement kInsertDispute("jiaohe_insert_dispute", R"sql(
   RETURNING id)sql");
 constexpr const char* kDisputeOf = R"sql(
   SELECT kind, subject_id, coalesce(dataset_id, ''), coalesce(attribute, ''), agency_code, notify::text, status,
-         coalesce(claimed_value, ''), description
+         coalesce(claimed_value, ''), description, coalesce(publication, '')
   FROM disputes WHERE id = $1 FOR UPDATE)sql";
 constexpr const char* kResolveDispute =
     "UPDATE disputes SET status = $2, result = $3, result_reason = nullif($4, '') WHERE id = $1";
+constexpr const char* kSetPublication =
+    "UPDATE disputes SET publication = $2, publication_changed_at = $3::timestamptz WHERE id = $1";
 constexpr const char* kSetDisputeStatus = "UPDATE disputes SET status = $2 WHERE id = $1";
 constexpr const char* kCountDocuments = "SELECT count(*) FROM dispute_documents WHERE dispute_id = $1";
 constexpr const char* kInsertDocument = R"sql(
@@ -33,10 +36,16 @@ constexpr const char* kInsertDocument = R"sql(
 }  // namespace
 
 std::int64_t TaskTx::insert_dispute(const disputes::Filing& f, Instant filed_at) {
+  std::optional<bool> suspended;
+  std::optional<std::string> publication;
+  if (f.publication) {
+    suspended = *f.publication == disputes::Publication::kSuspended;
+    publication = disputes::publication_name(*f.publication);
+  }
   return exec_prepared_sql(tx_, kInsertDispute, disputes::kind_name(f.kind), f.subject_id, null_if_empty(f.dataset_id),
                            null_if_empty(f.attribute), f.agency_code, null_if_empty(f.claimed_value), f.description,
-                           f.notify.dump(), disputes::channel_name(f.channel), f.publication_suspended,
-                           to_pg_timestamp(filed_at))[0][0]
+                           f.notify.dump(), disputes::channel_name(f.channel), suspended,
+                           to_pg_timestamp(filed_at), publication)[0][0]
       .as<std::int64_t>();
 }
 
@@ -58,6 +67,10 @@ disputes::DisputeRecord TaskTx::load_dispute(std::int64_t id) {
   d.notify = nlohmann::json::parse(r[5].c_str());
   d.claimed_value = r[7].c_str();
   d.description = r[8].c_str();
+  if (!r[9].is_null() && *r[9].c_str()) {
+    d.publication = disputes::parse_publication(r[9].c_str());
+    if (!d.publication) throw Error(ErrorCode::kInternal, "dispute " + std::to_string(id) + " has an unknown publication");
+  }
   return d;
 }
 
@@ -68,6 +81,10 @@ void TaskTx::set_dispute_status(std::int64_t id, disputes::DisputeStatus status)
 void TaskTx::record_result(std::int64_t id, disputes::DisputeStatus status, const std::string& result,
                            const std::string& reason) {
   tx_.exec_params(kResolveDispute, id, disputes::status_name(status), result, reason);
+}
+
+void TaskTx::set_publication(std::int64_t id, disputes::Publication publication, Instant at) {
+  tx_.exec_params(kSetPublication, id, disputes::publication_name(publication), to_pg_timestamp(at));
 }
 
 int TaskTx::count_documents(std::int64_t dispute_id) {

@@ -18,7 +18,8 @@ constexpr const char* kDisputeViewSelect = R"sql(
   SELECT d.id, d.kind, d.subject_id, coalesce(d.dataset_id, ''), coalesce(d.attribute, ''), d.agency_code, d.channel,
          d.status, coalesce(d.result, ''), coalesce(d.result_reason, ''), jiaohe_micros(d.filed_at),
          coalesce(live.step, ''), coalesce(live.assignee, ''), jiaohe_micros(live.due_at),
-         coalesce(d.claimed_value, ''), d.description
+         coalesce(d.claimed_value, ''), d.description, coalesce(d.publication, ''),
+         jiaohe_micros(d.publication_changed_at)
   FROM disputes d LEFT JOIN LATERAL (
     SELECT step, assignee, due_at FROM tasks
     WHERE dispute_id = d.id AND status NOT IN ('closed', 'forwarded') ORDER BY id DESC LIMIT 1) live ON true)sql";
@@ -26,7 +27,8 @@ const std::string kDisputeView = std::string(kDisputeViewSelect) + " WHERE d.id 
 const std::string kListDisputes = std::string(kDisputeViewSelect) + R"sql(
   WHERE ($1::text IS NULL OR d.subject_id = $1) AND ($2::text IS NULL OR d.agency_code = $2 OR live.assignee = $2)
     AND ($3::text IS NULL OR d.status = $3) AND ($4::text IS NULL OR d.kind = $4)
-    AND ($5::bigint = 0 OR d.id < $5)
+    AND ($5::bigint = 0 OR d.id < $5) AND ($7::text IS NULL OR d.publication = $7)
+    AND ($8::text IS NULL OR d.dataset_id = $8)
   ORDER BY d.id DESC LIMIT $6)sql";
 constexpr const char* kDisputeHistory = R"sql(
   SELECT jiaohe_micros(e.at), e.task_id, t.step, e.action, e.actor_role, coalesce(e.reason, '')
@@ -70,6 +72,8 @@ DisputeView view_of(const pqxx::row& r) {
   v.deadline = instant_of(r[13]);
   v.claimed_value = r[14].c_str();
   v.description = r[15].c_str();
+  v.publication = r[16].c_str();
+  v.publication_changed_at = instant_of(r[17]);
   return v;
 }
 
@@ -103,7 +107,8 @@ Page<DisputeView> DisputeStore::list(const DisputeFilter& f, const PageQuery& pa
   return read_only(url_, [&](pqxx::read_transaction& tx) {
     std::vector<DisputeView> rows;
     for (const auto& r : tx.exec_params(kListDisputes, null_if_empty(f.subject_id), null_if_empty(f.agency), null_if_empty(f.status),
-                                        null_if_empty(f.kind), page.before_id, page.limit + 1))
+                                        null_if_empty(f.kind), page.before_id, page.limit + 1,
+                                        null_if_empty(f.publication), null_if_empty(f.dataset_id)))
       rows.push_back(view_of(r));
     return page_of(std::move(rows), page, [](const DisputeView& v) { return v.id; });
   });

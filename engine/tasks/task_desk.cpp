@@ -45,7 +45,7 @@ const std::vector<AnswerPolicy>& answer_policies() {
   static const std::vector<AnswerPolicy> policies = {
       {TaskKind::kVerifyFinding, {"corrected", "confirmed_accurate", "rejected"}, "corrected"},
       {TaskKind::kVerifyDispute, {"corrected", "confirmed_accurate", "rejected"}, "corrected"},
-      {TaskKind::kVerifyWithdrawal, {"withdrawn", "rejected"}, "withdrawn"},
+      {TaskKind::kVerifyWithdrawal, {"withdrawn", "republished", "rejected"}, "withdrawn"},
       {TaskKind::kReview, {"upheld", "overturned"}, ""},
       {TaskKind::kRectify, {"rectified"}, ""},
   };

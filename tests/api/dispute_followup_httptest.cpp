@@ -109,3 +109,62 @@ TEST_CASE("the party appeals a result once and the review goes to the authority"
   // Agencies cannot appeal at all.
   CHECK(s.post(s.token(Role::kAgency, "", "civ"), target, json{{"reason", "x"}}).status == 403);
 }
+
+TEST_CASE("a withdrawal request over HTTP suspends the record, the list shows it suspended, the answer withdraws it") {
+  WorkflowServer s;
+  for (auto& d : s.catalogue.datasets)
+    if (d.id == "aid") d.published = true;
+  const auto citizen = s.token(Role::kCitizen, s.person);
+  const auto civ = s.token(Role::kAgency, "", "civ");
+  const auto pol = s.token(Role::kAgency, "", "pol");
+  auto body = s.filing(s.person);
+  body["withdrawal"] = true;
+  const auto filed = s.ok(s.post(citizen, "/v1/disputes", body));
+  CHECK(filed["publication"]["state"] == "suspended");
+  CHECK(filed["publication"]["since"] == "2026-11-27T08:00:00+08:00");
+  const auto id = filed["id"].get<std::int64_t>();
+
+  const auto suspended = s.ok(s.get(civ, "/v1/disputes?publication=suspended&dataset=aid"))["items"];
+  REQUIRE(suspended.size() == 1);
+  CHECK(suspended[0]["id"] == id);
+  CHECK(suspended[0]["publication"]["state"] == "suspended");
+  CHECK(suspended[0]["subject_id"] != s.person);  // a staff list masks
+  CHECK(s.ok(s.get(pol, "/v1/disputes?publication=suspended"))["items"].empty());
+  CHECK(s.ok(s.get(civ, "/v1/disputes?publication=suspended&dataset=reg"))["items"].empty());
+  CHECK(s.get(civ, "/v1/disputes?publication=paused").status == 400);
+  CHECK(s.get(civ, "/v1/disputes?dataset=nosuch").status == 400);
+
+  const auto task = s.sql("SELECT id FROM tasks WHERE dispute_id = " + std::to_string(id));
+  const auto answered =
+      s.post(civ, "/v1/tasks/" + task + "/answer", json{{"answer", "withdrawn"}, {"reason", "a home address"}});
+  CHECK(answered.status == 200);
+  CHECK(s.ok(s.get(civ, "/v1/disputes?publication=suspended"))["items"].empty());
+  const auto read = s.ok(s.get(citizen, "/v1/disputes/" + std::to_string(id)));
+  CHECK(read["publication"]["state"] == "withdrawn");
+  CHECK(read["result"] == "withdrawn");
+  CHECK(s.ok(s.get(civ, "/v1/disputes?publication=withdrawn"))["items"].size() == 1);
+  CHECK(s.sql("SELECT string_agg(kind, ',' ORDER BY id) FROM outbox WHERE recipient = 'open_data'") ==
+        "publication_suspended,publication_withdrawn");
+}
+
+TEST_CASE("a withdrawal request that contradicts the dataset's publication is refused naming the field") {
+  WorkflowServer s;
+  for (auto& d : s.catalogue.datasets)
+    if (d.id == "aid") d.published = true;
+  const auto citizen = s.token(Role::kCitizen, s.person);
+  auto body = s.filing(s.person);
+  body["withdrawal"] = true;
+  body["publication_suspended"] = false;
+  const auto refused = s.post(citizen, "/v1/disputes", body);
+  CHECK(refused.status == 422);
+  CHECK(WorkflowServer::errors(refused).count("/publication_suspended") == 1);
+  body.erase("publication_suspended");
+  body.erase("dataset_id");
+  body["agency_code"] = "civ";
+  const auto no_dataset = s.post(citizen, "/v1/disputes", body);
+  CHECK(no_dataset.status == 422);
+  CHECK(WorkflowServer::errors(no_dataset).count("/dataset_id") == 1);
+  CHECK(s.sql("SELECT count(*) FROM disputes") == "0");
+  // A dispute carries no publication.
+  CHECK(s.ok(s.post(citizen, "/v1/disputes", s.filing(s.person)))["publication"].is_null());
+}

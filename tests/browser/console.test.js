@@ -19,6 +19,9 @@ const XSS = '<img src=x onerror=alert(1)>';
 const DB = 'browser_' + process.pid;
 
 const state = { problems: [] };
+// A real 1×1 PNG (the API types a document by its first bytes) and a text file it refuses.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==', 'base64');
+const sha256 = (bytes) => require('node:crypto').createHash('sha256').update(bytes).digest('hex');
 
 function run(cmd, args, opts) {
   return execFileSync(cmd, args, Object.assign({ encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }, opts));
@@ -76,7 +79,9 @@ before(async () => {
   assert.match(state.xssTask, /^\d+$/, 'the name conflict opened a task');
 
   state.agency = token('--role', 'agency', '--agency', 'rst', '--label', 'browser clerk');
+  state.clerk = token('--role', 'agency', '--agency', 'rst', '--staff', 'S01', '--name', '王科员', '--label', 'browser named clerk');
   state.head = token('--role', 'agency', '--agency', 'rst', '--staff', 'H01', '--name', '赵处长', '--head', '--label', 'browser head');
+  state.head2 = token('--role', 'agency', '--agency', 'rst', '--staff', 'H02', '--name', '钱副处长', '--head', '--label', 'browser deputy head');
   state.authority = token('--role', 'authority', '--label', 'browser authority');
   state.citizen = token('--role', 'citizen', '--subject', state.subject, '--label', 'browser citizen');
   await startServer();
@@ -111,7 +116,7 @@ async function freshPage(viewport) {
   page.on('dialog', async (d) => { state.problems.push('dialog: ' + d.message()); await d.dismiss(); });
   page.on('request', (r) => {
     const url = r.url();
-    for (const t of [state.agency, state.head, state.authority, state.citizen]) if (url.includes(t)) state.problems.push('token in a URL: ' + url);
+    for (const t of [state.agency, state.clerk, state.head, state.head2, state.authority, state.citizen]) if (url.includes(t)) state.problems.push('token in a URL: ' + url);
     // Nothing but this server and the page's own data: no CDN, no font service, no telemetry.
     if (!/^(file|data|blob):/.test(url) && !url.startsWith(state.base + '/')) state.problems.push('request elsewhere: ' + url);
   });
@@ -216,14 +221,37 @@ test('a citizen files with one invalid field, sees the error in place, fixes it 
 
   await page.evaluate(() => { document.getElementById('subject_id').value = ''; });
   await page.type('#subject_id', state.subject);
+  // A supporting document goes with the filing.
+  state.png = path.join(TMP, 'certificate.png');
+  fs.writeFileSync(state.png, PNG);
+  await (await page.$('#documents')).uploadFile(state.png);
   await page.click('form.dispute-form button[type=submit]');
   await page.waitForSelector('main[data-ready="dispute"] [data-action="deadline"] .due');
   const id = (await page.evaluate(() => location.hash)).replace('#/dispute/', '');
   const dispute = (await api(state.citizen, 'GET', '/v1/disputes/' + id)).body;
   assert.equal(await page.$eval('[data-action="deadline"] .due', (el) => el.dataset.due), dispute.deadline);
   assert.match(await page.$eval('[data-action="deadline"] .due', (el) => el.dataset.left), /^[1-9]\d*$/);
+  assert.equal(dispute.claimed_value, '张三');
+  assert.match(await text(page, 'main .notice'), /证明材料已保存 1\/1 份/);
+  // The claim as filed, as text; the document stored with it.
+  assert.ok((await text(page, 'main')).includes('my name is wrong: ' + XSS));
+  await page.waitForSelector('[data-part="documents"][data-ready] li[data-document-id]');
+  const docs = (await api(state.citizen, 'GET', `/v1/disputes/${id}/documents`)).body.items;
+  assert.equal(docs.length, 1);
+  assert.equal(docs[0].sha256, sha256(PNG));
   await shot(page, 'citizen-dispute');
+  // A file the API refuses (not a PDF, JPEG or PNG): its reason beside it, nothing stored.
+  const notes = path.join(TMP, 'notes.txt');
+  fs.writeFileSync(notes, 'not a document');
+  await (await page.$('#documents-file')).uploadFile(notes);
+  await page.click('form[data-action="upload"] button[type=submit]');
+  await page.waitForSelector('form[data-action="upload"][data-done] [data-upload="refused"]');
+  assert.match(await text(page, '[data-upload="refused"]'), /notes\.txt.*不是 PDF、JPEG 或 PNG/);
+  assert.equal((await api(state.citizen, 'GET', `/v1/disputes/${id}/documents`)).body.items.length, 1);
+  assert.equal(await page.$$eval('[data-part="documents"] li[data-document-id]', (l) => l.length), 1);
+  await shot(page, 'citizen-documents');
   state.dispute = dispute;
+  state.document = docs[0];
   // The agency's queue is not a citizen's page: the console says so and asks the API nothing.
   await page.goto(state.base + '/#/queue');
   await page.waitForFunction((forbidden) => {
@@ -234,30 +262,145 @@ test('a citizen files with one invalid field, sees the error in place, fixes it 
   await page.close();
 });
 
+const disputeTask = async () => (await api(state.agency, 'GET', '/v1/tasks?kind=verify_dispute')).body.items
+  .find((t) => t.dispute_id === state.dispute.id);
+const eventText = (page, action) => page.$$eval(`li[data-action="${action}"]`, (l) => l.map((e) => e.textContent));
+
+test('the task shows the party\'s claim, the documents and flags; start, assign and comment name the person', async () => {
+  const task = await disputeTask();
+  const apiTask = (await api(state.clerk, 'GET', '/v1/tasks/' + task.id)).body;
+  const page = await freshPage();
+  await login(page, state.clerk, 'queue');
+  assert.match(await text(page, '#bar .who'), /王科员/);
+  await page.goto(state.base + '/#/task/' + task.id);
+  await page.waitForSelector('main[data-ready="task"] [data-part="claim"]');
+  assert.equal(await text(page, '[data-part="claim"] [data-value="claimed"]'), '张三');
+  assert.equal(await text(page, '[data-part="claim"] [data-value="description"]'), 'my name is wrong: ' + XSS);
+  if (apiTask.claim.authoritative_value)
+    assert.equal(await text(page, '[data-part="claim"] [data-value="authoritative"]'), String(apiTask.claim.authoritative_value.value));
+  // Each agency's value with the authoritative one marked and the claim beside the disputed attribute.
+  const values = await page.$$eval('table.values tbody tr', (rows) => rows.map((r) => ({
+    authoritative: !!r.querySelector('[data-mark="authoritative"]'), claimed: (r.querySelector('.claimed') || {}).textContent || null })));
+  assert.equal(values.length, apiTask.values.length);
+  assert.deepEqual(values.map((v) => v.authoritative), apiTask.values.map((v) => v.authoritative));
+  assert.deepEqual(values.map((v) => v.claimed), apiTask.values.map((v) => (v.claimed_value === undefined ? null : v.claimed_value)));
+  assert.equal(await noMarkupFromData(page), 0);
+  // The record's flags: this task flags the disputed subject.
+  await page.waitForSelector(`[data-part="flags"][data-ready] tr[data-flag-task="${task.id}"]`);
+  // A unit token cannot decide extensions and nobody offers what the API would refuse: no upload for an agency.
+  await page.waitForSelector('[data-part="documents"][data-ready] li[data-document-id]');
+  assert.equal(await page.$('form[data-action="upload"]'), null);
+  // The document downloads with the bearer token (no link to the route): the browser saves
+  // the same bytes under the API's file name.
+  const downloads = path.join(TMP, 'downloads');
+  fs.mkdirSync(downloads, { recursive: true });
+  const cdp = await state.browser.target().createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true,
+    browserContextId: page.browserContext().id });
+  const saved = new Promise((resolve) => cdp.on('Browser.downloadProgress', (e) => { if (e.state !== 'inProgress') resolve(e.state); }));
+  const request = page.waitForRequest((r) => r.url().endsWith(`/v1/disputes/${state.dispute.id}/documents/${state.document.id}`));
+  // By keyboard: the download is a button.
+  await page.focus(`button[data-document="${state.document.id}"]`);
+  await page.keyboard.press('Enter');
+  assert.equal((await request).headers().authorization, 'Bearer ' + state.clerk);
+  assert.equal(await saved, 'completed');
+  const file = path.join(downloads, `dispute-${state.dispute.id}-document-${state.document.id}.png`);
+  assert.equal(sha256(fs.readFileSync(file)), state.document.sha256);
+  await shot(page, 'agency-task-claim');
+
+  // Acknowledge, assign to me, comment: each an event naming the person.
+  await page.focus('form[data-action="start"] button[type=submit]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('main[data-ready="task"] li[data-action="start"]');
+  assert.match((await eventText(page, 'start')).join(), /王科员/);
+  await page.click('form[data-action="assign-me"] button[type=submit]');
+  await page.waitForSelector('main[data-ready="task"] [data-assigned-to="S01"]');
+  assert.match((await eventText(page, 'assign')).join(), /王科员.*→ 王科员 \(S01\)/);
+  // A staff id not in the register: the API's refusal under the field.
+  await page.type('#assign-staff', 'S99');
+  await page.click('form[data-action="assign"] button[type=submit]');
+  await page.waitForSelector('#assign-staff-error:not([hidden])');
+  assert.match(await text(page, '#assign-staff-error'), /S99/);
+  await page.type('#comment-text', 'asked the registry: ' + XSS);
+  await page.click('form[data-action="comment"] button[type=submit]');
+  await page.waitForSelector('main[data-ready="task"] li[data-action="comment"]');
+  const comment = (await eventText(page, 'comment')).join();
+  assert.ok(comment.includes('王科员') && comment.includes('asked the registry: ' + XSS));
+  assert.equal(await noMarkupFromData(page), 0);
+  const events = (await api(state.clerk, 'GET', `/v1/tasks/${task.id}/events`)).body.items;
+  for (const action of ['start', 'assign', 'comment'])
+    assert.equal(events.find((e) => e.action === action).person.name, '王科员', action + ' names the person');
+  await shot(page, 'agency-task-work');
+
+  // The queue: assigned to me.
+  await page.goto(state.base + '/#/queue');
+  await page.waitForSelector('main[data-ready="queue"]');
+  await page.select('#assigned_to', 'me');
+  await page.select('#status', '');
+  await page.click('form.filters button[type=submit]');
+  await page.waitForSelector(`main[data-ready="queue"] tr[data-task="${task.id}"]`);
+  const mine = (await api(state.clerk, 'GET', '/v1/tasks?assigned_to=me')).body.items.map((t) => String(t.id));
+  assert.deepEqual(await page.$$eval('table.queue tbody tr', (l) => l.map((r) => r.dataset.task)), mine);
+  await shot(page, 'agency-queue-mine');
+  await page.close();
+  // The unit token names nobody: "assigned to me" is not offered.
+  const unit = await freshPage();
+  await login(unit, state.agency, 'queue');
+  assert.deepEqual(await unit.$$eval('#assigned_to option', (l) => l.map((o) => o.value)), ['', 'none']);
+  await unit.close();
+});
+
+test('the citizen sees who read their data, on a phone', async () => {
+  const page = await freshPage({ width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  await login(page, state.citizen, 'disputes');
+  await page.click('a[href="#/reads"]');
+  await page.waitForSelector('main[data-ready="reads"]');
+  const log = (await api(state.citizen, 'GET', '/v1/me/access-log?limit=50')).body.items;
+  assert.ok(log.some((a) => a.action === 'read_task' && a.agency_code === 'rst'), 'the clerk\'s read is logged');
+  assert.deepEqual(await page.$$eval('li[data-read]', (l) => l.map((e) => Number(e.dataset.read))), log.map((a) => a.id));
+  const first = await text(page, `li[data-read="${log[0].id}"]`);
+  assert.ok(first.includes(log[0].agency || '公共数据主管部门'));
+  assert.ok(first.includes(log[0].resource));
+  const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, 'the list fits a phone screen');
+  await shot(page, 'citizen-reads');
+  await page.close();
+});
+
 test('the clerk asks for the extension, the head decides, and the due date moves', async () => {
-  const task = (await api(state.agency, 'GET', '/v1/tasks?kind=verify_dispute&status=open')).body.items
-    .find((t) => t.dispute_id === state.dispute.id);
+  const task = await disputeTask();
   let page = await freshPage();
-  await login(page, state.agency, 'queue');
+  await login(page, state.clerk, 'queue');
   await page.goto(state.base + '/#/task/' + task.id);
   await page.waitForSelector('main[data-ready="task"] form[data-action="extension"]');
   const before = await page.$eval('main dl.facts .due', (el) => el.dataset.due);
   assert.equal(before, task.due_at);
   await page.type('#extension-reason', 'the registry must be asked first');
   await page.click('form[data-action="extension"] button[type=submit]');
-  await page.waitForSelector('main[data-ready="task"] form[data-action="decision"]');
+  // The one who asked is not offered the decision (nor is a clerk who heads nothing).
+  await page.waitForSelector('main[data-ready="task"] [data-decision="not-mine"]');
+  assert.equal(await page.$('form[data-action="decision"]'), null);
   assert.ok(await page.$('[data-mark="extension_requested"]'));
   assert.equal(await page.$('[data-mark="extended"]'), null, 'not extended before the decision');
   await page.close();
-  // The clerk's token names no head of the agency: its decision is refused, a head's is taken
-  // (recorded under the head's registered name, so the name field may stay empty).
-  const refused = await api(state.agency, 'POST', `/v1/tasks/${task.id}/extension/decision`,
-    { approve: true, reason: 'approved by the clerk', approver_name: '赵处长' });
-  assert.equal(refused.status, 403);
+  // And the API refuses it: the requester's own token, and the unit's token that names no head.
+  for (const t of [state.clerk, state.agency]) {
+    const refused = await api(t, 'POST', `/v1/tasks/${task.id}/extension/decision`,
+      { approve: true, reason: 'approved by the clerk', approver_name: '赵处长' });
+    assert.equal(refused.status, 403);
+  }
+  const unit = await freshPage();
+  await login(unit, state.agency, 'queue');
+  await unit.goto(state.base + '/#/task/' + task.id);
+  await unit.waitForSelector('main[data-ready="task"] [data-decision="not-mine"]');
+  assert.equal(await unit.$('form[data-action="decision"]'), null);
+  await unit.close();
+  // A head's decision is recorded under the head's registered name: no name field is offered.
   page = await freshPage();
   await login(page, state.head, 'queue');
   await page.goto(state.base + '/#/task/' + task.id);
   await page.waitForSelector('main[data-ready="task"] form[data-action="decision"]');
+  assert.equal(await page.$('#decision-approver'), null);
   await page.type('#decision-reason', 'approved: a registry check is needed');
   await page.click('form[data-action="decision"] button[type=submit]');
   await page.waitForFunction((was) => {
@@ -268,13 +411,15 @@ test('the clerk asks for the extension, the head decides, and the due date moves
   const after = (await api(state.agency, 'GET', '/v1/tasks/' + task.id)).body;
   assert.equal(await page.$eval('main dl.facts .due', (el) => el.dataset.due), after.due_at);
   assert.ok(Date.parse(after.due_at) > Date.parse(before), 'the due date moved later');
+  const approved = (await api(state.agency, 'GET', `/v1/tasks/${task.id}/events`)).body.items.find((e) => e.action === 'approve_extension');
+  assert.equal(approved.person.name, '赵处长');
+  assert.match((await eventText(page, 'approve_extension')).join(), /赵处长/);
   await shot(page, 'agency-extension');
   await page.close();
 });
 
 test('what people typed shows as text: the answer reason and the appeal in the timeline', async () => {
-  const task = (await api(state.agency, 'GET', '/v1/tasks?kind=verify_dispute')).body.items
-    .find((t) => t.dispute_id === state.dispute.id);
+  const task = await disputeTask();
   const answered = await api(state.agency, 'POST', `/v1/tasks/${task.id}/answer`, { answer: 'rejected', reason: XSS });
   assert.equal(answered.status, 200);
   const page = await freshPage({ width: 390, height: 844, isMobile: true, hasTouch: true });
@@ -326,24 +471,30 @@ test('the authority dashboard shows one chart per figure with the numbers of the
     return [f.dataset.figure, { count: document.querySelectorAll(`figure[data-figure="${f.dataset.figure}"]`).length,
       categories: o.xAxis[0].data, series: o.series.map((s) => ({ name: s.name, type: s.type, data: s.data })) }];
   })));
-  assert.deepEqual(Object.keys(charts).sort(), ['ontime', 'quality', 'tasks']);
+  const onTime = (await api(state.authority, 'GET', '/v1/reports/on-time')).body;
+  const corrected = onTime.agencies.filter((a) => a.corrections > 0 || a.correction_not_effective > 0);
+  assert.ok(corrected.length > 0, 'the clerk\'s correction is in the period');
+  assert.deepEqual(Object.keys(charts).sort(), ['ontime', 'quality', 'reopen', 'tasks']);
   for (const c of Object.values(charts)) assert.equal(c.count, 1);
 
   const reference = (await api(state.authority, 'GET', '/console/reference.json')).body;
   const title = (id) => reference.datasets.find((d) => d.id === id).title;
-  const quality = (await api(state.authority, 'GET', '/v1/reports/quality?limit=10')).body.items.slice().reverse();
-  assert.equal(quality.length, 2);
+  // Each dataset's line is its trend as /v1/reports/quality-trend gives it (two full scans here).
+  const trend = (await api(state.authority, 'GET', '/v1/reports/quality-trend?scans=10')).body.datasets;
   assert.equal(charts.quality.categories.length, 2);
+  assert.equal(charts.quality.series.length, trend.length);
   for (const s of charts.quality.series) {
     assert.equal(s.type, 'line');
     const id = reference.datasets.find((d) => d.title === s.name).id;
-    assert.deepEqual(s.data, quality.map((scan) => scan.datasets.find((d) => d.dataset_id === id).share_passing));
+    assert.deepEqual(s.data, trend.find((d) => d.dataset_id === id).points.map((p) => p.share_passing));
   }
-  assert.equal(charts.quality.series.length, quality[1].datasets.length);
 
-  const onTime = (await api(state.authority, 'GET', '/v1/reports/on-time')).body;
   assert.equal(charts.ontime.series[0].type, 'bar');
   assert.deepEqual(charts.ontime.series[0].data, onTime.agencies.map((a) => a.on_time_share));
+  assert.equal(charts.reopen.series[0].type, 'bar');
+  assert.deepEqual(charts.reopen.categories, corrected.map((a) => reference.datasets.find((d) => d.agency_code === a.agency).agency_name));
+  assert.deepEqual(charts.reopen.series[0].data, corrected.map((a) => a.reopen_rate));
+  assert.deepEqual(await page.$$eval('table.reopen tbody tr', (l) => l.map((r) => r.dataset.agency)), corrected.map((a) => a.agency));
 
   const counts = await openTaskCounts();
   const codes = Object.keys(counts).sort();
@@ -380,10 +531,42 @@ test('the authority dashboard shows one chart per figure with the numbers of the
   const forwarded = (await api(state.agency, 'GET', '/v1/tasks?kind=verify_dispute&status=open')).body.items
     .find((t) => t.dispute_id === filed.body.id);
   assert.ok(forwarded, 'the agency has the dispute to verify');
+  state.forwardedDispute = filed.body.id;
   assert.ok((await text(page, 'main .notice')).includes(String(forwarded.id)));
   await page.goto(state.base + '/#/report');
   await page.waitForSelector('main[data-ready="report"] figure[data-figure="report-kinds"] canvas');
   await shot(page, 'authority-report');
+  await page.close();
+});
+
+test('a head who asked for an extension is not offered its decision; another head decides it', async () => {
+  // The dispute the authority forwarded above is the agency's to verify.
+  const task = (await api(state.head, 'GET', '/v1/tasks?kind=verify_dispute&status=open')).body.items
+    .find((t) => t.dispute_id === state.forwardedDispute);
+  let page = await freshPage();
+  await login(page, state.head, 'queue');
+  await page.goto(state.base + '/#/task/' + task.id);
+  await page.waitForSelector('main[data-ready="task"] form[data-action="extension"]');
+  await page.type('#extension-reason', 'the head asks: the registry must be asked first');
+  await page.click('form[data-action="extension"] button[type=submit]');
+  await page.waitForSelector('main[data-ready="task"] [data-decision="not-mine"]');
+  assert.equal(await page.$('form[data-action="decision"]'), null, 'the head who asked is not offered the decision');
+  assert.match(await text(page, '[data-decision="not-mine"]'), /您本人申请/);
+  await shot(page, 'agency-extension-own-request');
+  assert.equal((await api(state.head, 'POST', `/v1/tasks/${task.id}/extension/decision`, { approve: false, reason: 'own' })).status, 403);
+  await page.close();
+  page = await freshPage();
+  await login(page, state.head2, 'queue');
+  await page.goto(state.base + '/#/task/' + task.id);
+  await page.waitForSelector('main[data-ready="task"] form[data-action="decision"]');
+  await page.select('#decision-approve', 'false');
+  await page.type('#decision-reason', 'not needed: the registry answered');
+  await page.click('form[data-action="decision"] button[type=submit]');
+  await page.waitForSelector('main[data-ready="task"] li[data-action="deny_extension"]');
+  assert.match((await eventText(page, 'deny_extension')).join(), /钱副处长/);
+  const after = (await api(state.head, 'GET', '/v1/tasks/' + task.id)).body;
+  assert.equal(after.due_at, task.due_at, 'a denial leaves the due date');
+  assert.equal(await page.$('[data-mark="extended"]'), null);
   await page.close();
 });
 

@@ -72,6 +72,16 @@ test('both languages have every key, and a missing one shows the key', () => {
   JH.i18n.lang = 'zh';
 });
 
+test('every message key a page names is in the table (a typo would show the key)', () => {
+  const { zh } = JH.i18n.tables;
+  const missing = [];
+  for (const f of fs.readdirSync(path.join(__dirname, '../../api/console')).filter((n) => n.endsWith('.js'))) {
+    // t('literal.key'); keys built from an API value (t('role.' + role)) go through label() or a known prefix.
+    for (const m of source(f).matchAll(/\bt\('([a-z_]+(?:\.[a-z_]+)+)'/g)) if (!(m[1] in zh)) missing.push(f + ': ' + m[1]);
+  }
+  assert.deepEqual(missing, []);
+});
+
 // Two scans as GET /v1/reports/quality answers them, newest first.
 const reportDoc = {
   scan_id: 8, agency: null,

@@ -3,6 +3,7 @@
 
 #include "engine/calendar/local_time.hpp"
 #include "engine/error.hpp"
+#include "engine/log/mask.hpp"
 #include "engine/disputes/dispute_desk.hpp"
 #include "tests/engine/tasks/workflow_fixture.hpp"
 
@@ -85,16 +86,119 @@ TEST_CASE("a dispute filed with the authority is forwarded and the agency's 5 da
   CHECK(f.store.flags_for_subject(f.person).size() == 1);
 }
 
-TEST_CASE("a withdrawal request gets the immediate limit and records the suspension") {
-  DisputeFixture f;
-  auto r = f.request(FilingChannel::kAgency);
-  r.withdrawal = true;
-  r.publication_suspended = true;
-  const auto filed = f.disputes.file(r, f.clock.now());
+// Art. 44, read from the article: a withdrawal request about published data suspends its
+// publication immediately; the agency's verification then withdraws it or republishes it (or
+// finds the request unfounded), tells the party, and the party may ask the authority to review.
+struct WithdrawalFixture : DisputeFixture {
+  WithdrawalFixture() { publish("aid"); }
+  void publish(const std::string& dataset) {
+    for (auto& d : catalogue.datasets)
+      if (d.id == dataset) d.published = true;
+  }
+  DisputeRequest withdrawal() {
+    auto r = request(FilingChannel::kAgency);
+    r.withdrawal = true;
+    return r;
+  }
+  std::string publication(std::int64_t dispute) {
+    return sql("SELECT publication FROM disputes WHERE id = " + std::to_string(dispute));
+  }
+  // The open-data platform's notices, oldest first: "kind state".
+  std::string notices() {
+    return sql("SELECT coalesce(string_agg(kind || ' ' || (payload->'publication'->>'state'), ',' ORDER BY id), '') "
+               "FROM outbox WHERE recipient = 'open_data'");
+  }
+};
+
+TEST_CASE("a withdrawal request suspends a published record at once, in the filing's own transaction") {
+  WithdrawalFixture f;
+  const auto filed = f.disputes.file(f.withdrawal(), f.clock.now());
   const auto task = f.store.task(filed.task_id);
   CHECK(task.kind == TaskKind::kVerifyWithdrawal);
   CHECK(*task.due_at - f.clock.now() == std::chrono::hours(24));
-  CHECK(f.sql("SELECT publication_suspended FROM disputes") == "t");
+  CHECK(f.publication(filed.dispute_id) == "suspended");
+  CHECK(f.notices() == "publication_suspended suspended");
+  // One transaction wrote the request and the notice: the same xmin.
+  CHECK(f.sql("SELECT d.xmin::text = o.xmin::text FROM disputes d, outbox o WHERE o.recipient = 'open_data'") == "t");
+  CHECK(f.sql("SELECT payload->'publication'->>'dataset_id' || ' ' || (payload->'publication'->>'subject_id') || ' ' || "
+              "(payload->'publication'->>'withdrawal_id') FROM outbox WHERE recipient = 'open_data'") ==
+        "aid " + engine::log::mask_identifier(f.person) + " " + std::to_string(filed.dispute_id));
+  CHECK(filed.view.publication == "suspended");
+  CHECK(filed.view.history.back().action == "publication_suspended");
+  CHECK(f.disputes.view(filed.dispute_id).publication == "suspended");
+  CHECK(f.disputes.view(filed.dispute_id).history == filed.view.history);
+}
+
+TEST_CASE("the agency's answer withdraws or resumes the publication and the party is told which") {
+  WithdrawalFixture f;
+  const auto withdrawn = f.disputes.file(f.withdrawal(), f.clock.now());
+  f.desk.answer(f.store.task(withdrawn.task_id), "withdrawn", "", testing::kCivClerk, f.clock.now());
+  CHECK(f.publication(withdrawn.dispute_id) == "withdrawn");
+  const auto republished = f.disputes.file(f.withdrawal(), f.clock.now());
+  f.desk.answer(f.store.task(republished.task_id), "republished", "the address column is now masked",
+                testing::kCivClerk, f.clock.now());
+  CHECK(f.publication(republished.dispute_id) == "resumed");
+  const auto unfounded = f.disputes.file(f.withdrawal(), f.clock.now());
+  f.desk.answer(f.store.task(unfounded.task_id), "rejected", "the record names no person", testing::kCivClerk,
+                f.clock.now());
+  CHECK(f.publication(unfounded.dispute_id) == "resumed");
+  CHECK(f.notices() ==
+        "publication_suspended suspended,publication_withdrawn withdrawn,publication_suspended suspended,"
+        "publication_resumed resumed,publication_suspended suspended,publication_resumed resumed");
+  CHECK(f.sql("SELECT string_agg(payload->>'publication', ',' ORDER BY id) FROM outbox WHERE kind = 'result'") ==
+        "withdrawn,resumed,resumed");
+  CHECK(f.disputes.view(republished.dispute_id).history.back().action == "party_notified");
+}
+
+TEST_CASE("the authority's review of a withdrawal result may withdraw what the agency resumed") {
+  WithdrawalFixture f;
+  const auto filed = f.disputes.file(f.withdrawal(), f.clock.now());
+  f.desk.answer(f.store.task(filed.task_id), "rejected", "not personal data", testing::kCivClerk, f.clock.now());
+  const auto review = f.disputes.appeal(filed.dispute_id, "it is my home address", f.clock.now());
+  const engine::tasks::Actor authority{"operator", ActorRole::kAuthority, {}};
+  f.desk.answer(review, "overturned", "a home address is personal data (Art. 44)", authority, f.clock.now());
+  CHECK(f.publication(filed.dispute_id) == "withdrawn");
+  CHECK(f.sql("SELECT payload->>'publication' FROM outbox WHERE kind = 'result' ORDER BY id DESC LIMIT 1") ==
+        "withdrawn");
+  // Upheld changes nothing.
+  const auto second = f.disputes.file(f.withdrawal(), f.clock.now());
+  f.desk.answer(f.store.task(second.task_id), "rejected", "not personal data", testing::kCivClerk, f.clock.now());
+  f.desk.answer(f.disputes.appeal(second.dispute_id, "please", f.clock.now()), "upheld", "it is not", authority,
+                f.clock.now());
+  CHECK(f.publication(second.dispute_id) == "resumed");
+}
+
+TEST_CASE("a withdrawal of data that is not published suspends nothing and still gets verified at once") {
+  WithdrawalFixture f;
+  auto r = f.withdrawal();
+  r.dataset_id = "reg";  // not published; the police's
+  const auto filed = f.disputes.file(r, f.clock.now());
+  const engine::tasks::Actor pol_clerk{"clerk li", ActorRole::kAgency, "pol"};
+  CHECK(f.publication(filed.dispute_id) == "not_published");
+  CHECK(f.notices() == "");
+  CHECK(f.store.task(filed.task_id).kind == TaskKind::kVerifyWithdrawal);
+  f.desk.answer(f.store.task(filed.task_id), "rejected", "nothing is published", pol_clerk, f.clock.now());
+  CHECK(f.publication(filed.dispute_id) == "not_published");
+  CHECK(f.notices() == "");
+}
+
+TEST_CASE("a withdrawal request names its dataset, and a filer cannot contradict the dataset's publication") {
+  WithdrawalFixture f;
+  auto none = f.withdrawal();
+  none.dataset_id.clear();
+  CHECK_THROWS_WITH_AS(f.disputes.file(none, f.clock.now()), doctest::Contains("/dataset_id"), engine::Error);
+  auto keep_open = f.withdrawal();
+  keep_open.publication_suspended = false;
+  CHECK_THROWS_WITH_AS(f.disputes.file(keep_open, f.clock.now()), doctest::Contains("suspends its publication at once"),
+                       engine::Error);
+  auto unpublished = f.withdrawal();
+  unpublished.dataset_id = "reg";
+  unpublished.publication_suspended = true;
+  CHECK_THROWS_WITH_AS(f.disputes.file(unpublished, f.clock.now()), doctest::Contains("not published"), engine::Error);
+  auto agreeing = f.withdrawal();
+  agreeing.publication_suspended = true;
+  CHECK(f.publication(f.disputes.file(agreeing, f.clock.now()).dispute_id) == "suspended");
+  CHECK(f.sql("SELECT count(*) FROM disputes") == "1");
 }
 
 TEST_CASE("a party may appeal a result once and the review goes to the authority") {
