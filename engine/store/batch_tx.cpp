@@ -28,9 +28,11 @@ const NamedStatement kReserveIds("jiaohe_batch_reserve_ids", R"sql(
 const NamedStatement kWriteBatch("jiaohe_batch_write", R"sql(
   WITH d AS (
     INSERT INTO disputes (id, kind, subject_id, dataset_id, attribute, agency_code, claimed_value, description, notify,
-                          channel, publication_suspended, evidence, status, filed_at)
+                          channel, publication_suspended, publication, publication_changed_at, evidence, status,
+                          filed_at)
     SELECT r.id, r.kind, r.subject_id, r.dataset_id, r.attribute, r.agency_code, r.claimed_value, r.description,
-           r.notify::jsonb, r.channel, r.publication_suspended,
+           r.notify::jsonb, r.channel, r.publication_suspended, r.publication,
+           CASE WHEN r.publication IS NOT NULL THEN r.filed_at END,
            -- Two subqueries, so that the one with an attribute reads canonical_values_by_subject.
            CASE WHEN r.attribute IS NULL THEN
              (SELECT coalesce(jsonb_agg(jsonb_build_object('dataset', v.dataset_id, 'record', v.record_key,
@@ -46,7 +48,8 @@ const NamedStatement kWriteBatch("jiaohe_batch_write", R"sql(
            'open', r.filed_at
     FROM jsonb_to_recordset($1::jsonb) AS r(id bigint, kind text, subject_id text, dataset_id text, attribute text,
                                            agency_code text, claimed_value text, description text, notify text,
-                                           channel text, publication_suspended boolean, filed_at timestamptz)),
+                                           channel text, publication_suspended boolean, publication text,
+                                           filed_at timestamptz)),
   t AS (
     INSERT INTO tasks (id, kind, assignee, step, status, received_at, due_at, provisional, deadline_basis,
                        deadline_version, reminder_at, next_fire_at, dispute_id, parent_task_id, scan_id, dataset_id,
@@ -140,7 +143,10 @@ std::int64_t BatchTx::insert_dispute(const disputes::Filing& f, Instant filed_at
   put(row, "dataset_id", null_if_empty(f.dataset_id));
   put(row, "attribute", null_if_empty(f.attribute));
   put(row, "claimed_value", null_if_empty(f.claimed_value));
-  if (f.publication_suspended) row["publication_suspended"] = *f.publication_suspended;
+  if (f.publication) {
+    row["publication_suspended"] = *f.publication == disputes::Publication::kSuspended;
+    row["publication"] = disputes::publication_name(*f.publication);
+  }
   const std::int64_t id = row["id"];
   rows_.disputes.push_back(std::move(row));
   return id;
@@ -267,6 +273,7 @@ void BatchTx::set_dispute_status(std::int64_t, disputes::DisputeStatus) { throw 
 void BatchTx::record_result(std::int64_t, disputes::DisputeStatus, const std::string&, const std::string&) {
   throw NotBatchable("record_result");
 }
+void BatchTx::set_publication(std::int64_t, disputes::Publication, Instant) { throw NotBatchable("set_publication"); }
 int BatchTx::count_documents(std::int64_t) { throw NotBatchable("count_documents"); }
 std::int64_t BatchTx::insert_document(const disputes::DocumentInfo&, const std::string&) {
   throw NotBatchable("insert_document");

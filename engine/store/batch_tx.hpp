@@ -109,6 +109,7 @@ class BatchTx final : public tasks::UnitOfWork {
   void set_dispute_status(std::int64_t id, disputes::DisputeStatus status) override;
   void record_result(std::int64_t id, disputes::DisputeStatus status, const std::string& result,
                      const std::string& reason) override;
+  void set_publication(std::int64_t id, disputes::Publication publication, Instant at) override;
   int count_documents(std::int64_t dispute_id) override;
   std::int64_t insert_document(const disputes::DocumentInfo& info, const std::string& content) override;
 
