@@ -16,18 +16,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string upper(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
-// The pattern with each {name} replaced by 1.
-std::string concrete(std::string pattern) {
-  for (auto open = pattern.find('{'); open != std::string::npos; open = pattern.find('{'))
-    pattern.replace(open, pattern.find('}', open) - open + 1, "1");
-  return pattern;
-}
-
 // A value the parameter's schema allows.
 std::string value_for(const json& schema) {
   if (schema.contains("enum")) return schema["enum"][0].get<std::string>();
@@ -88,11 +76,11 @@ TEST_CASE("every route accepts exactly the query parameters its operation docume
     for (const auto& [method, operation] : item.items()) {
       const auto token = token_for(s, operation);
       auto headers = token.empty() ? std::map<std::string, std::string>{} : s.headers(token);
-      const auto target = concrete(path);
+      const auto target = testing::path_with_id(path);
       const auto body = method == "post" ? std::string("{}") : std::string();
-      CAPTURE(upper(method) + " " + path);
+      CAPTURE(testing::http_method(method) + " " + path);
       // A name the operation does not document is refused, naming it.
-      const auto other = testing::http_request(s.port, upper(method), target + "?undocumented=1", body, headers);
+      const auto other = testing::http_request(s.port, testing::http_method(method), target + "?undocumented=1", body, headers);
       CHECK(refused_as_unknown(other, "undocumented"));
       // Each documented one is accepted (its value may still be refused for what it says).
       for (const auto& p : operation.value("parameters", json::array())) {
@@ -102,7 +90,7 @@ TEST_CASE("every route accepts exactly the query parameters its operation docume
         CAPTURE(name);
         CHECK(p.contains("description"));
         const auto r =
-            testing::http_request(s.port, upper(method), target + "?" + name + "=" + value_for(p["schema"]), body, headers);
+            testing::http_request(s.port, testing::http_method(method), target + "?" + name + "=" + value_for(p["schema"]), body, headers);
         CHECK_FALSE(refused_as_unknown(r, name));
       }
     }

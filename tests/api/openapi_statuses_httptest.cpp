@@ -24,17 +24,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string upper(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string with_id(std::string pattern, const std::string& id) {
-  for (auto open = pattern.find('{'); open != std::string::npos; open = pattern.find('{'))
-    pattern.replace(open, pattern.find('}', open) - open + 1, id);
-  return pattern;
-}
-
 Role role_named(const std::string& name) {
   if (name == "citizen") return Role::kCitizen;
   if (name == "agency") return Role::kAgency;
@@ -94,8 +83,8 @@ TEST_CASE("every status /openapi.json documents for an operation is answered by 
   int key = 0;
   for (const auto& [route, item] : doc["paths"].items())
     for (const auto& [lower, operation] : item.items()) {
-      const auto method = upper(lower);
-      const auto target = with_id(route, "999999");
+      const auto method = testing::http_method(lower);
+      const auto target = testing::path_with_id(route, "999999");
       std::set<Role> allowed;
       for (const auto& r : operation.value("x-roles", json::array())) allowed.insert(role_named(r));
       const auto token = allowed.empty() ? std::string() : tokens[*allowed.begin()];
@@ -236,8 +225,8 @@ TEST_CASE("every status /openapi.json documents for an operation is answered by 
   for (const auto& [route, item] : doc["paths"].items())
     for (const auto& [lower, operation] : item.items())
       for (const auto& [status, response] : operation["responses"].items()) {
-        const auto op = upper(lower) + " " + route;
-        if (status == "409" && upper(lower) == "POST" && !seen.statuses.count({op, 409})) {
+        const auto op = testing::http_method(lower) + " " + route;
+        if (status == "409" && testing::http_method(lower) == "POST" && !seen.statuses.count({op, 409})) {
           // The Idempotency-Key race (see the top of this file), when the route has no 409 of its own.
           continue;
         }

@@ -3,12 +3,24 @@
 #include <sys/wait.h>
 
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 
 #include "tests/support/test_database.hpp"
 
 namespace jiaohe::testing {
+
+std::string http_method(std::string operation_key) {
+  for (auto& c : operation_key) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return operation_key;
+}
+
+std::string path_with_id(std::string pattern, const std::string& id) {
+  for (auto open = pattern.find('{'); open != std::string::npos; open = pattern.find('{'))
+    pattern.replace(open, pattern.find('}', open) - open + 1, id);
+  return pattern;
+}
 
 OpenApiCheck check_openapi(const std::string& document, const nlohmann::json& answers) {
   const auto dir = make_temp_dir("openapi");

@@ -13,6 +13,11 @@ struct OpenApiCheck {
 };
 
 // `answers`: [{"method", "route" (the pattern), "status", "content_type", "body"}], or empty.
+// An operation's method as HTTP sends it ("get" -> "GET"), and a route pattern made a target
+// by replacing each {name} with `id`.
+std::string http_method(std::string operation_key);
+std::string path_with_id(std::string pattern, const std::string& id = "1");
+
 OpenApiCheck check_openapi(const std::string& document, const nlohmann::json& answers = nlohmann::json::array());
 
 }  // namespace jiaohe::testing
