@@ -69,6 +69,14 @@ void lift_components(json& schema, json& schemas) {
   schema = {{"$ref", "#/components/schemas/" + name}};
 }
 
+// 503: with Retry-After, and a problem document.
+json unavailable_answer() {
+  return {{"description", "The server is busy or the database unreachable (or a commit's outcome unknown): "
+                          "nothing was committed, the same request may be sent again after Retry-After"},
+          {"headers", {{"Retry-After", {{"description", "Seconds to wait"}, {"schema", {{"type", "integer"}}}}}}},
+          {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
+}
+
 json components(json schemas) {
   const json problem_schema = {
       {"type", "object"},
@@ -83,7 +91,10 @@ json components(json schemas) {
           {"items",
            {{"type", "object"},
             {"properties",
-             {{"pointer", {{"type", "string"}}}, {"detail", {{"type", "string"}}}, {"reason", {{"type", "string"}}}}}}}}}}},
+             {{"pointer", {{"type", "string"}, {"description", "the body's field (JSON pointer)"}}},
+              {"parameter", {{"type", "string"}, {"description", "the query parameter"}}},
+              {"detail", {{"type", "string"}}},
+              {"reason", {{"type", "string"}}}}}}}}}}},
       {"required", {"type", "title", "status"}}};
   schemas["Problem"] = problem_schema;
   return {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}},
@@ -92,11 +103,7 @@ json components(json schemas) {
            {{"Problem",
              {{"description", "An error, as an RFC 9457 problem document"},
               {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}}},
-            {"Unavailable",
-             {{"description", "The server is busy or the database unreachable (or a commit's outcome unknown): "
-                              "nothing was committed, the same request may be sent again after Retry-After"},
-              {"headers", {{"Retry-After", {{"description", "Seconds to wait"}, {"schema", {{"type", "integer"}}}}}}},
-              {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}}}}}};
+            {"Unavailable", unavailable_answer()}}}};
 }
 
 json operation(const Route& route, json& schemas) {
@@ -119,8 +126,15 @@ json operation(const Route& route, json& schemas) {
   json responses = {{std::to_string(route.schema.status), success}};
   for (const int status : answered_statuses(route)) {
     if (responses.contains(std::to_string(status))) continue;
-    if (status == 304) responses["304"] = {{"description", "Not modified: the If-None-Match ETag is current"}};
-    else responses[std::to_string(status)] = {{"$ref", status == 503 ? kUnavailableRef : kProblemRef}};
+    if (status == 304) {
+      responses["304"] = {{"description", "Not modified: the If-None-Match ETag is current"}};
+    } else if (status == 503 && !route.schema.unavailable.is_null()) {
+      // The server's problem document (busy) or the route's own body (what is unavailable).
+      responses["503"] = unavailable_answer();
+      responses["503"]["content"]["application/json"] = content({"application/json"}, route.schema.unavailable)["application/json"];
+    } else {
+      responses[std::to_string(status)] = {{"$ref", status == 503 ? kUnavailableRef : kProblemRef}};
+    }
   }
 
   if (route.roles.empty()) {

@@ -31,6 +31,9 @@ struct RouteSchema {
   // Statuses particular to the route besides the success one (404, 409, 413, 415, 422, 304);
   // the server's own are added by answered_statuses (api/openapi.hpp) for every route.
   std::vector<int> problems = {};
+  // The JSON body of the route's own 503 (application/json), when it answers one besides the
+  // server's problem document: /healthz says what is down.
+  nlohmann::json unavailable = nullptr;
   // Every query parameter the route accepts; the server refuses any other name with a 400
   // before the handler runs (api/query_parameter.hpp), so this list cannot drift from it.
   std::vector<QueryParameter> query = {};

@@ -4,6 +4,7 @@
 
 #include "api/handlers/task_access.hpp"
 #include "api/problem.hpp"
+#include "api/response_schema.hpp"
 #include "engine/calendar/local_time.hpp"
 #include "engine/disputes/dispute_desk.hpp"
 #include "engine/disputes/supporting_document.hpp"
@@ -27,16 +28,15 @@ json document_json(const DocumentInfo& d) {
 }
 
 json document_schema() {
-  return {{"type", "object"},
-          {"properties",
-           {{"id", {{"type", "integer"}}},
-            {"dispute_id", {{"type", "integer"}}},
-            {"media_type", {{"enum", {"application/pdf", "image/jpeg", "image/png"}}}},
-            {"size", {{"type", "integer"}, {"minimum", 1}, {"maximum", engine::disputes::kMaxDocumentBytes}}},
-            {"sha256", {{"type", "string"}, {"pattern", "^[0-9a-f]{64}$"}}},
-            {"uploaded_at", {{"type", "string"}, {"format", "date-time"}}},
-            {"uploaded_by", {{"type", "string"}}}}},
-          {"required", {"id", "dispute_id", "media_type", "size", "sha256", "uploaded_at", "uploaded_by"}}};
+  using namespace schema;
+  return component("Document",
+                   shape({{"id", integer()},
+                          {"dispute_id", integer()},
+                          {"media_type", {{"enum", {"application/pdf", "image/jpeg", "image/png"}}}},
+                          {"size", {{"type", "integer"}, {"minimum", 1}, {"maximum", engine::disputes::kMaxDocumentBytes}}},
+                          {"sha256", {{"type", "string"}, {"pattern", "^[0-9a-f]{64}$"}}},
+                          {"uploaded_at", instant()},
+                          {"uploaded_by", text()}}));
 }
 
 std::string path_of(const engine::disputes::DisputeView& d) {
@@ -110,17 +110,14 @@ Response get_document(const Request& request, AppContext& ctx) {
 }
 
 RouteSchema upload_document_schema() {
-  RouteSchema s{json::object(), document_schema(), 201};
+  RouteSchema s{json::object(), schema::closed(document_schema()), 201};
   s.request_types = {"application/pdf", "image/jpeg", "image/png"};
   s.problems = {404, 413, 415};
   return s;
 }
 
 RouteSchema list_documents_schema() {
-  RouteSchema s{nullptr,
-                {{"type", "object"},
-                 {"properties", {{"items", {{"type", "array"}, {"items", document_schema()}}}}},
-                 {"required", {"items"}}},
+  RouteSchema s{nullptr, schema::record({{"items", {{"type", "array"}, {"items", schema::closed(document_schema())}}}}),
                 200};
   s.problems = {404};
   return s;

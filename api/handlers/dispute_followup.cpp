@@ -24,7 +24,6 @@ namespace {
 using engine::auth::Role;
 using nlohmann::json;
 
-const std::vector<std::string> kStatusNames = {"open", "resolved", "appealed", "closed"};
 const std::vector<std::string> kKindNames = {"dispute", "withdrawal"};
 
 const std::vector<FieldSpec> kAppealFields = {{"reason", FieldType::kString, true}};
@@ -41,7 +40,7 @@ Response list_disputes(const Request& request, AppContext& ctx) {
   engine::disputes::DisputeFilter filter;
   if (caller.role == Role::kCitizen) filter.subject_id = caller.subject_id;
   if (caller.role == Role::kAgency) filter.agency = caller.agency_code;
-  filter.status = q.choice("status", kStatusNames).value_or("");
+  filter.status = q.choice("status", dispute_status_names()).value_or("");
   filter.kind = q.choice("kind", kKindNames).value_or("");
   // `publication=suspended`: the records the open-data platform must not publish now (Art. 44).
   filter.publication = q.choice("publication", engine::disputes::publication_names()).value_or("");
@@ -90,7 +89,7 @@ Response appeal_dispute(const Request& request, AppContext& ctx) {
 
 RouteSchema list_disputes_schema() {
   RouteSchema s{nullptr, page_schema(schema::closed(dispute_schema())), 200};
-  s.query = std::vector<QueryParameter>{query::choice("status", kStatusNames, "Only disputes in this status"),
+  s.query = std::vector<QueryParameter>{query::choice("status", dispute_status_names(), "Only disputes in this status"),
                                         query::choice("kind", kKindNames, "Only disputes or only withdrawal requests"),
                                         query::choice("publication", engine::disputes::publication_names(),
                                                       "suspended: the records the open-data platform must not publish now"),

@@ -39,6 +39,11 @@ json dispute_json(const engine::disputes::DisputeView& v) {
           {"history", std::move(history)}};
 }
 
+const std::vector<std::string>& dispute_status_names() {
+  static const std::vector<std::string> names = {"open", "resolved", "appealed", "closed"};
+  return names;
+}
+
 nlohmann::json dispute_schema() {
   using namespace schema;
   const json history_entry = record({{"at", instant()},
@@ -51,7 +56,7 @@ nlohmann::json dispute_schema() {
       "Dispute",
       shape({{"id", integer()},
              {"kind", {{"enum", {"dispute", "withdrawal"}}}},
-             {"status", text()},
+             {"status", {{"enum", dispute_status_names()}}},
              {"subject_id", {{"type", "string"}, {"description", "masked in staff lists; in full in the dispute's read"}}},
              {"dataset_id", nullable(text())},
              {"attribute", nullable(text())},

@@ -9,6 +9,7 @@
 #include "api/pagination.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
+#include "api/response_schema.hpp"
 #include "engine/catalog/catalog.hpp"
 #include "engine/error.hpp"
 #include "engine/ids/subject_check.hpp"
@@ -94,22 +95,17 @@ Response list_flags(const Request& request, AppContext& ctx) {
 }
 
 RouteSchema list_flags_schema() {
-  const json optional = {{"type", json::array({"string", "null"})}};
-  const json flag = {{"type", "object"},
-                     {"properties",
-                      {{"task_id", {{"type", "integer"}}},
-                       {"assignee", {{"type", "string"}}},
-                       {"subject_id", optional},
-                       {"dataset_id", optional},
-                       {"record_key", optional},
-                       {"attribute", optional},
-                       {"set_at", {{"type", "string"}, {"format", "date-time"}}}}},
-                     {"required", {"task_id", "assignee", "set_at"}}};
-  RouteSchema s{nullptr,
-                {{"type", "object"},
-                 {"properties", {{"flagged", {{"type", "boolean"}}}, {"items", {{"type", "array"}, {"items", flag}}}}},
-                 {"required", {"flagged", "items"}}},
-                200};
+  using namespace schema;
+  const json flag = component(
+      "Flag", shape({{"task_id", integer()},
+                     {"assignee", text()},
+                     {"subject_id", {{"type", json::array({"string", "null"})},
+                                     {"description", "masked for staff; in full for the citizen it is about"}}},
+                     {"dataset_id", nullable(text())},
+                     {"record_key", nullable(text())},
+                     {"attribute", nullable(text())},
+                     {"set_at", instant()}}));
+  RouteSchema s{nullptr, record({{"flagged", boolean()}, {"items", {{"type", "array"}, {"items", closed(flag)}}}}), 200};
   s.problems = {400};
   s.query = {query::text("subject", "A citizen ID number or credit code (a citizen: its own, the default)"),
              query::text("dataset", "With record: a dataset of the catalogue"),

@@ -7,6 +7,8 @@
 
 namespace jiaohe::api::handlers {
 
+using nlohmann::json;
+
 // GET /healthz: 200 when the database answers, 503 (and the server keeps running) when not.
 Response health(const Request&, AppContext& ctx) {
   const auto status = engine::store::probe_database(ctx.database_url);
@@ -22,12 +24,14 @@ Response health(const Request&, AppContext& ctx) {
 
 RouteSchema health_schema() {
   using namespace schema;
-  nlohmann::json body = shape({{"status", {{"enum", {"ok", "degraded"}}}},
-                     {"database", {{"enum", {"ok", "unavailable"}}}},
-                     {"schema_version", {{"type", "integer"}, {"description", "the database's migration; when it answers"}}}},
-                    {"schema_version"});
-  body["additionalProperties"] = false;
-  return {nullptr, body, 200};
+  const json health =
+      component("Health", shape({{"status", {{"enum", {"ok", "degraded"}}}},
+                                 {"database", {{"enum", {"ok", "unavailable"}}}},
+                                 {"schema_version", {{"type", "integer"}, {"description", "the database's migration, when it answers"}}}},
+                                {"schema_version"}));
+  RouteSchema s{nullptr, closed(health), 200};
+  s.unavailable = closed(health);
+  return s;
 }
 
 }  // namespace jiaohe::api::handlers

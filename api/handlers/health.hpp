@@ -6,7 +6,7 @@
 namespace jiaohe::api::handlers {
 
 Response health(const Request& request, AppContext& ctx);
-// For /openapi.json: its answer (the 200's; a 503 from an unreachable database has the same shape).
+// For /openapi.json: its answer, the same for the 200 and for the 503 of an unreachable database.
 RouteSchema health_schema();
 
 }  // namespace jiaohe::api::handlers

@@ -4,6 +4,7 @@
 
 #include "api/handlers/access_log.hpp"
 #include "api/pagination.hpp"
+#include "api/response_schema.hpp"
 #include "engine/auth/caller.hpp"
 #include "engine/log/mask.hpp"
 
@@ -29,21 +30,15 @@ Response who_am_i(const Request& request, AppContext& ctx) {
 }
 
 RouteSchema who_am_i_schema() {
-  const json nullable_string = {{"type", {"string", "null"}}};
-  const json person = {{"type", {"object", "null"}},
-                       {"properties",
-                        {{"staff_id", {{"type", "string"}}}, {"name", {{"type", "string"}}}, {"head", {{"type", "boolean"}}}}},
-                       {"required", {"staff_id", "name", "head"}}};
+  using namespace schema;
+  const json person = nullable(record({{"staff_id", text()}, {"name", text()}, {"head", boolean()}}));
   return {nullptr,
-          {{"type", "object"},
-           {"properties",
-            {{"role", {{"enum", {"citizen", "agency", "authority", "admin"}}}},
-             {"token_id", {{"type", "integer"}}},
-             {"agency_code", nullable_string},
-             {"agency", nullable_string},
-             {"subject_id", nullable_string},
-             {"person", person}}},
-           {"required", {"role", "token_id", "agency_code", "agency", "subject_id", "person"}}},
+          record({{"role", {{"enum", {"citizen", "agency", "authority", "admin"}}}},
+                  {"token_id", integer()},
+                  {"agency_code", nullable(text())},
+                  {"agency", nullable(text())},
+                  {"subject_id", {{"type", json::array({"string", "null"})}, {"description", "a citizen's, masked"}}},
+                  {"person", person}}),
           200};
 }
 

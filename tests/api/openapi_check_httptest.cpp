@@ -89,7 +89,8 @@ TEST_CASE("every operation declares the body of its success answer, shared shape
         }
       }
   const auto& schemas = doc["components"]["schemas"];
-  for (const auto* name : {"Task", "TaskEvent", "TaskComment", "Dispute", "Finding", "Scan", "Problem"}) {
+  for (const auto* name :
+       {"Task", "TaskEvent", "TaskComment", "Dispute", "Document", "Finding", "Flag", "Scan", "Health", "Problem"}) {
     CAPTURE(name);
     CHECK(schemas.contains(name));
   }
@@ -98,6 +99,10 @@ TEST_CASE("every operation declares the body of its success answer, shared shape
   CHECK(task["allOf"][0] == json{{"$ref", "#/components/schemas/Task"}});
   CHECK(task["unevaluatedProperties"] == false);
   CHECK(doc.dump().find("x-jiaohe-component") == std::string::npos);
+  // /healthz's 503: the server's problem document (busy) or its own body (the database down).
+  const auto& health = doc["paths"]["/healthz"]["get"]["responses"]["503"]["content"];
+  CHECK(health.contains("application/problem+json"));
+  CHECK(health["application/json"]["schema"]["allOf"][0] == json{{"$ref", "#/components/schemas/Health"}});
 }
 
 TEST_CASE("every route accepts exactly the query parameters its operation documents") {

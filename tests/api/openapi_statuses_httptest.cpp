@@ -5,9 +5,11 @@
 // (fuzz_httptest.cpp) checks the other direction on 5,000 malformed requests.
 // Not provoked: 409 "Idempotency-Key in progress" where a route has no 409 of its own (a race
 // of two requests with one key, which the retry resolves by waiting; idempotency_httptest.cpp).
-// 500 is documented nowhere: it is a defect.
+// 500 is documented nowhere: it is a defect. Every operation is also asked of a server whose
+// database is unreachable, whose answers (503, or what needs no database) are checked alike.
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
@@ -15,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/token_cache.hpp"
 #include "tests/api/workflow_server.hpp"
 #include "tests/support/openapi_check.hpp"
 
@@ -64,6 +67,20 @@ TEST_CASE("every status /openapi.json documents for an operation is answered by 
                    }(),
                    s.router, s.context};
   const auto busy_port = busy.start();
+  // And one whose database is unreachable (nothing listens on port 1): the 503 of a database
+  // that is down, for every operation that needs it, and /healthz's own.
+  auto down_context = s.context;
+  down_context.database_url = "postgresql://jiaohe@127.0.0.1:1/jiaohe?connect_timeout=2";
+  down_context.tokens = std::make_shared<api::TokenCache>();  // no token already checked
+  down_context.commits = nullptr;
+  down_context.scans = nullptr;
+  api::Server down{[] {
+                     api::ServerOptions o;
+                     o.port = 0;
+                     return o;
+                   }(),
+                   s.router, down_context};
+  const auto down_port = down.start();
 
   std::map<Role, std::string> tokens = {{Role::kCitizen, s.token(Role::kCitizen, s.person)},
                                         {Role::kAgency, s.token(Role::kAgency, "", "civ")},
@@ -91,6 +108,7 @@ TEST_CASE("every status /openapi.json documents for an operation is answered by 
       const std::string body = method == "POST" ? "{}" : "";
       send(method, route, target + "?undocumented=1", token, body);
       send(method, route, target, token, body, {}, busy_port);
+      send(method, route, target, token, body, {}, down_port);
       const auto raw = testing::raw_exchange(
           s.port, method + " " + target + " HTTP/1.1\r\nHost: x\r\nContent-Length: 1073741824\r\nConnection: close\r\n\r\n");
       seen.add(method, route, status_of(raw), "application/problem+json",
@@ -109,6 +127,12 @@ TEST_CASE("every status /openapi.json documents for an operation is answered by 
         send(method, route, target, token, R"({"other": 1})", {{"Idempotency-Key", k}});
       }
     }
+
+  // /healthz's own 503 says what is down, in its usual body (checked against the document below).
+  const auto health = send("GET", "/healthz", "/healthz", "", "", {}, down_port);
+  CHECK(health.status == 503);
+  CHECK(health.headers.at("content-type").starts_with("application/json"));
+  CHECK(json::parse(health.body)["database"] == "unavailable");
 
   // Each operation's own statuses, from a state that has them.
   const auto& citizen = tokens[Role::kCitizen];
