@@ -4,9 +4,11 @@
 #include <cctype>
 #include <memory>
 #include <set>
+#include <stdexcept>
 #include <string>
 
 #include "api/idempotency.hpp"
+#include "api/response_schema.hpp"
 
 namespace jiaohe::api {
 namespace {
@@ -48,7 +50,26 @@ std::string operation_id(const Route& route) {
   return id;
 }
 
-json components() {
+// Replaces each schema::component in `schema` by a $ref to it, collecting it into `schemas`
+// (inner ones first, so a component refers to the components it holds). One name given to two
+// shapes is a defect of the route table: it throws, and the server does not start.
+void lift_components(json& schema, json& schemas) {
+  if (schema.is_array()) {
+    for (auto& item : schema) lift_components(item, schemas);
+    return;
+  }
+  if (!schema.is_object()) return;
+  for (auto& value : schema) lift_components(value, schemas);
+  if (!schema.contains(schema::kComponentKey)) return;
+  const auto name = schema[schema::kComponentKey].get<std::string>();
+  schema.erase(schema::kComponentKey);
+  if (schemas.contains(name) && schemas[name] != schema)
+    throw std::logic_error("/openapi.json: two different schemas are both named " + name);
+  schemas[name] = std::move(schema);
+  schema = {{"$ref", "#/components/schemas/" + name}};
+}
+
+json components(json schemas) {
   const json problem_schema = {
       {"type", "object"},
       {"description", "RFC 9457 problem details"},
@@ -64,8 +85,9 @@ json components() {
             {"properties",
              {{"pointer", {{"type", "string"}}}, {"detail", {{"type", "string"}}}, {"reason", {{"type", "string"}}}}}}}}}}},
       {"required", {"type", "title", "status"}}};
+  schemas["Problem"] = problem_schema;
   return {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}},
-          {"schemas", {{"Problem", problem_schema}}},
+          {"schemas", std::move(schemas)},
           {"responses",
            {{"Problem",
              {{"description", "An error, as an RFC 9457 problem document"},
@@ -77,7 +99,7 @@ json components() {
               {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}}}}}};
 }
 
-json operation(const Route& route) {
+json operation(const Route& route, json& schemas) {
   json op = {{"summary", route.summary}, {"operationId", operation_id(route)}};
   json parameters = json::array();
   for (const auto& name : path_parameters(route.pattern))
@@ -86,7 +108,8 @@ json operation(const Route& route) {
     parameters.push_back({{"name", q.name}, {"in", "query"}, {"required", false}, {"description", q.description}, {"schema", q.schema}});
 
   // Each media type the route takes or answers, with the one schema that describes it.
-  const auto content = [](const std::vector<std::string>& types, const json& schema) {
+  const auto content = [&schemas](const std::vector<std::string>& types, json schema) {
+    lift_components(schema, schemas);
     json out = json::object();
     for (const auto& type : types) out[type] = {{"schema", schema}};
     return out;
@@ -144,7 +167,8 @@ std::set<int> answered_statuses(const Route& route) {
 
 json openapi_document(const std::vector<Route>& routes) {
   json paths = json::object();
-  for (const auto& route : routes) paths[route.pattern][lower(route.method)] = operation(route);
+  json schemas = json::object();
+  for (const auto& route : routes) paths[route.pattern][lower(route.method)] = operation(route, schemas);
   return {{"openapi", "3.1.0"},
           {"info",
            {{"title", "Jiaohe"},
@@ -154,12 +178,18 @@ json openapi_document(const std::vector<Route>& routes) {
           // host name, port or proxy; the listen address (often 0.0.0.0) is no address to call.
           {"servers", json::array({{{"url", "/"}, {"description", "The server that served this document"}}})},
           {"paths", paths},
-          {"components", components()}};
+          {"components", components(std::move(schemas))}};
 }
 
 std::vector<Route> with_openapi(std::vector<Route> routes) {
   routes.push_back({"GET", "/openapi.json", "This API as an OpenAPI 3.1 document", 0, nullptr, {},
-                    {nullptr, {{"type", "object"}}, 200}});
+                    {nullptr,
+                     schema::shape({{"openapi", {{"const", "3.1.0"}}},
+                                    {"info", {{"type", "object"}}},
+                                    {"servers", {{"type", "array"}}},
+                                    {"paths", {{"type", "object"}}},
+                                    {"components", {{"type", "object"}}}}),
+                     200}});
   // The document includes its own route, so it is built once the table is complete.
   auto document = std::make_shared<const std::string>(openapi_document(routes).dump());
   routes.back().handler = [document](const Request&, AppContext&) {

@@ -2,7 +2,9 @@
 // GET /openapi.json: an OpenAPI 3.1 document generated from the route table, so it can never
 // list a route the router lacks nor miss one it has. Per route: path parameters from the
 // pattern's {names}, the summary, bearer security and the roles (x-roles) when the route has
-// roles, the route's declared schemas (Route::schema), and every status it answers.
+// roles, the route's declared schemas (Route::schema), and every status it answers. The shared
+// shapes the schemas mark (schema::component, api/response_schema.hpp) are listed once under
+// components/schemas and referred to with $ref.
 #include <set>
 #include <vector>
 

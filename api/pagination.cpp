@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "api/problem.hpp"
+#include "api/response_schema.hpp"
 
 namespace jiaohe::api {
 namespace {
@@ -49,6 +50,11 @@ std::string encode_cursor(std::int64_t before_id) {
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, before_id, 16);
   (void)ec;
   return std::string(1, kCursorPrefix) + std::string(buf, end);
+}
+
+nlohmann::json page_schema(nlohmann::json item) {
+  return schema::record({{"items", {{"type", "array"}, {"items", std::move(item)}}},
+                         {"next_cursor", schema::nullable(schema::text())}});
 }
 
 Response page_response(nlohmann::json items, const std::optional<std::int64_t>& next_before_id) {

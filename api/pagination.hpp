@@ -23,6 +23,9 @@ std::variant<engine::store::PageQuery, Response> page_query(const Request& reque
 
 std::string encode_cursor(std::int64_t before_id);
 
+// The page envelope's JSON Schema, for /openapi.json: `item` is each item's.
+nlohmann::json page_schema(nlohmann::json item);
+
 // 200 with the page envelope.
 Response page_response(nlohmann::json items, const std::optional<std::int64_t>& next_before_id);
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/pagination.hpp"
+#include "api/response_schema.hpp"
 #include "engine/calendar/local_time.hpp"
 #include "engine/store/access_queries.hpp"
 
@@ -37,7 +38,18 @@ Response my_access_log(const Request& request, AppContext& ctx) {
 }
 
 RouteSchema my_access_log_schema() {
-  RouteSchema s;
+  using namespace schema;
+  RouteSchema s{nullptr,
+                page_schema(record({{"id", integer()},
+                                    {"at", instant()},
+                                    {"role", text()},
+                                    {"agency_code", nullable(text())},
+                                    {"agency", nullable(text())},
+                                    {"token_id", integer()},
+                                    {"action", text()},
+                                    {"resource", text()},
+                                    {"route", nullable(text())}})),
+                200};
   s.query = query::page();
   return s;
 }

@@ -11,6 +11,7 @@
 #include "api/pagination.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
+#include "api/response_schema.hpp"
 #include "engine/calendar/local_time.hpp"
 #include "engine/statute/statute_profile.hpp"
 #include "engine/util/sha256.hpp"
@@ -155,14 +156,53 @@ Response console_quality_report(const Request& request, AppContext& ctx) {
   return r;
 }
 
+namespace {
+
+// A text answer of these media types (what cmake/EmbedConsoleFiles.cmake gives each file).
+RouteSchema text_answer(std::vector<std::string> types) {
+  RouteSchema s{nullptr, schema::text(), 200};
+  s.response_types = std::move(types);
+  return s;
+}
+
+}  // namespace
+
+RouteSchema console_index_schema() { return text_answer({"text/html"}); }
+
 RouteSchema console_file_schema() {
-  RouteSchema s;
+  auto s = text_answer({"text/javascript", "text/css", "image/svg+xml"});
   s.query = {{"v", {{"type", "string"}}, "The file's version as index.html names it: the answer may then be cached for good"}};
   return s;
 }
 
+RouteSchema console_reference_schema() {
+  using namespace schema;
+  const json procedure =
+      record({{"actor", text()},
+              {"article", text()},
+              {"extension", nullable(record({{"approver", text()}, {"article", text()}}))}});
+  json body = shape(
+      {{"datasets", {{"type", "array"},
+                     {"items", record({{"id", text()}, {"title", text()}, {"agency_code", text()}, {"agency_name", text()}})}}},
+       {"attributes", {{"type", "array"}, {"items", record({{"name", text()}, {"type", text()}})}}},
+       {"rules", {{"type", "array"}, {"items", record({{"id", text()}, {"kind", text()}, {"severity", text()}})}}},
+       {"calendar", record({{"version", text()},
+                            {"today", date()},
+                            {"first", date()},
+                            {"working", {{"type", "string"},
+                                         {"pattern", "^[01]*$"},
+                                         {"description", "one character per day from first: 1 working, 0 not"}}},
+                            {"provisional_from", nullable(date())}})},
+       {"procedures", {{"type", "object"},
+                       {"description", "the statute profile's procedures by id"},
+                       {"additionalProperties", procedure}}}},
+      {"procedures"});
+  body["additionalProperties"] = false;
+  return {nullptr, body, 200};
+}
+
 RouteSchema console_quality_report_schema() {
-  RouteSchema s;
+  auto s = text_answer({"text/html"});
   s.query = {query::id("scan", "The scan (default: the latest successful one)"), agency_parameter()};
   return s;
 }

@@ -12,7 +12,6 @@
 #include "api/app_context.hpp"
 #include "api/http.hpp"
 #include "api/router.hpp"
-#include "api/router.hpp"
 
 namespace jiaohe::api::handlers {
 
@@ -20,11 +19,11 @@ Response console_index(const Request& request, AppContext& ctx);
 Response console_file(const Request& request, AppContext& ctx);
 Response console_reference(const Request& request, AppContext& ctx);
 Response console_quality_report(const Request& request, AppContext& ctx);
-// For /openapi.json: the parameters of the console's file and of the HTML report.
+// For /openapi.json: each answer's media types and schema, the parameters of the console's file
+// and of the HTML report.
+RouteSchema console_index_schema();
 RouteSchema console_file_schema();
-RouteSchema console_quality_report_schema();
-// For /openapi.json: the parameters of the console's file and of the HTML report.
-RouteSchema console_file_schema();
+RouteSchema console_reference_schema();
 RouteSchema console_quality_report_schema();
 
 }  // namespace jiaohe::api::handlers

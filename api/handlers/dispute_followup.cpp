@@ -8,6 +8,7 @@
 #include "api/handlers/task_access.hpp"
 #include "api/json_body.hpp"
 #include "api/pagination.hpp"
+#include "api/response_schema.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
 #include "engine/error.hpp"
@@ -88,7 +89,7 @@ Response appeal_dispute(const Request& request, AppContext& ctx) {
 }
 
 RouteSchema list_disputes_schema() {
-  RouteSchema s;
+  RouteSchema s{nullptr, page_schema(schema::closed(dispute_schema())), 200};
   s.query = std::vector<QueryParameter>{query::choice("status", kStatusNames, "Only disputes in this status"),
                                         query::choice("kind", kKindNames, "Only disputes or only withdrawal requests"),
                                         query::choice("publication", engine::disputes::publication_names(),
@@ -97,5 +98,7 @@ RouteSchema list_disputes_schema() {
             query::page();
   return s;
 }
+
+RouteSchema appeal_dispute_schema() { return {body_schema(kAppealFields), schema::closed(dispute_schema()), 200}; }
 
 }  // namespace jiaohe::api::handlers

@@ -10,7 +10,8 @@ namespace jiaohe::api::handlers {
 
 Response list_disputes(const Request& request, AppContext& ctx);
 Response appeal_dispute(const Request& request, AppContext& ctx);
-// For /openapi.json: the filters of GET /v1/disputes.
+// For /openapi.json: the filters and the page of GET /v1/disputes, the appeal and its answer.
 RouteSchema list_disputes_schema();
+RouteSchema appeal_dispute_schema();
 
 }  // namespace jiaohe::api::handlers

@@ -1,6 +1,7 @@
 #include "api/handlers/dispute_json.hpp"
 
 #include "api/handlers/json_fields.hpp"
+#include "api/response_schema.hpp"
 #include "engine/disputes/publication.hpp"
 
 namespace jiaohe::api::handlers {
@@ -39,43 +40,39 @@ json dispute_json(const engine::disputes::DisputeView& v) {
 }
 
 nlohmann::json dispute_schema() {
-  using nlohmann::json;
-  const json text = {{"type", "string"}};
-  const json optional = {{"type", json::array({"string", "null"})}};
-  const json history_entry = {{"type", "object"},
-                              {"properties",
-                               {{"at", text},
-                                {"task_id", {{"type", "integer"}}},
-                                {"step", text},
-                                {"action", text},
-                                {"actor_role", text},
-                                {"reason", text}}}};
-  return {{"type", "object"},
-          {"properties",
-           {{"id", {{"type", "integer"}}},
-            {"kind", {{"enum", {"dispute", "withdrawal"}}}},
-            {"status", text},
-            {"subject_id", text},
-            {"dataset_id", optional},
-            {"attribute", optional},
-            {"claimed_value", optional},
-            {"description", text},
-            {"agency_code", text},
-            {"channel", {{"enum", {"agency", "authority"}}}},
-            {"filed_at", {{"type", "string"}, {"format", "date-time"}}},
-            {"deadline", {{"type", json::array({"string", "null"})}, {"format", "date-time"}}},
-            {"current_step", optional},
-            {"assignee", optional},
-            {"result", optional},
-            {"result_reason", optional},
-            {"publication",
-             {{"type", json::array({"object", "null"})},
-              {"description", "a withdrawal request's record on the open-data platform (Art. 44); null for a dispute"},
-              {"properties",
-               {{"state", {{"enum", engine::disputes::publication_names()}}},
-                {"since", {{"type", json::array({"string", "null"})}, {"format", "date-time"}}}}}}},
-            {"history", {{"type", "array"}, {"items", history_entry}}}}},
-          {"required", {"id", "kind", "status", "subject_id", "description", "agency_code", "channel", "filed_at"}}};
+  using namespace schema;
+  const json history_entry = record({{"at", instant()},
+                                     {"task_id", integer()},
+                                     {"step", text()},
+                                     {"action", text()},
+                                     {"actor_role", text()},
+                                     {"reason", text()}});
+  return component(
+      "Dispute",
+      shape({{"id", integer()},
+             {"kind", {{"enum", {"dispute", "withdrawal"}}}},
+             {"status", text()},
+             {"subject_id", {{"type", "string"}, {"description", "masked in staff lists; in full in the dispute's read"}}},
+             {"dataset_id", nullable(text())},
+             {"attribute", nullable(text())},
+             {"claimed_value", nullable(text())},
+             {"description", text()},
+             {"agency_code", text()},
+             {"channel", {{"enum", {"agency", "authority"}}}},
+             {"filed_at", instant()},
+             {"deadline", nullable(instant())},
+             {"current_step", nullable(text())},
+             {"assignee", nullable(text())},
+             {"result", nullable(text())},
+             {"result_reason", nullable(text())},
+             {"publication",
+              {{"type", json::array({"object", "null"})},
+               {"description", "a withdrawal request's record on the open-data platform (Art. 44); null for a dispute"},
+               {"properties", {{"state", {{"enum", engine::disputes::publication_names()}}}, {"since", nullable(instant())}}},
+               {"required", {"state", "since"}},
+               {"additionalProperties", false}}},
+             {"history", {{"type", "array"}, {"items", history_entry}, {"description", "in single reads only"}}}},
+            {"history"}));
 }
 
 }  // namespace jiaohe::api::handlers

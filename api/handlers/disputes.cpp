@@ -10,6 +10,7 @@
 #include "api/json_body.hpp"
 #include "api/handlers/task_access.hpp"
 #include "api/problem.hpp"
+#include "api/response_schema.hpp"
 #include "engine/disputes/dispute_desk.hpp"
 #include "engine/disputes/filing.hpp"
 #include "engine/store/access_log.hpp"
@@ -79,7 +80,7 @@ Response get_dispute(const Request& request, AppContext& ctx) {
   return r;
 }
 
-RouteSchema file_dispute_schema() { return {body_schema(kDisputeFields), dispute_schema(), 201}; }
-RouteSchema get_dispute_schema() { return {nullptr, dispute_schema(), 200}; }
+RouteSchema file_dispute_schema() { return {body_schema(kDisputeFields), schema::closed(dispute_schema()), 201}; }
+RouteSchema get_dispute_schema() { return {nullptr, schema::closed(dispute_schema()), 200}; }
 
 }  // namespace jiaohe::api::handlers

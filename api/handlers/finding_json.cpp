@@ -1,6 +1,7 @@
 #include "api/handlers/finding_json.hpp"
 
 #include "api/handlers/json_fields.hpp"
+#include "api/response_schema.hpp"
 #include "engine/calendar/local_time.hpp"
 
 namespace jiaohe::api::handlers {
@@ -28,6 +29,32 @@ json finding_json(const engine::store::FindingRecord& f) {
               {"times_reopened", f.times_reopened}};
   if (!f.evidence.is_null()) out["evidence"] = f.evidence;
   return out;
+}
+
+json finding_schema() {
+  using namespace schema;
+  return component("Finding",
+                   shape({{"id", integer()},
+                          {"rule_id", text()},
+                          {"rule_version", integer()},
+                          {"kind", text()},
+                          {"severity", text()},
+                          {"dataset_id", text()},
+                          {"agency_code", text()},
+                          {"record_key", text()},
+                          {"subject_id", {{"type", json::array({"string", "null"})},
+                                          {"description", "masked in lists; in full in the finding's (logged) read"}}},
+                          {"attribute", text()},
+                          {"status", {{"enum", {"open", "resolved"}}}},
+                          {"first_seen_scan", integer()},
+                          {"last_seen_scan", integer()},
+                          {"resolved_scan", nullable(integer())},
+                          {"first_seen_at", instant()},
+                          {"last_seen_at", instant()},
+                          {"resolved_at", nullable(instant())},
+                          {"times_reopened", integer()},
+                          {"evidence", {{"type", "object"}, {"description", "what the rule saw; in single reads only"}}}},
+                         {"evidence"}));
 }
 
 }  // namespace jiaohe::api::handlers

@@ -12,6 +12,7 @@
 #include "api/pagination.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
+#include "api/response_schema.hpp"
 #include "engine/calendar/local_time.hpp"
 #include "engine/store/access_log.hpp"
 #include "engine/log/mask.hpp"
@@ -93,7 +94,7 @@ Response get_finding(const Request& request, AppContext& ctx) {
 }
 
 RouteSchema list_findings_schema() {
-  RouteSchema s;
+  RouteSchema s{nullptr, page_schema(schema::closed(finding_schema())), 200};
   s.query = std::vector<QueryParameter>{
                 query::text("dataset", "Only findings in this dataset"), query::text("rule", "Only findings of this rule id"),
                 query::choice("status", kStatusNames, "Only open or only resolved findings"), agency_parameter(),
@@ -102,5 +103,7 @@ RouteSchema list_findings_schema() {
             query::page();
   return s;
 }
+
+RouteSchema get_finding_schema() { return {nullptr, schema::closed(finding_schema()), 200}; }
 
 }  // namespace jiaohe::api::handlers

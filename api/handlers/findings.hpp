@@ -11,7 +11,8 @@ namespace jiaohe::api::handlers {
 
 Response list_findings(const Request& request, AppContext& ctx);
 Response get_finding(const Request& request, AppContext& ctx);
-// For /openapi.json: the filters of GET /v1/findings.
+// For /openapi.json: the filters and the page of GET /v1/findings, and one finding.
 RouteSchema list_findings_schema();
+RouteSchema get_finding_schema();
 
 }  // namespace jiaohe::api::handlers

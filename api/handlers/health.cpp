@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/response_schema.hpp"
 #include "engine/store/database.hpp"
 
 namespace jiaohe::api::handlers {
@@ -17,6 +18,16 @@ Response health(const Request&, AppContext& ctx) {
   if (!status.available) r.headers.emplace_back("Retry-After", "1");
   r.body = body.dump();
   return r;
+}
+
+RouteSchema health_schema() {
+  using namespace schema;
+  nlohmann::json body = shape({{"status", {{"enum", {"ok", "degraded"}}}},
+                     {"database", {{"enum", {"ok", "unavailable"}}}},
+                     {"schema_version", {{"type", "integer"}, {"description", "the database's migration; when it answers"}}}},
+                    {"schema_version"});
+  body["additionalProperties"] = false;
+  return {nullptr, body, 200};
 }
 
 }  // namespace jiaohe::api::handlers

@@ -45,4 +45,10 @@ Response metrics(const Request&, AppContext& ctx) {
   return r;
 }
 
+RouteSchema metrics_schema() {
+  RouteSchema s{nullptr, {{"type", "string"}, {"description", "the Prometheus text exposition format 0.0.4"}}, 200};
+  s.response_types = {"text/plain; version=0.0.4"};
+  return s;
+}
+
 }  // namespace jiaohe::api::handlers

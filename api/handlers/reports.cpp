@@ -10,6 +10,7 @@
 #include "api/pagination.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
+#include "api/response_schema.hpp"
 #include "engine/calendar/local_time.hpp"
 #include "engine/store/access_queries.hpp"
 #include "engine/store/report_queries.hpp"
@@ -215,15 +216,55 @@ std::vector<QueryParameter> date_parameters(const char* when_absent) {
           query::date("to", std::string("Last day included (Asia/Shanghai); ") + when_absent)};
 }
 
+namespace {
+
+// What score_json writes, for the schemas of the answers that carry a score.
+json score_properties() {
+  using namespace schema;
+  return {{"rows_checked", integer()}, {"checks", integer()}, {"checks_failed", integer()},
+          {"share_passing", nullable(number())}};
+}
+
+// `properties` and a score's.
+json scored(json properties) {
+  properties.update(score_properties());
+  return schema::record(std::move(properties));
+}
+
+// A report over whole days (days_report): its days and its rows under `rows_name`.
+json days_report_schema(const char* rows_name, json row) {
+  using namespace schema;
+  return record({{"from", date()}, {"to", date()}, {rows_name, {{"type", "array"}, {"items", std::move(row)}}}});
+}
+
+}  // namespace
+
 RouteSchema quality_report_schema() {
-  RouteSchema s;
+  using namespace schema;
+  const json rule = record({{"rule_id", text()},
+                            {"rows_checked", integer()},
+                            {"rows_failed", integer()},
+                            {"share_passing", nullable(number())}});
+  const json dataset = scored({{"dataset_id", text()}, {"agency_code", text()}, {"rules", {{"type", "array"}, {"items", rule}}}});
+  RouteSchema s{nullptr,
+                page_schema(record({{"scan_id", integer()},
+                                    {"at", instant()},
+                                    {"datasets", {{"type", "array"}, {"items", dataset}}}})),
+                200};
   s.query = std::vector<QueryParameter>{query::text("dataset", "Only this dataset"), agency_parameter()} +
             date_parameters("absent: no bound") + query::page();
   return s;
 }
 
 RouteSchema quality_trend_report_schema() {
-  RouteSchema s;
+  using namespace schema;
+  const json point = scored({{"scan_id", integer()}, {"at", instant()}});
+  const json dataset = record({{"dataset_id", text()},
+                               {"agency_code", text()},
+                               {"points", {{"type", "array"}, {"items", point}}},
+                               {"change", {{"type", json::array({"number", "null"})},
+                                           {"description", "the last point's share_passing less the first's"}}}});
+  RouteSchema s{nullptr, record({{"scans", integer()}, {"datasets", {{"type", "array"}, {"items", dataset}}}}), 200};
   // One row per dataset: not a paged list.
   s.query = {query::text("dataset", "Only this dataset"), agency_parameter(),
              query::id("scans", "How many of each dataset's last scans (default 10)", kMaxTrendScans)};
@@ -231,12 +272,39 @@ RouteSchema quality_trend_report_schema() {
 }
 
 RouteSchema on_time_report_schema() {
-  RouteSchema s;
+  using namespace schema;
+  const json agency = record({{"agency", text()},
+                              {"received", integer()},
+                              {"answered", integer()},
+                              {"answered_on_time", integer()},
+                              {"on_time_share", nullable(number())},
+                              {"overdue", integer()},
+                              {"extended", integer()},
+                              {"average_working_days_to_answer", number()},
+                              {"corrections", integer()},
+                              {"corrections_found_again", integer()},
+                              {"reopen_rate", nullable(number())},
+                              {"correction_not_effective", integer()},
+                              {"rectification_orders", record({{"open", integer()}, {"overdue", integer()}})}});
+  RouteSchema s{nullptr, days_report_schema("agencies", agency), 200};
   // One row per agency: not a paged list.
   s.query = std::vector<QueryParameter>{agency_parameter()} + date_parameters("give both or neither (the current month)");
   return s;
 }
 
-RouteSchema access_report_schema() { return on_time_report_schema(); }
+RouteSchema access_report_schema() {
+  using namespace schema;
+  const json reader = record({{"role", text()},
+                              {"agency_code", nullable(text())},
+                              {"agency", nullable(text())},
+                              {"reads", integer()},
+                              {"subjects", integer()},
+                              {"actions", {{"type", "object"},
+                                           {"description", "entries per action"},
+                                           {"additionalProperties", integer()}}}});
+  auto s = on_time_report_schema();  // the same parameters
+  s.response = days_report_schema("readers", reader);
+  return s;
+}
 
 }  // namespace jiaohe::api::handlers

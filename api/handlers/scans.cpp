@@ -10,6 +10,7 @@
 #include "api/json_body.hpp"
 #include "api/pagination.hpp"
 #include "api/problem.hpp"
+#include "api/response_schema.hpp"
 #include "engine/calendar/local_time.hpp"
 #include "engine/catalog/catalog.hpp"
 #include "engine/store/scan_records.hpp"
@@ -46,6 +47,28 @@ json scan_json(const engine::store::ScanRecord& s) {
           {"error", optional_text(s.error)}};
 }
 
+// scan_json's JSON Schema: the component Scan.
+json scan_schema() {
+  using namespace schema;
+  return component("Scan", shape({{"id", integer()},
+                                  {"mode", {{"enum", {"full", "incremental"}}}},
+                                  {"status", {{"enum", {"running", "succeeded", "failed"}}}},
+                                  {"started_at", instant()},
+                                  {"finished_at", nullable(instant())},
+                                  {"datasets", texts()},
+                                  {"pack", record({{"name", text()}, {"version", text()}})},
+                                  {"progress", record({{"rows_scanned", integer()},
+                                                       {"datasets_done", integer()},
+                                                       {"datasets_total", integer()},
+                                                       {"dataset", nullable(text())},
+                                                       {"phase", nullable(text())}})},
+                                  {"counts", record({{"findings_new", integer()},
+                                                     {"findings_seen", integer()},
+                                                     {"findings_resolved", integer()},
+                                                     {"findings_reopened", integer()}})},
+                                  {"error", nullable(text())}}));
+}
+
 // The datasets named in the body, each a dataset of the catalogue, or the 422 naming each
 // bad one (with "did you mean").
 std::variant<std::vector<std::string>, Response> chosen_datasets(const json& body, const AppContext& ctx) {
@@ -79,7 +102,7 @@ std::variant<std::vector<std::string>, Response> chosen_datasets(const json& bod
 
 }  // namespace
 
-RouteSchema start_scan_schema() { return {body_schema(kScanFields), nullptr, 202}; }
+RouteSchema start_scan_schema() { return {body_schema(kScanFields), schema::closed(scan_schema()), 202}; }
 
 // POST /v1/scans
 Response start_scan(const Request& request, AppContext& ctx) {
@@ -129,9 +152,11 @@ Response list_scans(const Request& request, AppContext& ctx) {
 }
 
 RouteSchema list_scans_schema() {
-  RouteSchema s;
+  RouteSchema s{nullptr, page_schema(schema::closed(scan_schema())), 200};
   s.query = query::page();
   return s;
 }
+
+RouteSchema get_scan_schema() { return {nullptr, schema::closed(scan_schema()), 200}; }
 
 }  // namespace jiaohe::api::handlers

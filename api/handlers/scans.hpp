@@ -13,8 +13,9 @@ Response start_scan(const Request& request, AppContext& ctx);
 Response get_scan(const Request& request, AppContext& ctx);
 Response list_scans(const Request& request, AppContext& ctx);
 
-// For /openapi.json: the body of POST /v1/scans and its 202.
+// For /openapi.json: the body of POST /v1/scans and its 202, the list, the scan.
 RouteSchema start_scan_schema();
 RouteSchema list_scans_schema();
+RouteSchema get_scan_schema();
 
 }  // namespace jiaohe::api::handlers

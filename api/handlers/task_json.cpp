@@ -1,6 +1,7 @@
 #include "api/handlers/task_json.hpp"
 
 #include "api/handlers/json_fields.hpp"
+#include "api/response_schema.hpp"
 
 namespace jiaohe::api::handlers {
 
@@ -15,7 +16,24 @@ bool awaiting_assignee(TaskStatus s) {
          s == TaskStatus::kReopened;
 }
 
+// A person as engine::tasks::person_json writes one, or null.
+json person_schema() {
+  return schema::nullable(schema::record({{"staff_id", schema::text()}, {"name", schema::text()}}));
+}
+
 }  // namespace
+
+const std::vector<std::string>& task_status_names() {
+  static const std::vector<std::string> names = {"open",     "in_progress", "extension_requested", "answered",
+                                                 "reopened", "verified",    "forwarded",           "closed"};
+  return names;
+}
+
+const std::vector<std::string>& task_kind_names() {
+  static const std::vector<std::string> names = {"verify_finding",    "verify_dispute", "forward_dispute",
+                                                 "verify_withdrawal", "review",         "rectify"};
+  return names;
+}
 
 json task_json(const engine::tasks::Task& t, engine::Instant now) {
   return {{"id", t.id},
@@ -64,6 +82,59 @@ json comment_json(const engine::tasks::TaskEvent& e) {
           {"actor", e.actor},
           {"actor_role", e.actor_role},
           {"person", engine::tasks::person_json(e.person)}};
+}
+
+json task_schema() {
+  using namespace schema;
+  return component("Task", shape({{"id", integer()},
+                                  {"kind", {{"enum", task_kind_names()}}},
+                                  {"status", {{"enum", task_status_names()}}},
+                                  {"assignee", text()},
+                                  {"assigned_to", person_schema()},
+                                  {"step", text()},
+                                  {"dataset_id", nullable(text())},
+                                  {"rule_id", nullable(text())},
+                                  {"dispute_id", nullable(integer())},
+                                  {"parent_task_id", nullable(integer())},
+                                  {"scan_id", nullable(integer())},
+                                  {"received_at", instant()},
+                                  {"due_at", nullable(instant())},
+                                  {"provisional", boolean()},
+                                  {"deadline_version", integer()},
+                                  {"overdue", boolean()},
+                                  {"marked_overdue", boolean()},
+                                  {"extensions", integer()},
+                                  {"extension_requested", nullable(integer())},
+                                  {"resolution", nullable(text())},
+                                  {"resolution_reason", nullable(text())},
+                                  {"flags", texts()},
+                                  {"answered_at", nullable(instant())},
+                                  {"closed_at", nullable(instant())}}));
+}
+
+json event_schema() {
+  using namespace schema;
+  // before and after: the task's state as engine::tasks::snapshot records it (null for none).
+  return component("TaskEvent", shape({{"id", integer()},
+                                       {"at", instant()},
+                                       {"actor", text()},
+                                       {"actor_role", text()},
+                                       {"token_id", nullable(integer())},
+                                       {"person", person_schema()},
+                                       {"action", text()},
+                                       {"reason", nullable(text())},
+                                       {"before", {{"type", json::array({"object", "null"})}}},
+                                       {"after", {{"type", json::array({"object", "null"})}}}}));
+}
+
+json comment_schema() {
+  using namespace schema;
+  return component("TaskComment", shape({{"id", integer()},
+                                         {"at", instant()},
+                                         {"text", text()},
+                                         {"actor", text()},
+                                         {"actor_role", text()},
+                                         {"person", person_schema()}}));
 }
 
 }  // namespace jiaohe::api::handlers

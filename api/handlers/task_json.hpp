@@ -1,5 +1,8 @@
 #pragma once
 // A task and its events as the task endpoints answer them.
+#include <string>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "engine/clock.hpp"
@@ -15,5 +18,14 @@ nlohmann::json task_json(const engine::tasks::Task& task, engine::Instant now);
 nlohmann::json event_json(const engine::tasks::TaskEvent& event);
 // A "comment" event as the task read shows it: the text and who wrote it.
 nlohmann::json comment_json(const engine::tasks::TaskEvent& event);
+
+// The names of the task statuses and kinds, as answers and filters spell them.
+const std::vector<std::string>& task_status_names();
+const std::vector<std::string>& task_kind_names();
+
+// Their JSON Schemas, for /openapi.json: the components Task, TaskEvent and TaskComment.
+nlohmann::json task_schema();
+nlohmann::json event_schema();
+nlohmann::json comment_schema();
 
 }  // namespace jiaohe::api::handlers

@@ -16,6 +16,7 @@
 #include "api/pagination.hpp"
 #include "api/problem.hpp"
 #include "api/query_reader.hpp"
+#include "api/response_schema.hpp"
 #include "engine/catalog/catalog.hpp"
 #include "engine/disputes/dispute_desk.hpp"
 #include "engine/error.hpp"
@@ -32,11 +33,6 @@ using engine::auth::Role;
 using engine::tasks::Task;
 using engine::tasks::TaskKind;
 using nlohmann::json;
-
-const std::vector<std::string> kStatusNames = {"open",     "in_progress", "extension_requested", "answered",
-                                               "reopened", "verified",    "forwarded",           "closed"};
-const std::vector<std::string> kKindNames = {"verify_finding",    "verify_dispute", "forward_dispute",
-                                             "verify_withdrawal", "review",         "rectify"};
 
 // One body for every answerable kind: {"answer": ..., "reason": ...}; what each kind accepts is
 // the task desk's answer policy (engine/tasks/task_desk.hpp).
@@ -141,8 +137,8 @@ Response list_tasks(const Request& request, AppContext& ctx) {
   filter.now = now;
   if (caller.role == Role::kAgency) filter.visible_to = caller.agency_code;
   filter.assignee = q.text("assignee").value_or("");
-  if (auto status = q.choice("status", kStatusNames)) filter.status = engine::tasks::parse_status(*status);
-  if (auto kind = q.choice("kind", kKindNames)) filter.kind = engine::tasks::parse_kind(*kind);
+  if (auto status = q.choice("status", task_status_names())) filter.status = engine::tasks::parse_status(*status);
+  if (auto kind = q.choice("kind", task_kind_names())) filter.kind = engine::tasks::parse_kind(*kind);
   filter.dataset_id = q.text("dataset").value_or("");
   filter.due_before = q.local_instant("due_before");
   filter.overdue = q.boolean("overdue");
@@ -336,10 +332,10 @@ Response forward_task(const Request& request, AppContext& ctx) {
 }
 
 RouteSchema list_tasks_schema() {
-  RouteSchema s;
+  RouteSchema s{nullptr, page_schema(schema::closed(task_schema())), 200};
   s.query = std::vector<QueryParameter>{
-                query::choice("status", kStatusNames, "Only tasks in this status"),
-                query::choice("kind", kKindNames, "Only tasks of this kind"),
+                query::choice("status", task_status_names(), "Only tasks in this status"),
+                query::choice("kind", task_kind_names(), "Only tasks of this kind"),
                 query::text("dataset", "Only tasks about this dataset of the catalogue"),
                 query::text("assignee", "Only tasks assigned to this agency code (or the authority)"),
                 query::text("assigned_to", "me (the person the token names), none (the whole unit's) or a staff id"),
@@ -349,8 +345,49 @@ RouteSchema list_tasks_schema() {
   return s;
 }
 
-RouteSchema assign_task_schema() { return {body_schema(kAssignFields), nullptr, 200}; }
-RouteSchema comment_task_schema() { return {body_schema(kCommentFields), nullptr, 201}; }
-RouteSchema decide_extension_schema() { return {body_schema(kDecisionFields), nullptr, 200}; }
+// The task read: the task with its comments, findings, dispute (and the party's claim) and the
+// values the answer rests on.
+RouteSchema get_task_schema() {
+  using namespace schema;
+  json value = shape({{"subject_id", text()},
+                      {"dataset_id", text()},
+                      {"agency_code", nullable(text())},
+                      {"record_key", text()},
+                      {"attribute", text()},
+                      {"value", text()},
+                      {"authoritative", boolean()},
+                      {"claimed_value", nullable(text())}},
+                     {"claimed_value"});
+  value["additionalProperties"] = false;
+  const json claim =
+      record({{"attribute", nullable(text())},
+              {"claimed_value", nullable(text())},
+              {"description", text()},
+              {"authoritative_value",
+               nullable(record({{"dataset_id", text()}, {"record_key", text()}, {"value", text()}}))}});
+  const json detail =
+      closed(task_schema(),
+             {{"comments", {{"type", "array"}, {"items", closed(comment_schema())}}},
+              {"findings", {{"type", "array"}, {"items", closed(finding_schema(), {{"outcome", nullable(text())}}, {"outcome"})}}},
+              {"claim", claim},
+              {"dispute", nullable(closed(dispute_schema()))},
+              {"values", {{"type", "array"}, {"items", value}}},
+              {"values_source", {{"enum", {"dispute_evidence", "canonical_values"}}}}},
+             {"comments", "findings", "dispute", "values", "values_source"});
+  return {nullptr, detail, 200};
+}
+
+RouteSchema task_events_schema() {
+  return {nullptr, schema::record({{"items", {{"type", "array"}, {"items", schema::closed(event_schema())}}}}), 200};
+}
+
+// The actions answer the task as it is after them (forward: the agency's new task).
+RouteSchema start_task_schema() { return {nullptr, schema::closed(task_schema()), 200}; }
+RouteSchema assign_task_schema() { return {body_schema(kAssignFields), schema::closed(task_schema()), 200}; }
+RouteSchema comment_task_schema() { return {body_schema(kCommentFields), schema::closed(comment_schema()), 201}; }
+RouteSchema answer_task_schema() { return {body_schema(kAnswerFields), schema::closed(task_schema()), 200}; }
+RouteSchema request_extension_schema() { return {body_schema(kExtensionFields), schema::closed(task_schema()), 200}; }
+RouteSchema decide_extension_schema() { return {body_schema(kDecisionFields), schema::closed(task_schema()), 200}; }
+RouteSchema forward_task_schema() { return {nullptr, schema::closed(task_schema()), 201}; }
 
 }  // namespace jiaohe::api::handlers

@@ -21,10 +21,16 @@ Response forward_task(const Request& request, AppContext& ctx);
 Response start_task(const Request& request, AppContext& ctx);
 Response assign_task(const Request& request, AppContext& ctx);
 Response comment_task(const Request& request, AppContext& ctx);
-// For /openapi.json: the request bodies of the person-facing actions.
+// For /openapi.json: each route's body and answer (and the queue's filters).
 RouteSchema list_tasks_schema();
+RouteSchema get_task_schema();
+RouteSchema task_events_schema();
+RouteSchema start_task_schema();
 RouteSchema assign_task_schema();
 RouteSchema comment_task_schema();
+RouteSchema answer_task_schema();
+RouteSchema request_extension_schema();
 RouteSchema decide_extension_schema();
+RouteSchema forward_task_schema();
 
 }  // namespace jiaohe::api::handlers

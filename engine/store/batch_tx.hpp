@@ -112,6 +112,17 @@ class BatchTx final : public tasks::UnitOfWork {
   void set_publication(std::int64_t id, disputes::Publication publication, Instant at) override;
   int count_documents(std::int64_t dispute_id) override;
   std::int64_t insert_document(const disputes::DocumentInfo& info, const std::string& content) override;
+  // Only the loop after a scan and a finding task's answer use these, never a batched filing.
+  bool verifies_rule_kind(std::int64_t, const std::string&) override { throw NotBatchable("verifies_rule_kind"); }
+  int live_tasks_of_rule_kind(const std::string&, const std::string&) override {
+    throw NotBatchable("live_tasks_of_rule_kind");
+  }
+  std::optional<disputes::Publication> dataset_publication(const std::string&) override {
+    throw NotBatchable("dataset_publication");
+  }
+  void set_dataset_publication(const std::string&, disputes::Publication, std::int64_t, Instant) override {
+    throw NotBatchable("set_dataset_publication");
+  }
 
  private:
   std::int64_t take(std::deque<std::int64_t>& ids, const char* what);

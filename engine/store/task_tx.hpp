@@ -100,6 +100,13 @@ class TaskTx final : public tasks::UnitOfWork {
   int count_documents(std::int64_t dispute_id) override;
   std::int64_t insert_document(const disputes::DocumentInfo& info, const std::string& content) override;
 
+  // A dataset's publication while exposure tasks are open (exposure_rows.cpp).
+  bool verifies_rule_kind(std::int64_t task_id, const std::string& rule_kind) override;
+  int live_tasks_of_rule_kind(const std::string& dataset_id, const std::string& rule_kind) override;
+  std::optional<disputes::Publication> dataset_publication(const std::string& dataset_id) override;
+  void set_dataset_publication(const std::string& dataset_id, disputes::Publication state, std::int64_t task_id,
+                               Instant at) override;
+
  private:
   pqxx::transaction_base& tx_;
   const tasks::WorkflowSetup& setup_;

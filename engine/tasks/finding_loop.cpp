@@ -1,6 +1,7 @@
 #include "engine/tasks/finding_loop.hpp"
 
 #include "engine/error.hpp"
+#include "engine/tasks/exposure_suspension.hpp"
 #include "engine/tasks/task_flow.hpp"
 #include "engine/tasks/unit_of_work.hpp"
 
@@ -16,6 +17,15 @@ struct FindingSummary {
   std::vector<std::int64_t> seen_open, resolved;
   std::size_t total = 0;
 };
+
+// `act` for the moves that can make a finding task final: every one passes here, so the
+// dataset's publication follows its last open exposure task (Art. 44 para. 3).
+Task finish(UnitOfWork& u, const Task& task, TaskAction action, const Actor& actor, const std::string& reason,
+            const std::function<void(Task&)>& change = {}) {
+  Task after = act(u, task, action, actor, reason, change);
+  if (is_final(after.status)) resume_after_exposure(u, after, actor);
+  return after;
+}
 
 FindingSummary summarise(const std::vector<FindingState>& states) {
   FindingSummary s;
@@ -46,7 +56,7 @@ void reconcile_task(UnitOfWork& u, std::int64_t task_id, std::int64_t scan_id, R
       u.set_outcome(task_id, s.resolved, "verified");
       const auto verified =
           act(u, task, TaskAction::kVerify, kScanActor, "scan " + std::to_string(scan_id) + " no longer finds the defects");
-      act(u, verified, TaskAction::kClose, kScanActor, "correction verified");
+      finish(u, verified, TaskAction::kClose, kScanActor, "correction verified");
       ++counts.verified;
     }
     return;
@@ -54,7 +64,7 @@ void reconcile_task(UnitOfWork& u, std::int64_t task_id, std::int64_t scan_id, R
   if (task.status == TaskStatus::kVerified || s.total == 0 || s.resolved.size() != s.total) return;
   // Every finding disappeared before the agency answered.
   u.set_all_outcomes(task_id, "resolved_at_source");
-  act(u, task, TaskAction::kResolveAtSource, kScanActor,
+  finish(u, task, TaskAction::kResolveAtSource, kScanActor,
       "scan " + std::to_string(scan_id) + " no longer finds the defects; no answer was given",
       [](Task& a) { a.resolution = "resolved_at_source"; });
   ++counts.resolved_at_source;
@@ -107,6 +117,7 @@ std::vector<std::int64_t> FindingLoop::open_finding_tasks(std::int64_t scan_id, 
       u.link_findings(task.id, group.finding_ids);
       u.flag_findings(task.id, group.finding_ids);
       announce_flags(u, task, kScanActor);
+      suspend_for_exposure(u, task, kScanActor);
       opened.push_back(task.id);
     }
     return opened;
@@ -118,6 +129,7 @@ Task FindingLoop::answer_findings(std::int64_t task_id, FindingAnswer answer, co
   if (answer != FindingAnswer::kCorrected && reason.empty())
     throw Error(ErrorCode::kInvalidInput, "answering " + answer_name(answer) + " needs a reason");
   return store::in_unit(db_, now, [&](UnitOfWork& u) {
+    serialise_exposure_task(u, task_id);
     const Task task = u.load_task(task_id);
     if (task.kind != TaskKind::kVerifyFinding)
       throw Error(ErrorCode::kConflict, "task " + std::to_string(task_id) + " is a " + kind_name(task.kind) +
@@ -130,7 +142,8 @@ Task FindingLoop::answer_findings(std::int64_t task_id, FindingAnswer answer, co
     u.set_all_outcomes(task_id, answer_name(answer));
     u.record_finding_answer(task_id, answer_name(answer));
     // A correction waits for the next scan; the other answers settle the task now.
-    if (answer != FindingAnswer::kCorrected) after = act(u, after, TaskAction::kClose, actor, "answered " + answer_name(answer));
+    if (answer != FindingAnswer::kCorrected)
+      after = finish(u, after, TaskAction::kClose, actor, "answered " + answer_name(answer));
     return after;
   });
 }

@@ -6,11 +6,16 @@
 // else a write must record in the same transaction joins here as another accessor.
 #include "engine/disputes/dispute_writes.hpp"
 #include "engine/tasks/deadline_writes.hpp"
+#include "engine/tasks/exposure_writes.hpp"
 #include "engine/tasks/finding_writes.hpp"
 #include "engine/tasks/task_writes.hpp"
 
 namespace jiaohe::engine::tasks {
 
-class UnitOfWork : public TaskWrites, public FindingWrites, public DeadlineWrites, public disputes::DisputeWrites {};
+class UnitOfWork : public TaskWrites,
+                   public FindingWrites,
+                   public DeadlineWrites,
+                   public disputes::DisputeWrites,
+                   public ExposureWrites {};
 
 }  // namespace jiaohe::engine::tasks

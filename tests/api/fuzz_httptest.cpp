@@ -1,13 +1,17 @@
 // A bounded, seeded fuzz run over every route /openapi.json lists, on raw sockets. It fails on
 // a crash (the server runs in this process), on any 5xx other than 503, on a 4xx that is not a
-// problem document, and on an answer that carries an identifier the request planted. Planted
+// problem document, on an answer that carries an identifier the request planted, and on a
+// status the document does not list for the operation that answered it (with every answer's
+// body checked against its documented schema by tests/openapi/validate.mjs). Planted
 // identifiers belong to nobody in the database: no error may repeat one, and no success may
 // repeat one planted outside the body (a body's text is the caller's own, stored and shown back).
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,6 +19,7 @@
 
 #include "rules/ids/id_generator.hpp"
 #include "tests/api/workflow_server.hpp"
+#include "tests/support/openapi_check.hpp"
 
 using namespace jiaohe;
 using engine::auth::Role;
@@ -82,6 +87,8 @@ class Fuzzer {
     std::string method = pick(12) ? std::vector<std::string>{"PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"}[uniform(0, 4)]
                                   : route.method;
     std::string target = path(route.pattern);
+    // The operation that answers: none when the method or the path is not the route's own.
+    operation_ = method == route.method && !extra_segment_ ? std::optional<Route>(route) : std::nullopt;
     if (pick(3)) target += query();
     in_body_ = true;
     std::string body = route.method == "POST" ? this->body() : (pick(10) ? this->body() : "");
@@ -105,6 +112,8 @@ class Fuzzer {
     if (status >= 400) out.insert(out.end(), planted_in_body_.begin(), planted_in_body_.end());
     return out;
   }
+  // The route whose operation the last request was, if it was one.
+  const std::optional<Route>& operation() const { return operation_; }
   int uniform(int low, int high) { return std::uniform_int_distribution<int>(low, high)(rng_); }
   bool pick(int one_in) { return uniform(1, one_in) == 1; }
 
@@ -129,7 +138,8 @@ class Fuzzer {
         out += pattern[i];
       }
     }
-    if (pick(15)) out += "/" + segment();
+    extra_segment_ = pick(15);
+    if (extra_segment_) out += "/" + segment();
     return out;
   }
 
@@ -202,30 +212,37 @@ class Fuzzer {
   rules::ids::IdGenerator ids_;
   std::vector<std::string> tokens_;
   bool in_body_ = false;
+  bool extra_segment_ = false;
+  std::optional<Route> operation_;
   std::vector<std::string> planted_outside_, planted_in_body_;
 };
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
 
 std::vector<Route> routes_of(const json& openapi) {
   std::vector<Route> out;
   for (const auto& [pattern, item] : openapi["paths"].items())
-    for (const auto& [method, op] : item.items()) {
-      std::string upper = method;
-      for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      out.push_back({upper, pattern});
-    }
+    for (const auto& [method, op] : item.items()) out.push_back({testing::http_method(method), pattern});
   return out;
 }
 
 }  // namespace
 
-TEST_CASE("5,000 seeded malformed requests over every route: no crash, no 500, problems only, no echo") {
+TEST_CASE("5,000 seeded malformed requests over every route: no crash, no 500, problems only, no echo, "
+          "documented statuses and bodies") {
   testing::WorkflowServer s;
   s.scan_and_open();  // tasks and findings exist, so that id 1, 2, ... reach real rows
-  const auto openapi = json::parse(testing::http_request(s.port, "GET", "/openapi.json").body);
+  const auto document = testing::http_request(s.port, "GET", "/openapi.json").body;
+  const auto openapi = json::parse(document);
   const auto routes = routes_of(openapi);
   REQUIRE(routes.size() >= 20);
   Fuzzer fuzz(s, routes);
   std::map<int, int> by_status;
+  std::set<std::string> undocumented;  // "POST /v1/disputes 418"
+  json answers = json::array();        // of operations, for the schema check
   for (int i = 0; i < kRequests; ++i) {
     const auto bytes = fuzz.request_bytes();
     const auto answer = parse_answer(testing::raw_exchange(s.port, bytes));
@@ -241,7 +258,25 @@ TEST_CASE("5,000 seeded malformed requests over every route: no crash, no 500, p
     }
     for (const auto& id : fuzz.forbidden_in(answer.status))
       if (answer.body.find(id) != std::string::npos) FAIL_CHECK("the answer repeats a planted identifier");
+    if (const auto& op = fuzz.operation()) {
+      const auto& responses = openapi["paths"][op->pattern][lower(op->method)]["responses"];
+      if (!responses.contains(std::to_string(answer.status)))
+        undocumented.insert(op->method + " " + op->pattern + " " + std::to_string(answer.status));
+      answers.push_back({{"method", op->method},
+                         {"route", op->pattern},
+                         {"status", answer.status},
+                         {"content_type", answer.content_type},
+                         {"body", answer.body}});
+    }
   }
+  std::string list;
+  for (const auto& u : undocumented) list += u + "\n";
+  INFO("answered but not documented:\n" << list);
+  CHECK(undocumented.empty());
+  CHECK(answers.size() > kRequests / 2);  // most requests are of an operation
+  const auto check = testing::check_openapi(document, answers);
+  INFO(check.output.substr(0, 4000));
+  CHECK(check.exit_code == 0);
   s.scans.wait_idle();
   CHECK(testing::http_request(s.port, "GET", "/healthz").status == 200);
   std::string counts;

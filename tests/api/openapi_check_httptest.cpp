@@ -66,6 +66,38 @@ TEST_CASE("the served openapi json passes an OpenAPI 3.1 validator, and a broken
   const auto misspelt_check = testing::check_openapi(misspelt.dump());
   CHECK(misspelt_check.exit_code == 1);
   CHECK(misspelt_check.output.find("maxLenght") != std::string::npos);
+  // A success answer without a body schema is an error too.
+  auto undescribed = doc;
+  undescribed["paths"]["/healthz"]["get"]["responses"]["200"].erase("content");
+  const auto undescribed_check = testing::check_openapi(undescribed.dump());
+  CHECK(undescribed_check.exit_code == 1);
+  CHECK(undescribed_check.output.find("get /healthz 200: the success answer declares no body schema") != std::string::npos);
+}
+
+TEST_CASE("every operation declares the body of its success answer, shared shapes once as components") {
+  testing::WorkflowServer s;
+  const auto doc = json::parse(testing::http_request(s.port, "GET", "/openapi.json").body);
+  for (const auto& [path, item] : doc["paths"].items())
+    for (const auto& [method, operation] : item.items())
+      for (const auto& [status, response] : operation["responses"].items()) {
+        if (status[0] != '2') continue;
+        CAPTURE(method + " " + path + " " + status);
+        REQUIRE(response.contains("content"));
+        for (const auto& [type, media] : response["content"].items()) {
+          CAPTURE(type);
+          CHECK(media.contains("schema"));
+        }
+      }
+  const auto& schemas = doc["components"]["schemas"];
+  for (const auto* name : {"Task", "TaskEvent", "TaskComment", "Dispute", "Finding", "Scan", "Problem"}) {
+    CAPTURE(name);
+    CHECK(schemas.contains(name));
+  }
+  // The task read refers to the shared task rather than repeating it.
+  const auto task = doc["paths"]["/v1/tasks/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+  CHECK(task["allOf"][0] == json{{"$ref", "#/components/schemas/Task"}});
+  CHECK(task["unevaluatedProperties"] == false);
+  CHECK(doc.dump().find("x-jiaohe-component") == std::string::npos);
 }
 
 TEST_CASE("every route accepts exactly the query parameters its operation documents") {

@@ -1,11 +1,13 @@
-// Checks Jiaohe's served OpenAPI description (tests/api/openapi_validator_httptest.cpp runs it):
+// Checks Jiaohe's served OpenAPI description (tests/api/openapi_*_httptest.cpp run it):
 //   node validate.mjs <openapi.json> [<answers.json>]
 // 1. the document against the OpenAPI 3.1 schema (@seriousme/openapi-schema-validator);
 // 2. every schema in it compiles as JSON Schema 2020-12 in ajv's strict mode (a misspelt
 //    keyword is an error, where the OpenAPI schema alone lets any keyword through);
 // 3. each answer a test saw ([{method, route, status, content_type, body}]) has its status
 //    documented for its operation, its media type among the documented ones, and a JSON body
-//    that matches the documented schema.
+//    that matches the documented schema;
+// 4. every operation's success status declares its body's schema, and an answer of 2xx with a
+//    body where none is declared is an error.
 // Prints every error and exits 1 if there is one.
 import { readFile } from "node:fs/promises";
 import { Validator } from "@seriousme/openapi-schema-validator";
@@ -44,6 +46,10 @@ if (result.valid) {
           const where = `${method} ${path} ${status} ${type}`;
           compiled.set(where, media.schema ? compile(where, media.schema) : null);
         }
+      // Every success answer is described: a media type with a schema (strings for text).
+      for (const [status, response] of Object.entries(op.responses))
+        if (/^2\d\d$/.test(status) && !Object.values(response.content ?? {}).some((m) => m.schema))
+          errors.push(`${method} ${path} ${status}: the success answer declares no body schema`);
     }
 
   const answers = answersFile ? JSON.parse(await readFile(answersFile, "utf8")) : [];
@@ -61,7 +67,12 @@ if (result.valid) {
       continue;
     }
     const types = Object.keys(response.content ?? {});
-    if (types.length === 0) continue;  // the route declares no body schema yet: nothing to check
+    if (types.length === 0) {
+      // A success with a body must say what the body is; a problem or a 304 says it elsewhere.
+      if (a.status >= 200 && a.status < 300 && (a.body ?? "").length > 0)
+        errors.push(what + ": a success with a body, but its operation declares no body schema for it");
+      continue;
+    }
     const type = (a.content_type ?? "").split(";")[0].trim();
     const documented = types.find((t) => t.split(";")[0].trim() === type);
     if (!documented) {
