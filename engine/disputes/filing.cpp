@@ -47,6 +47,9 @@ Filing validate_filing(const DisputeRequest& r, const catalog::Catalogue* catalo
   f.notify = r.notify;
   f.channel = r.withdrawal ? FilingChannel::kAgency : r.channel;
   if (r.withdrawal) f.publication = publication_at_filing(published);
+  if (!r.attribute.empty()) f.evidence_attributes = {r.attribute};
+  else if (catalogue)
+    for (const auto& a : catalogue->attributes) f.evidence_attributes.push_back(a.name);
   return f;
 }
 

@@ -5,6 +5,7 @@
 // is validated once, in one place.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -45,6 +46,10 @@ class Filing {
   // A withdrawal's publication from the moment it is filed (suspended when its dataset is
   // published); none for a dispute.
   std::optional<Publication> publication;
+  // The attributes whose values the dispute snapshots as its evidence: the disputed one, or
+  // every attribute of the catalogue when none is named (so the store reads them by the index
+  // on (attribute, subject_id) instead of scanning); empty only without a catalogue: all.
+  std::vector<std::string> evidence_attributes;
 
  private:
   Filing() = default;

@@ -33,8 +33,9 @@ const NamedStatement kWriteBatch("jiaohe_batch_write", R"sql(
     SELECT r.id, r.kind, r.subject_id, r.dataset_id, r.attribute, r.agency_code, r.claimed_value, r.description,
            r.notify::jsonb, r.channel, r.publication_suspended, r.publication,
            CASE WHEN r.publication IS NOT NULL THEN r.filed_at END,
-           -- Two subqueries, so that the one with an attribute reads canonical_values_by_subject.
-           CASE WHEN r.attribute IS NULL THEN
+           -- Two subqueries, so that the one naming the evidence attributes reads them through
+           -- canonical_values_by_subject (the other, without a catalogue, reads every value).
+           CASE WHEN r.evidence_attributes IS NULL THEN
              (SELECT coalesce(jsonb_agg(jsonb_build_object('dataset', v.dataset_id, 'record', v.record_key,
                                                            'attribute', v.attribute, 'value', v.value)
                                         ORDER BY v.dataset_id, v.record_key, v.attribute), '[]')
@@ -43,13 +44,13 @@ const NamedStatement kWriteBatch("jiaohe_batch_write", R"sql(
              (SELECT coalesce(jsonb_agg(jsonb_build_object('dataset', v.dataset_id, 'record', v.record_key,
                                                            'attribute', v.attribute, 'value', v.value)
                                         ORDER BY v.dataset_id, v.record_key, v.attribute), '[]')
-              FROM canonical_values v WHERE v.subject_id = r.subject_id AND v.attribute = r.attribute)
+              FROM canonical_values v WHERE v.subject_id = r.subject_id AND v.attribute = ANY(r.evidence_attributes))
            END,
            'open', r.filed_at
     FROM jsonb_to_recordset($1::jsonb) AS r(id bigint, kind text, subject_id text, dataset_id text, attribute text,
                                            agency_code text, claimed_value text, description text, notify text,
                                            channel text, publication_suspended boolean, publication text,
-                                           filed_at timestamptz)),
+                                           filed_at timestamptz, evidence_attributes text[])),
   t AS (
     INSERT INTO tasks (id, kind, assignee, step, status, received_at, due_at, provisional, deadline_basis,
                        deadline_version, reminder_at, next_fire_at, dispute_id, parent_task_id, scan_id, dataset_id,
@@ -143,6 +144,7 @@ std::int64_t BatchTx::insert_dispute(const disputes::Filing& f, Instant filed_at
   put(row, "dataset_id", null_if_empty(f.dataset_id));
   put(row, "attribute", null_if_empty(f.attribute));
   put(row, "claimed_value", null_if_empty(f.claimed_value));
+  if (!f.evidence_attributes.empty()) row["evidence_attributes"] = f.evidence_attributes;
   if (f.publication) {
     row["publication_suspended"] = *f.publication == disputes::Publication::kSuspended;
     row["publication"] = disputes::publication_name(*f.publication);

@@ -7,8 +7,9 @@
 namespace jiaohe::engine::store {
 namespace {
 
-// The dispute with its evidence: the subject's values in every dataset (of the disputed
-// attribute, when named), snapshotted in the same statement.
+// The dispute with its evidence: the subject's values in every dataset of the filing's evidence
+// attributes ($13; empty: every attribute), snapshotted in the same statement. Naming the
+// attributes lets the index on (attribute, subject_id) find them, one probe per attribute.
 const NamedStatement kInsertDispute("jiaohe_insert_dispute", R"sql(
   INSERT INTO disputes (kind, subject_id, dataset_id, attribute, agency_code, claimed_value, description, notify,
                         channel, publication_suspended, publication, publication_changed_at, evidence, status,
@@ -17,7 +18,7 @@ const NamedStatement kInsertDispute("jiaohe_insert_dispute", R"sql(
          coalesce(jsonb_agg(jsonb_build_object('dataset', dataset_id, 'record', record_key, 'attribute', attribute,
                                                'value', value) ORDER BY dataset_id, record_key, attribute), '[]'),
          'open', $11::timestamptz
-  FROM canonical_values WHERE subject_id = $2 AND ($4::text IS NULL OR attribute = $4)
+  FROM canonical_values WHERE subject_id = $2 AND (cardinality($13::text[]) = 0 OR attribute = ANY($13::text[]))
   RETURNING id)sql");
 constexpr const char* kDisputeOf = R"sql(
   SELECT kind, subject_id, coalesce(dataset_id, ''), coalesce(attribute, ''), agency_code, notify::text, status,
@@ -45,7 +46,7 @@ std::int64_t TaskTx::insert_dispute(const disputes::Filing& f, Instant filed_at)
   return exec_prepared_sql(tx_, kInsertDispute, disputes::kind_name(f.kind), f.subject_id, null_if_empty(f.dataset_id),
                            null_if_empty(f.attribute), f.agency_code, null_if_empty(f.claimed_value), f.description,
                            f.notify.dump(), disputes::channel_name(f.channel), suspended,
-                           to_pg_timestamp(filed_at), publication)[0][0]
+                           to_pg_timestamp(filed_at), publication, pg_array_literal(f.evidence_attributes))[0][0]
       .as<std::int64_t>();
 }
 

@@ -19,6 +19,7 @@
 // captured inputs are. A failed commit fails every caller of the batch and nothing is run
 // again, since the outcome may be unknown. A batch is whatever waited while the lane was
 // busy: no timer, so a lone request is never delayed.
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -36,6 +37,7 @@
 #include "engine/tasks/workflow_setup.hpp"
 
 namespace pqxx {
+class connection_base;
 class transaction_base;
 }
 namespace jiaohe::engine::tasks {
@@ -45,6 +47,7 @@ class UnitOfWork;
 namespace jiaohe::engine::store {
 
 class TaskTx;
+struct BatchIds;
 struct BatchLoan;
 
 struct GroupCommitOptions {
@@ -101,6 +104,13 @@ class GroupCommitter {
   // one, and counts in `written` those whose rows it wrote.
   std::vector<Piece*> write_batched(pqxx::transaction_base& tx, const std::vector<Piece*>& batch,
                                     std::size_t& written);
+  // The common case in one round trip: a batch whose every piece can be batched is written by
+  // one autocommitted statement, with ids from the shared reserve. False when nothing was
+  // written and the batch must take the general path (a piece that cannot be batched, an
+  // error the statement rolled back); true when every piece has its answer.
+  bool commit_in_one_statement(const std::vector<Piece*>& batch);
+  // `pieces` filings' worth of ids from the reserve, refilled on `c` when short or stale.
+  BatchIds take_ids(pqxx::connection_base& c, std::size_t pieces);
 
   std::string url_;
   tasks::WorkflowSetup setup_;
@@ -111,6 +121,9 @@ class GroupCommitter {
   bool stopping_ = false;
   std::size_t batches_ = 0, pieces_ = 0, batched_ = 0, submitted_ = 0, answered_ = 0;
   std::vector<std::thread> lanes_;
+  std::mutex ids_mutex_;
+  std::unique_ptr<BatchIds> ids_;  // the reserve (batch_tx.hpp), with the time it was filled
+  std::chrono::steady_clock::time_point ids_filled_{};
 };
 
 }  // namespace jiaohe::engine::store

@@ -78,7 +78,7 @@ tasks::Task task_of(const pqxx::row& r) {
   t.received_at = *instant_of(r[8]);
   t.due_at = instant_of(r[9]);
   t.provisional = r[10].as<bool>();
-  t.basis = deadlines::basis_from_json(nlohmann::json::parse(r[11].c_str()));
+  if (!r[11].is_null()) t.basis = deadlines::basis_from_json(nlohmann::json::parse(r[11].c_str()));  // lists: NULL
   t.deadline_version = r[12].as<int>();
   t.reminder_at = instant_of(r[13]);
   t.extensions = r[14].as<int>();

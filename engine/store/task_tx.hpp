@@ -31,6 +31,7 @@ inline constexpr const char* kTaskColumns = R"sql(
   reminder_fired, overdue_fired, overdue, dispute_id, parent_task_id, scan_id, coalesce(dataset_id, ''),
   coalesce(rule_id, ''), jiaohe_micros(answered_at), jiaohe_micros(closed_at), assigned_staff_id, assigned_name,
   extension_requester_token, extension_requester_staff)sql";
+// A NULL basis column (the lists select none) leaves the task's basis empty.
 tasks::Task task_of(const pqxx::row& r);
 
 // The columns of a verification flag (of `verification_flags` f joined to its task t), in the
