@@ -1,6 +1,7 @@
 // The one table of endpoints.
 #include "api/handlers/access_log.hpp"
 #include "api/handlers/console.hpp"
+#include "api/handlers/dataset_publication.hpp"
 #include "api/handlers/dispute_documents.hpp"
 #include "api/handlers/dispute_followup.hpp"
 #include "api/handlers/disputes.hpp"
@@ -85,6 +86,7 @@ std::vector<Route> endpoints() {
        {Role::kAgency, Role::kAuthority}, answers({422}, handlers::list_findings_schema())},
       {"GET", "/v1/findings/{id}", "A finding with its evidence", 0, handlers::get_finding,
        {Role::kAgency, Role::kAuthority}, answers({404}, handlers::get_finding_schema())},
+      {"GET", "/v1/datasets/publication", "Datasets whose publication an exposure of personal data suspended (Art. 44 para. 3)", 0, handlers::list_dataset_publication, {Role::kAgency, Role::kAuthority}, handlers::list_dataset_publication_schema()},
       {"GET", "/v1/flags", "Live 异议标注 flags of a subject (subject) or a record (dataset, record)", 0,
        handlers::list_flags, {Role::kCitizen, Role::kAgency, Role::kAuthority}, handlers::list_flags_schema()},
       {"GET", "/v1/reports/quality", "Quality per dataset and scan", 0, handlers::quality_report,

@@ -113,6 +113,8 @@
     comment: (n, text) => post('/v1/tasks/' + id(n) + '/comments', { text }),
     // The live 异议标注 flags of a subject ({subject}) or a record ({dataset, record}).
     flags: (query) => get('/v1/flags', query),
+    // The datasets an exposure of personal data suspended ({state, dataset}; Art. 44 para. 3).
+    datasetPublication: (query) => get('/v1/datasets/publication', query),
     forward: (n) => post('/v1/tasks/' + id(n) + '/forward', {}),
 
     disputes: (filters) => get('/v1/disputes', filters),

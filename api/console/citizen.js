@@ -123,6 +123,8 @@
         [t('file.claimed_value'), d.claimed_value],
         [t('file.description'), d.description ? h('span', { class: 'reason' }, d.description) : null],
         [t('dispute.filed'), [JH.format.instant(d.filed_at), ' · ', t('dispute.channel.' + d.channel)]],
+        // A withdrawal request's record: suspended since filing, then withdrawn or resumed (Art. 44).
+        [t('publication.record'), JH.views.publication(d.publication)],
         [t('dispute.result'), d.result ? JH.i18n.label('answer', d.result) : null],
         [t('dispute.result_reason'), d.result_reason]
       ])),

@@ -1,5 +1,6 @@
 // One task: what it is about (the findings with their evidence, the party's claim beside each
-// agency's value and the authoritative one, the dispute's documents, the record's flags), its
+// agency's value and the authoritative one, the dispute's documents, the record's flags, the
+// record's or the dataset's publication), its
 // history, and the actions the caller has on it through the API: acknowledge, assign, comment,
 // answer with a reason, ask for the extension, decide on one (a head of the agency who did not
 // ask), forward. What the token cannot do is not offered; the API still decides, and a refusal
@@ -101,6 +102,26 @@
         : h('p', {}, t('task.flags.none')));
       el.dataset.ready = 'flags';
     }, (e) => { JH.dom.replace(body, JH.app.errorBox(e)); el.dataset.ready = 'flags'; });
+    return el;
+  }
+
+  // The publication of the task's dataset when an exposure of personal data suspended it (Art. 44
+  // para. 3): suspended since, or resumed since, and the exposure tasks still open.
+  function datasetPublicationView(task) {
+    if (!task.dataset_id || task.kind !== 'verify_finding') return null;
+    const el = h('section', { class: 'card', dataset: { part: 'publication' }, hidden: true });
+    JH.api.datasetPublication({ dataset: task.dataset_id }).then((answer) => {
+      const p = answer.items[0];
+      if (p) {
+        el.append(h('h2', {}, t('publication.dataset')), JH.views.facts([
+          [t('publication.state'), JH.views.publication(p)],
+          [t('publication.open_tasks'), p.open_tasks.length
+            ? p.open_tasks.map((id, i) => [i ? '、' : '', h('a', { href: '#/task/' + id }, '#' + id)]) : t('publication.none_open')]
+        ]));
+        el.hidden = false;
+      }
+      el.dataset.ready = 'publication';
+    }, (e) => { el.append(JH.app.errorBox(e)); el.hidden = false; el.dataset.ready = 'publication'; });
     return el;
   }
 
@@ -280,7 +301,8 @@
         [t('task.extensions'), task.extensions ? String(task.extensions) : null],
         [t('task.resolution'), task.resolution ? JH.i18n.label('answer', task.resolution) : null],
         [t('task.resolution_reason'), task.resolution_reason],
-        [t('task.flags'), (task.flags || []).length ? task.flags.map(String).join('、') : null]
+        [t('task.flags'), (task.flags || []).length ? task.flags.map(String).join('、') : null],
+        [t('publication.record'), task.dispute ? JH.views.publication(task.dispute.publication) : null]
       ])),
       task.claim ? claimView(task.claim, reference) : null,
       valuesView(task, reference),
@@ -289,6 +311,7 @@
       task.dispute ? disputeView(task.dispute, reference) : null,
       task.dispute ? JH.documents.section(task.dispute.id, ctx.session.role === 'authority') : null,
       flagsView(task),
+      datasetPublicationView(task),
       section(t('task.events'), historyView(events.items || [], true)));
     main.dataset.ready = 'task';
   }

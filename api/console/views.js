@@ -1,5 +1,6 @@
 // Small pieces several screens show the same way: a deadline with the working days left, a
-// task's marks (overdue, extended, extension asked, provisional), a status, a dataset's title.
+// task's marks (overdue, extended, extension asked, provisional), a status, a dataset's title,
+// a publication state (Art. 44).
 (function (JH) {
   'use strict';
   const { h } = JH.dom;
@@ -51,7 +52,15 @@
       .map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
   }
 
-  JH.views = { due, marks, status, datasetTitle, agencyName, facts };
+  // A publication state, {state, since}: a withdrawal request's record or a dataset's.
+  // "暂停开放 · 自 2026-12-02 10:00".
+  function publication(p) {
+    if (!p || !p.state) return null;
+    return h('span', { class: 'mark publication publication-' + String(p.state).replace(/[^a-z_]/g, ''), dataset: { publication: p.state } },
+      JH.i18n.label('publication', p.state), p.since ? [' · ', t('publication.since', { at: JH.format.instant(p.since) })] : null);
+  }
+
+  JH.views = { due, marks, status, datasetTitle, agencyName, facts, publication };
 })(window.JH = window.JH || {});
 (function (JH) {
   'use strict';

@@ -195,6 +195,7 @@ TEST_CASE("every status /openapi.json documents for an operation is answered by 
       {"GET", "/v1/findings/{id}", "/v1/findings/" + finding, authority},
       {"GET", "/v1/findings/{id}", "/v1/findings/999999", authority},
       {"GET", "/v1/flags", "/v1/flags", citizen},
+      {"GET", "/v1/datasets/publication", "/v1/datasets/publication", authority},
       {"GET", "/v1/reports/quality", "/v1/reports/quality", authority},
       {"GET", "/v1/reports/quality-trend", "/v1/reports/quality-trend", authority},
       {"GET", "/v1/reports/on-time", "/v1/reports/on-time", authority},

@@ -37,8 +37,9 @@ async function api(tokenValue, method, route, body) {
   return { status: res.status, headers: res.headers, body: text && res.headers.get('content-type').includes('json') ? JSON.parse(text) : text };
 }
 
-async function startServer() {
-  const server = spawn(JIAOHE, ['serve', '--database-url', state.url, '--host', '127.0.0.1', '--port', '0', '--no-migrate'], {
+// `jiaohe serve` on the run's database; `extra` arguments after the usual ones (a catalogue).
+async function startServer(extra = []) {
+  const server = spawn(JIAOHE, ['serve', '--database-url', state.url, '--host', '127.0.0.1', '--port', '0', '--no-migrate'].concat(extra), {
     env: Object.assign({}, process.env, { JIAOHE_JOBS_SCAN_ENABLED: 'false', JIAOHE_JOBS_SWEEPER_ENABLED: 'false',
       JIAOHE_JOBS_DELIVERY_ENABLED: 'false', JIAOHE_LOG_LEVEL: 'warn' }),
     stdio: ['ignore', 'pipe', 'inherit']
@@ -54,6 +55,12 @@ async function startServer() {
     server.on('exit', (code) => reject(new Error('jiaohe serve exited with ' + code)));
   });
   state.base = base;
+}
+
+async function stopServer() {
+  const exited = new Promise((resolve) => state.server.once('exit', resolve));
+  state.server.kill('SIGTERM');
+  await exited;
 }
 
 before(async () => {
@@ -97,11 +104,7 @@ before(async () => {
 
 after(async () => {
   if (state.browser) await state.browser.close();
-  if (state.server) {
-    const exited = new Promise((resolve) => state.server.once('exit', resolve));
-    state.server.kill('SIGTERM');
-    await exited;
-  }
+  if (state.server) await stopServer();
   if (state.admin) run('psql', [state.admin, '-XAt', '-c', `DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`]);
   fs.rmSync(TMP, { recursive: true, force: true });
 });
@@ -614,6 +617,74 @@ test('the quality report travels: one HTML file, no network, no identifier, the 
   await tab.goto(state.base + '/reports/quality.html');
   await tab.waitForSelector('figure[data-figure="report-trend"] canvas');
   await tab.close();
+});
+
+test('the citizen sees a withdrawal suspend the record, the agency an exposure suspend the dataset', async () => {
+  // The same province as open data: the insured persons' register published (restricted), the
+  // market register published unconditionally. Served and scanned with that catalogue from here on.
+  const catalogue = JSON.parse(fs.readFileSync(path.join(__dirname, '../../data/demo/catalogue.json'), 'utf8'));
+  for (const d of catalogue.datasets) if (d.id === 'rst_insured' || d.id === 'scj_company') d.opening.published = true;
+  const published = path.join(TMP, 'published-catalogue.json');
+  fs.writeFileSync(published, JSON.stringify(catalogue));
+  await stopServer();
+  await startServer(['--catalogue', published]);
+
+  // A withdrawal request about the published register: the record is suspended at filing.
+  const filed = await api(state.citizen, 'POST', '/v1/disputes', { subject_id: state.subject, dataset_id: 'rst_insured',
+    attribute: 'person.name', withdrawal: true, description: 'my name must not be published' });
+  assert.equal(filed.status, 201);
+  assert.equal(filed.body.publication.state, 'suspended');
+  const citizen = await freshPage();
+  await login(citizen, state.citizen, 'disputes');
+  await citizen.goto(state.base + '/#/dispute/' + filed.body.id);
+  await citizen.waitForSelector('main[data-ready="dispute"] [data-publication="suspended"]');
+  const suspended = await text(citizen, '[data-publication="suspended"]');
+  assert.ok(suspended.includes('暂停开放'), suspended);
+  assert.ok(suspended.includes(filed.body.publication.since.slice(0, 10)), 'since when: ' + suspended);
+  assert.ok((await text(citizen, '.timeline')).includes('暂停开放'), 'the suspension is in the timeline');
+  await shot(citizen, 'citizen-withdrawal-suspended');
+
+  // The agency's task page shows the record suspended; its answer withdraws the record.
+  const task = (await api(state.agency, 'GET', '/v1/tasks?kind=verify_withdrawal&status=open')).body.items
+    .find((t) => t.dispute_id === filed.body.id);
+  const agency = await freshPage();
+  await login(agency, state.agency, 'queue');
+  await agency.goto(state.base + '/#/task/' + task.id);
+  await agency.waitForSelector('main[data-ready="task"] [data-publication="suspended"]');
+  assert.equal(await agency.$('[data-part="publication"]:not([hidden])'), null, 'no dataset suspension for a withdrawal');
+  const answered = await api(state.agency, 'POST', '/v1/tasks/' + task.id + '/answer',
+    { answer: 'withdrawn', reason: 'the name is withdrawn from the open register' });
+  assert.equal(answered.status, 200);
+  await citizen.goto(state.base + '/#/disputes');
+  await citizen.waitForSelector('main[data-ready="disputes"]');
+  await citizen.goto(state.base + '/#/dispute/' + filed.body.id);
+  await citizen.waitForSelector('main[data-ready="dispute"] [data-publication="withdrawn"]');
+  assert.ok((await text(citizen, '[data-publication="withdrawn"]')).includes('已撤回'));
+  await citizen.close();
+  await agency.close();
+
+  // A mobile number in the market register's address column: the scan's exposure task suspends
+  // the whole dataset, and the agency's task page says so.
+  sql(`UPDATE platform.scj_company SET zs = zs || ' 联系电话 13800138000'
+    WHERE qyid = (SELECT min(qyid) FROM platform.scj_company)`);
+  jiaohe('scan', '--full', '--catalogue', published);
+  const market = token('--role', 'agency', '--agency', 'scj', '--label', 'browser market clerk');
+  const exposure = (await api(market, 'GET', '/v1/tasks?kind=verify_finding&dataset=scj_company')).body.items
+    .find((t) => t.rule_id === 'BL-EXP-001');
+  assert.ok(exposure, 'the exposure opened a task');
+  const listed = (await api(market, 'GET', '/v1/datasets/publication?dataset=scj_company')).body.items;
+  assert.equal(listed.length, 1);
+  assert.equal(listed[0].state, 'suspended');
+  const clerk = await freshPage();
+  await login(clerk, market, 'queue');
+  await clerk.goto(state.base + '/#/task/' + exposure.id);
+  await clerk.waitForSelector('main[data-ready="task"] [data-part="publication"][data-ready="publication"]');
+  const part = await text(clerk, '[data-part="publication"]');
+  assert.ok(part.includes('暂停开放'), part);
+  assert.ok(part.includes('#' + exposure.id), 'the open exposure task is named');
+  assert.equal(await clerk.$eval('[data-part="publication"] [data-publication]', (el) => el.dataset.publication), 'suspended');
+  await shot(clerk, 'agency-dataset-suspended');
+  await clerk.close();
 });
 
 test('no page broke the policy, raised an error or opened a dialog', () => {

@@ -28,6 +28,7 @@ set(EDGE_MAY_INCLUDE
   outbox_store.hpp      # the webhook outbox's delivery bookkeeping
   page.hpp              # keyset pages of the readers
   province_writer.hpp   # the synthetic demo platform (not Jiaohe's own tables)
+  publication_queries.hpp # reads the datasets an exposure suspended
   report_queries.hpp    # reads quality trends
   row_source.hpp        # reads a dataset's rows
   scan_records.hpp      # reads scans
