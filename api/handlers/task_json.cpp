@@ -36,30 +36,34 @@ const std::vector<std::string>& task_kind_names() {
 }
 
 json task_json(const engine::tasks::Task& t, engine::Instant now) {
-  return {{"id", t.id},
-          {"kind", engine::tasks::kind_name(t.kind)},
-          {"status", engine::tasks::status_name(t.status)},
-          {"assignee", t.assignee},
-          {"assigned_to", engine::tasks::person_json(t.assigned_to)},
-          {"step", t.step},
-          {"dataset_id", optional_text(t.dataset_id)},
-          {"rule_id", optional_text(t.rule_id)},
-          {"dispute_id", optional_value(t.dispute_id)},
-          {"parent_task_id", optional_value(t.parent_task_id)},
-          {"scan_id", optional_value(t.scan_id)},
-          {"received_at", engine::calendar::format_instant(t.received_at)},
-          {"due_at", optional_instant(t.due_at)},
-          {"provisional", t.provisional},
-          {"deadline_version", t.deadline_version},
-          {"overdue", awaiting_assignee(t.status) && t.due_at && *t.due_at < now},
-          {"marked_overdue", t.overdue},
-          {"extensions", t.extensions},
-          {"extension_requested", optional_value(t.extension_asked)},
-          {"resolution", optional_text(t.resolution)},
-          {"resolution_reason", optional_text(t.resolution_reason)},
-          {"flags", t.flags},
-          {"answered_at", optional_instant(t.answered_at)},
-          {"closed_at", optional_instant(t.closed_at)}};
+  // Member by member rather than from an initializer list: nlohmann builds each {key, value}
+  // of a list as a two-element array first, and a queue page writes fifty of these.
+  json j = json::object();
+  j["id"] = t.id;
+  j["kind"] = engine::tasks::kind_name(t.kind);
+  j["status"] = engine::tasks::status_name(t.status);
+  j["assignee"] = t.assignee;
+  j["assigned_to"] = engine::tasks::person_json(t.assigned_to);
+  j["step"] = t.step;
+  j["dataset_id"] = optional_text(t.dataset_id);
+  j["rule_id"] = optional_text(t.rule_id);
+  j["dispute_id"] = optional_value(t.dispute_id);
+  j["parent_task_id"] = optional_value(t.parent_task_id);
+  j["scan_id"] = optional_value(t.scan_id);
+  j["received_at"] = engine::calendar::format_instant(t.received_at);
+  j["due_at"] = optional_instant(t.due_at);
+  j["provisional"] = t.provisional;
+  j["deadline_version"] = t.deadline_version;
+  j["overdue"] = awaiting_assignee(t.status) && t.due_at && *t.due_at < now;
+  j["marked_overdue"] = t.overdue;
+  j["extensions"] = t.extensions;
+  j["extension_requested"] = optional_value(t.extension_asked);
+  j["resolution"] = optional_text(t.resolution);
+  j["resolution_reason"] = optional_text(t.resolution_reason);
+  j["flags"] = t.flags;
+  j["answered_at"] = optional_instant(t.answered_at);
+  j["closed_at"] = optional_instant(t.closed_at);
+  return j;
 }
 
 json event_json(const engine::tasks::TaskEvent& e) {
