@@ -4,6 +4,7 @@
 #include <charconv>
 #include <vector>
 
+#include "api/json_text.hpp"
 #include "api/problem.hpp"
 #include "api/response_schema.hpp"
 
@@ -62,6 +63,18 @@ Response page_response(nlohmann::json items, const std::optional<std::int64_t>& 
   r.body = nlohmann::json{{"items", std::move(items)},
                           {"next_cursor", next_before_id ? nlohmann::json(encode_cursor(*next_before_id)) : nlohmann::json(nullptr)}}
                .dump();
+  return r;
+}
+
+Response page_text_response(const std::string& items, const std::optional<std::int64_t>& next_before_id) {
+  Response r;
+  r.body.reserve(items.size() + 64);
+  r.body += "{\"items\":[";
+  r.body += items;
+  r.body += "],\"next_cursor\":";
+  if (next_before_id) append_json_string(r.body, encode_cursor(*next_before_id));
+  else r.body += "null";
+  r.body += '}';
   return r;
 }
 

@@ -1,6 +1,7 @@
 #include "api/handlers/task_json.hpp"
 
 #include "api/handlers/json_fields.hpp"
+#include "api/json_text.hpp"
 #include "api/response_schema.hpp"
 
 namespace jiaohe::api::handlers {
@@ -35,35 +36,85 @@ const std::vector<std::string>& task_kind_names() {
   return names;
 }
 
+namespace {
+
+std::optional<std::string> instant_text(const std::optional<engine::Instant>& t) {
+  return t ? std::optional(engine::calendar::format_instant(*t)) : std::nullopt;
+}
+std::optional<std::string> text_or_null(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
+
+// A task's members in key order, written through `out`: a nlohmann object (task_json) or text
+// (append_task_json), so the two write the same document from this one list.
+template <typename Out>
+void task_members(Out& out, const engine::tasks::Task& t, engine::Instant now) {
+  out.field("answered_at", instant_text(t.answered_at));
+  out.person("assigned_to", t.assigned_to);
+  out.field("assignee", t.assignee);
+  out.field("closed_at", instant_text(t.closed_at));
+  out.field("dataset_id", text_or_null(t.dataset_id));
+  out.field("deadline_version", t.deadline_version);
+  out.field("dispute_id", t.dispute_id);
+  out.field("due_at", instant_text(t.due_at));
+  out.field("extension_requested", t.extension_asked);
+  out.field("extensions", t.extensions);
+  out.field("flags", t.flags);
+  out.field("id", t.id);
+  out.field("kind", engine::tasks::kind_name(t.kind));
+  out.field("marked_overdue", t.overdue);
+  out.field("overdue", awaiting_assignee(t.status) && t.due_at && *t.due_at < now);
+  out.field("parent_task_id", t.parent_task_id);
+  out.field("provisional", t.provisional);
+  out.field("received_at", engine::calendar::format_instant(t.received_at));
+  out.field("resolution", text_or_null(t.resolution));
+  out.field("resolution_reason", text_or_null(t.resolution_reason));
+  out.field("rule_id", text_or_null(t.rule_id));
+  out.field("scan_id", t.scan_id);
+  out.field("status", engine::tasks::status_name(t.status));
+  out.field("step", t.step);
+}
+
+struct TreeMembers {
+  json& j;
+  template <typename V>
+  void field(const char* key, const V& value) {
+    j[key] = value;
+  }
+  template <typename V>
+  void field(const char* key, const std::optional<V>& value) {
+    j[key] = value ? json(*value) : json(nullptr);
+  }
+  void person(const char* key, const std::optional<engine::tasks::Person>& p) { j[key] = engine::tasks::person_json(p); }
+};
+
+struct TextMembers {
+  JsonObjectText& o;
+  template <typename V>
+  void field(const char* key, const V& value) {
+    o.field(key, value);
+  }
+  void person(const char* key, const std::optional<engine::tasks::Person>& p) {
+    if (!p) return o.field(key, nullptr);
+    auto person = o.object(key);  // as engine::tasks::person_json writes it
+    person.field("name", p->name);
+    person.field("staff_id", p->staff_id);
+    person.close();
+  }
+};
+
+}  // namespace
+
 json task_json(const engine::tasks::Task& t, engine::Instant now) {
-  // Member by member rather than from an initializer list: nlohmann builds each {key, value}
-  // of a list as a two-element array first, and a queue page writes fifty of these.
   json j = json::object();
-  j["id"] = t.id;
-  j["kind"] = engine::tasks::kind_name(t.kind);
-  j["status"] = engine::tasks::status_name(t.status);
-  j["assignee"] = t.assignee;
-  j["assigned_to"] = engine::tasks::person_json(t.assigned_to);
-  j["step"] = t.step;
-  j["dataset_id"] = optional_text(t.dataset_id);
-  j["rule_id"] = optional_text(t.rule_id);
-  j["dispute_id"] = optional_value(t.dispute_id);
-  j["parent_task_id"] = optional_value(t.parent_task_id);
-  j["scan_id"] = optional_value(t.scan_id);
-  j["received_at"] = engine::calendar::format_instant(t.received_at);
-  j["due_at"] = optional_instant(t.due_at);
-  j["provisional"] = t.provisional;
-  j["deadline_version"] = t.deadline_version;
-  j["overdue"] = awaiting_assignee(t.status) && t.due_at && *t.due_at < now;
-  j["marked_overdue"] = t.overdue;
-  j["extensions"] = t.extensions;
-  j["extension_requested"] = optional_value(t.extension_asked);
-  j["resolution"] = optional_text(t.resolution);
-  j["resolution_reason"] = optional_text(t.resolution_reason);
-  j["flags"] = t.flags;
-  j["answered_at"] = optional_instant(t.answered_at);
-  j["closed_at"] = optional_instant(t.closed_at);
+  TreeMembers members{j};
+  task_members(members, t, now);
   return j;
+}
+
+void append_task_json(std::string& out, const engine::tasks::Task& t, engine::Instant now) {
+  JsonObjectText o(out);
+  TextMembers members{o};
+  task_members(members, t, now);
+  o.close();
 }
 
 json event_json(const engine::tasks::TaskEvent& e) {

@@ -13,6 +13,9 @@ namespace jiaohe::api::handlers {
 // `overdue` is read at `now` (past due while the assignee must act); `marked_overdue` says
 // whether the sweeper ever marked it (kept after an answer, for supervision).
 nlohmann::json task_json(const engine::tasks::Task& task, engine::Instant now);
+// The same document as task_json(task, now).dump(), appended to `out` without building it
+// (for lists: a queue page writes fifty).
+void append_task_json(std::string& out, const engine::tasks::Task& task, engine::Instant now);
 // An event names who acted: the actor text, its role, the token and the person it names (null
 // for jobs and tokens without a person).
 nlohmann::json event_json(const engine::tasks::TaskEvent& event);

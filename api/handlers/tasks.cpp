@@ -153,7 +153,7 @@ Response list_tasks(const Request& request, AppContext& ctx) {
     return bad_parameter("dataset", "not a dataset of the catalogue");
 
   const auto page = engine::store::TaskQueue(ctx.database_url).list(filter, std::get<engine::store::PageQuery>(paging));
-  return page_response(page, [&](const Task& t) { return task_json(t, now); });
+  return page_text_response(page, [&](std::string& out, const Task& t) { append_task_json(out, t, now); });
 }
 
 // GET /v1/tasks/{id}: the task, its findings, its dispute and the subject's values.

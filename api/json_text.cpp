@@ -1,0 +1,82 @@
+#include "api/json_text.hpp"
+
+#include <charconv>
+
+namespace jiaohe::api {
+
+void append_json_string(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (u < 0x20) {
+          out += "\\u00";
+          out += kHex[u >> 4];
+          out += kHex[u & 0xf];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+JsonObjectText::JsonObjectText(std::string& out) : out_(out) { out_ += '{'; }
+
+void JsonObjectText::key(std::string_view k) {
+  if (!first_) out_ += ',';
+  first_ = false;
+  append_json_string(out_, k);
+  out_ += ':';
+}
+
+void JsonObjectText::field(std::string_view k, std::string_view value) {
+  key(k);
+  append_json_string(out_, value);
+}
+
+void JsonObjectText::field(std::string_view k, std::int64_t value) {
+  key(k);
+  char buf[24];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  (void)ec;  // 24 characters hold every int64
+  out_.append(buf, end);
+}
+
+void JsonObjectText::field(std::string_view k, bool value) {
+  key(k);
+  out_ += value ? "true" : "false";
+}
+
+void JsonObjectText::field(std::string_view k, std::nullptr_t) {
+  key(k);
+  out_ += "null";
+}
+
+void JsonObjectText::field(std::string_view k, const std::vector<std::string>& values) {
+  key(k);
+  out_ += '[';
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i) out_ += ',';
+    append_json_string(out_, values[i]);
+  }
+  out_ += ']';
+}
+
+JsonObjectText JsonObjectText::object(std::string_view k) {
+  key(k);
+  return JsonObjectText(out_);
+}
+
+void JsonObjectText::close() { out_ += '}'; }
+
+}  // namespace jiaohe::api
