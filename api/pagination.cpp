@@ -66,15 +66,20 @@ Response page_response(nlohmann::json items, const std::optional<std::int64_t>& 
   return r;
 }
 
-Response page_text_response(const std::string& items, const std::optional<std::int64_t>& next_before_id) {
+std::string page_text_start(std::size_t items) {
+  std::string body;
+  body.reserve(64 + items * 1024);  // a task is about 650 bytes: one allocation per page
+  body += "{\"items\":[";
+  return body;
+}
+
+Response page_text_end(std::string body, const std::optional<std::int64_t>& next_before_id) {
+  body += "],\"next_cursor\":";
+  if (next_before_id) append_json_string(body, encode_cursor(*next_before_id));
+  else body += "null";
+  body += '}';
   Response r;
-  r.body.reserve(items.size() + 64);
-  r.body += "{\"items\":[";
-  r.body += items;
-  r.body += "],\"next_cursor\":";
-  if (next_before_id) append_json_string(r.body, encode_cursor(*next_before_id));
-  else r.body += "null";
-  r.body += '}';
+  r.body = std::move(body);
   return r;
 }
 

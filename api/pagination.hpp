@@ -36,18 +36,19 @@ Response page_response(const engine::store::Page<T>& page, ToJson to_json) {
   return page_response(std::move(items), page.next_before_id);
 }
 
+// page_text_response's beginning (room reserved for `items` items) and end.
+std::string page_text_start(std::size_t items);
+Response page_text_end(std::string body, const std::optional<std::int64_t>& next_before_id);
+
 // The same answer as page_response, for items appended as JSON text by `append(out, item)`
 // (api/json_text.hpp) instead of built as nlohmann values: for long pages of large items.
-Response page_text_response(const std::string& items, const std::optional<std::int64_t>& next_before_id);
-
 template <typename T, typename Append>
 Response page_text_response(const engine::store::Page<T>& page, Append append) {
-  std::string items;
-  for (const auto& item : page.items) {
-    if (!items.empty()) items += ',';
-    append(items, item);
+  std::string body = page_text_start(page.items.size());
+  for (std::size_t i = 0; i < page.items.size(); ++i) {
+    if (i) body += ',';
+    append(body, page.items[i]);
   }
-  return page_text_response(items, page.next_before_id);
+  return page_text_end(std::move(body), page.next_before_id);
 }
-
 }  // namespace jiaohe::api
