@@ -64,17 +64,24 @@ DisputeEvent move_publication(UnitOfWork& u, const DisputeRecord& d, const Task&
   return DisputeEvent{u.now(), task.id, task.step, "publication_" + name, tasks::role_name(actor.role), why};
 }
 
+// The party's claim as filed (what, about whom, to whom), from the filing to the record and
+// from the record to the view the filer gets back: the three name these members alike.
+template <typename From, typename To>
+void copy_claim(const From& from, To& to) {
+  to.subject_id = from.subject_id;
+  to.dataset_id = from.dataset_id;
+  to.attribute = from.attribute;
+  to.agency_code = from.agency_code;
+  to.claimed_value = from.claimed_value;
+  to.description = from.description;
+}
+
 Filed file_in(UnitOfWork& u, const Filing& f) {
   const auto now = u.now();
   DisputeRecord d;
   d.id = u.insert_dispute(f, now);
   d.kind = f.kind;
-  d.subject_id = f.subject_id;
-  d.dataset_id = f.dataset_id;
-  d.attribute = f.attribute;
-  d.agency_code = f.agency_code;
-  d.claimed_value = f.claimed_value;
-  d.description = f.description;
+  copy_claim(f, d);
   d.notify = f.notify;
   const bool withdrawal = f.kind == DisputeKind::kWithdrawal;
   const bool via_authority = f.channel == FilingChannel::kAuthority;
@@ -88,12 +95,7 @@ Filed file_in(UnitOfWork& u, const Filing& f) {
   DisputeView v;
   v.id = d.id;
   v.kind = kind_name(f.kind);
-  v.subject_id = d.subject_id;
-  v.dataset_id = d.dataset_id;
-  v.attribute = d.attribute;
-  v.agency_code = d.agency_code;
-  v.claimed_value = d.claimed_value;
-  v.description = d.description;
+  copy_claim(d, v);
   v.channel = channel_name(f.channel);
   v.status = status_name(DisputeStatus::kOpen);
   v.filed_at = now;
