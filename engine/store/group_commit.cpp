@@ -129,15 +129,13 @@ std::vector<GroupCommitter::Piece*> GroupCommitter::write_batched(pqxx::transact
   auto ids = reserve_batch_ids(tx, batchable.size());
   BatchRows rows;
   for (auto* piece : batchable) {
-    BatchTx t(ids, setup_, piece->now);
     try {
-      piece->unit(t);
+      batch_rows(*piece, ids, rows);
     } catch (const std::exception&) {
       // It wrote nothing yet: it runs again on a TaskTx, where a real failure recurs.
       rest.push_back(piece);
       continue;
     }
-    rows.append(std::move(t.rows()));
     ++written;
   }
   write_batch_rows(tx, rows);
@@ -170,11 +168,7 @@ bool GroupCommitter::commit_in_one_statement(const std::vector<Piece*>& batch) {
     // after the first).
     if (lease->get_variable("jit") != "off") lease->set_variable("jit", "off");
     auto ids = take_ids(*lease, batch.size());
-    for (auto* piece : batch) {
-      BatchTx t(ids, setup_, piece->now);
-      piece->unit(t);  // a piece that cannot be batched throws: nothing is written yet
-      rows.append(std::move(t.rows()));
-    }
+    for (auto* piece : batch) batch_rows(*piece, ids, rows);  // one that cannot be batched throws
     pqxx::nontransaction tx(*lease);
     try {
       write_batch_rows(tx, rows);
@@ -189,11 +183,7 @@ bool GroupCommitter::commit_in_one_statement(const std::vector<Piece*>& batch) {
   } catch (const std::exception&) {
     return false;  // before the write (no connection, no ids, a piece not batchable)
   }
-  {
-    std::lock_guard lock(mutex_);
-    batched_ += batch.size();
-  }
-  for (auto* piece : batch) piece->done.set_value();
+  answer_committed(batch, batch.size());
   return true;
 }
 
@@ -248,6 +238,16 @@ void GroupCommitter::commit(const std::vector<Piece*>& batch, bool alone) {
     }
     return;
   }
+  answer_committed(batch, written);
+}
+
+void GroupCommitter::batch_rows(Piece& piece, BatchIds& ids, BatchRows& rows) {
+  BatchTx t(ids, setup_, piece.now);
+  piece.unit(t);
+  rows.append(std::move(t.rows()));
+}
+
+void GroupCommitter::answer_committed(const std::vector<Piece*>& batch, std::size_t written) {
   {
     std::lock_guard lock(mutex_);
     batched_ += written;

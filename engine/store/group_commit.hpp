@@ -48,6 +48,7 @@ namespace jiaohe::engine::store {
 
 class TaskTx;
 struct BatchIds;
+struct BatchRows;
 struct BatchLoan;
 
 struct GroupCommitOptions {
@@ -109,6 +110,12 @@ class GroupCommitter {
   // written and the batch must take the general path (a piece that cannot be batched, an
   // error the statement rolled back); true when every piece has its answer.
   bool commit_in_one_statement(const std::vector<Piece*>& batch);
+  // Runs a batchable piece on a BatchTx taking its ids from `ids` and adds its rows to `rows`;
+  // a piece that cannot be batched throws before it adds any.
+  void batch_rows(Piece& piece, BatchIds& ids, BatchRows& rows);
+  // Counts the `written` pieces whose rows went with the batch, then answers every piece of the
+  // committed batch.
+  void answer_committed(const std::vector<Piece*>& batch, std::size_t written);
   // `pieces` filings' worth of ids from the reserve, refilled on `c` when short or stale.
   BatchIds take_ids(pqxx::connection_base& c, std::size_t pieces);
 
