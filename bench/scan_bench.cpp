@@ -107,9 +107,9 @@ int main(int argc, char** argv) {
   std::vector<engine::scan::DatasetPlan> plans;
   for (const auto* d : all) plans.push_back(engine::scan::plan_dataset(*d, cat, pack, context, forms.at(d->id), now, true));
 
-  // The row pass as a full scan runs it: the stored normalised values read, COPY out, the one
-  // normalisation, every row check, staleness, staging by COPY into the results transaction,
-  // the stored values brought up to date.
+  // The row pass as a full scan's unit runs it: the stored normalised values read, COPY out, the
+  // one normalisation, every row check, staleness, staging by COPY (here into the results
+  // transaction; a unit's go to the unit_ tables, and the merge writes the stored values).
   const auto row_pass = [&](const engine::scan::DatasetPlan& plan) {
     const auto& d = *plan.dataset;
     std::vector<std::string> columns;
@@ -119,7 +119,9 @@ int main(int argc, char** argv) {
     // As a full scan: the stored values first, compared in memory, only changes staged.
     engine::scan::StoredValues stored;
     if (!plan.conflict_slots.empty()) {
-      results.read_canonical_values(d.id, [&](std::string_view line) { stored.add(line); });
+      baseline.copy_out("COPY (SELECT ctid, record_key, attribute, subject_id, value FROM canonical_values "
+                        "WHERE dataset_id = " + baseline.quote_literal(d.id) + ") TO STDOUT",
+                        [&](std::string_view line) { stored.add(line); });
       stored.sort();
       evaluator.use_stored(&stored);
     }
@@ -135,7 +137,7 @@ int main(int argc, char** argv) {
     source.close(d);
     evaluator.finish(buffers);
     flush();
-    if (!plan.conflict_slots.empty()) results.replace_canonical_values(d.id, stored.gone());
+    if (!plan.conflict_slots.empty()) (void)stored.gone();
   };
 
   double copy_total = 0;

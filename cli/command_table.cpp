@@ -13,6 +13,7 @@ const std::vector<Command>& command_table() {
       migrate_command(),
       cluster_command(),
       scan_command(),
+      worker_command(),
       sweep_command(),
       deadline_command(),
       validate_id_command(),

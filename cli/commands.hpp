@@ -8,6 +8,7 @@ Command serve_command();
 Command migrate_command();
 Command cluster_command();
 Command scan_command();
+Command worker_command();
 Command sweep_command();
 Command deadline_command();
 Command validate_id_command();

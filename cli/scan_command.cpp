@@ -12,6 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/database_flag.hpp"
+#include "cli/unit_flags.hpp"
 #include "engine/catalog/catalog.hpp"
 #include "engine/log/live_line.hpp"
 #include "engine/log/log.hpp"
@@ -150,6 +151,8 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   request.mode = args.has("incremental") ? engine::scan::ScanMode::kIncremental : engine::scan::ScanMode::kFull;
   request.datasets = split_list(args.value("datasets").value_or(""));
   request.wait_for_lock = args.has("wait");
+  request.workers = workers_of(args);
+  request.lease = lease_of(args);
   const engine::SystemClock clock;
   request.now = clock.now();
   ProgressReporter progress(isatty(STDERR_FILENO) != 0);
@@ -166,7 +169,9 @@ std::vector<Flag> scan_flags() {
                              {"datasets", "A,B", "only these datasets (default: all)"},
                              {"full", "", "read every row (default)"},
                              {"incremental", "", "read only rows updated since the last successful scan"},
-                             {"wait", "", "wait for a running scan of the same datasets instead of refusing"}};
+                             {"wait", "", "wait for a running scan of the same datasets instead of refusing"},
+                             workers_flag(),
+                             lease_flag()};
   for (auto& f : workflow_flags()) flags.push_back(std::move(f));
   return flags;
 }
@@ -183,7 +188,10 @@ Command scan_command() {
           "same finding, no longer found = resolved; a failed scan changes nothing. Shows\n"
           "progress on a terminal and ends with a summary per dataset and rule. New findings\n"
           "then become verify_finding tasks (one per agency, dataset and rule) and earlier\n"
-          "answers are checked against what the scan found (see docs/WORKFLOW.md).",
+          "answers are checked against what the scan found (see docs/WORKFLOW.md).\n\n"
+          "A scan is split into units, one per dataset it reads, kept in the database: --workers\n"
+          "of this process do them, and so does every 'jiaohe worker' on the same database; this\n"
+          "process merges once all are staged (docs/SCALE.md).",
           scan_flags(),
           run};
 }

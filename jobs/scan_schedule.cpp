@@ -4,6 +4,7 @@
 
 #include "engine/calendar/local_time.hpp"
 #include "engine/log/log.hpp"
+#include "engine/scan/progress_recorder.hpp"
 
 namespace jiaohe::jobs {
 namespace {
@@ -24,7 +25,7 @@ const char* mode_name(ScanMode mode) { return mode == ScanMode::kFull ? "full" :
 
 ScanSchedule::ScanSchedule(const std::string& url, engine::scan::ScanAndOpenTasks scan, ScanScheduleOptions options,
                            const engine::Clock& clock)
-    : store_(url), scan_(std::move(scan)), options_(std::move(options)), clock_(clock) {
+    : url_(url), store_(url), scan_(std::move(scan)), options_(std::move(options)), clock_(clock) {
   if (options_.runner.empty()) options_.runner = this_process();
 }
 
@@ -70,9 +71,11 @@ ScheduleDecision ScanSchedule::decide_and_run(engine::Instant now) {
   request.mode = d.mode;
   request.now = now;
   request.wait_for_lock = true;  // behind a manual `jiaohe scan`, not instead of it
+  request.origin = engine::scan::ScanOrigin::kSchedule;  // survivors take it over if this process dies
   try {
-    engine::scan::ScanObserver quiet;
-    d.outcome = scan_.run(request, quiet, clock_);
+    const auto slot = *d.slot;
+    engine::scan::ProgressRecorder progress(url_, [this, slot](std::int64_t id) { store_.attach(slot, id); });
+    d.outcome = scan_.run(request, progress, clock_);
   } catch (const std::exception& e) {
     store_.fail(*d.slot, e.what(), clock_.now());
     engine::log::error("schedule.scan_failed", {{"slot", format_instant(*d.slot)}, {"error", e.what()}});

@@ -50,6 +50,7 @@ class ScanSchedule final : public Job {
   ScheduleDecision decide_and_run(engine::Instant now);
   engine::scan::ScanMode mode_for(engine::Instant slot) const;
 
+  std::string url_;
   engine::store::ScheduleStore store_;
   engine::scan::ScanAndOpenTasks scan_;
   ScanScheduleOptions options_;

@@ -3,6 +3,7 @@
 #include "jobs/deadline_sweeper.hpp"
 #include "jobs/outbox_delivery.hpp"
 #include "jobs/scan_schedule.hpp"
+#include "jobs/scan_takeover.hpp"
 
 namespace jiaohe::jobs {
 
@@ -17,6 +18,8 @@ ServeJobs::ServeJobs(const engine::Config& config, const std::string& url, const
                                            config.full_scan_weekday, ""},
             clock),
         30s);
+  // Always: a scan of any origin whose coordinator died must end (or, scheduled, be finished).
+  add(std::make_unique<ScanTakeover>(url, scan, clock), engine::scan::kDefaultLease / 2);
   if (config.sweeper_enabled) add(std::make_unique<DeadlineSweeper>(url, setup, std::move(files)), 1min);
   // Without webhooks notifications stay queued and visible: there is nothing to deliver to.
   if (config.delivery_enabled && !config.notify_webhooks.empty())

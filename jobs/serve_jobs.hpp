@@ -1,6 +1,7 @@
 #pragma once
 // The background jobs of `jiaohe serve`, as the configuration switches them on (jobs.*.enabled):
-// the scheduled scan (checked every 30 s against its cron), the deadline sweep (every minute)
+// the scheduled scan (checked every 30 s against its cron), the takeover of scans whose
+// coordinator died (every 15 s, always on), the deadline sweep (every minute)
 // and the notification delivery (every 10 s, only when webhooks are configured). The sweep
 // follows the calendar and profile `files`, when given. Each runs on
 // a thread of its own; the one place that knows them all, so serve_command only starts and

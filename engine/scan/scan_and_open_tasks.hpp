@@ -26,8 +26,13 @@ class ScanAndOpenTasks {
   // Runs the scan of `request`; the tasks are opened at clock.now() once the scan is done.
   // A scan that fails throws (ScanError or a database error) and opens nothing.
   ScanOutcome run(const ScanRequest& request, ScanObserver& observer, const Clock& clock) const;
+  // The same for a scan taken over from a coordinator that went away (Scanner::resume).
+  ScanOutcome resume(std::int64_t scan_id, const ScanRequest& request, ScanObserver& observer,
+                     const Clock& clock) const;
 
  private:
+  ScanOutcome open_tasks(ScanSummary summary, ScanObserver& observer, const Clock& clock) const;
+
   std::string url_;
   const catalog::Catalogue& catalogue_;
   const rules::RulePack& pack_;

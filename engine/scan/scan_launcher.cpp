@@ -5,78 +5,9 @@
 
 #include "engine/error.hpp"
 #include "engine/log/log.hpp"
-#include "engine/store/scan_records.hpp"
+#include "engine/scan/progress_recorder.hpp"
 
 namespace jiaohe::engine::scan {
-namespace {
-
-using Steady = std::chrono::steady_clock;
-constexpr auto kProgressInterval = std::chrono::seconds(1);
-
-// Hands the scan id to the starter, writes progress to the scan's row, and stops the scan at a
-// dataset or phase boundary once the launcher stops. Mid-dataset the row stream is left alone:
-// breaking off a COPY would leave its connection unusable for the rollback.
-class LaunchObserver final : public ScanObserver {
- public:
-  LaunchObserver(const std::string& url, std::promise<std::int64_t>& started, const std::atomic<bool>& stopping)
-      : url_(url), started_(started), stopping_(stopping) {}
-
-  bool started() const { return scan_id_ != 0; }
-  std::int64_t scan_id() const { return scan_id_; }
-
-  void scan_started(std::int64_t scan_id) override {
-    scan_id_ = scan_id;
-    started_.set_value(scan_id);
-  }
-  void dataset_started(const std::string& dataset, std::int64_t) override {
-    stop_if_asked();
-    progress_.dataset = dataset;
-    progress_.phase = "reading";
-    save();
-  }
-  void rows_read(const std::string&, std::int64_t rows) override {
-    current_rows_ = rows;
-    if (Steady::now() - last_saved_ >= kProgressInterval) save();
-  }
-  void dataset_finished(const std::string&, std::int64_t rows) override {
-    finished_rows_ += rows;
-    current_rows_ = 0;
-    ++progress_.datasets_done;
-    progress_.dataset.clear();
-    save();
-  }
-  void phase(const std::string& what) override {
-    // The scan is committed once tasks open: stopping then would only leave its tasks unopened.
-    if (what != kPhaseTasks) stop_if_asked();
-    progress_.phase = what;
-    save();
-  }
-
- private:
-  void stop_if_asked() const {
-    if (stopping_) throw ScanError("stopped: the server is shutting down");
-  }
-  // Progress is a courtesy to readers: failing to write it must not fail the scan.
-  void save() {
-    last_saved_ = Steady::now();
-    progress_.rows_scanned = finished_rows_ + current_rows_;
-    try {
-      store::record_scan_progress(url_, scan_id_, progress_);
-    } catch (const std::exception& e) {
-      log::warn("scan.progress_not_saved", {{"scan", scan_id_}, {"error", e.what()}});
-    }
-  }
-
-  const std::string& url_;
-  std::promise<std::int64_t>& started_;
-  const std::atomic<bool>& stopping_;
-  std::int64_t scan_id_ = 0;
-  store::ScanProgress progress_;
-  std::int64_t finished_rows_ = 0, current_rows_ = 0;
-  Steady::time_point last_saved_{};
-};
-
-}  // namespace
 
 struct ScanLauncher::Run {
   std::promise<std::int64_t> started;
@@ -94,6 +25,7 @@ std::int64_t ScanLauncher::start(ScanMode mode, const std::vector<std::string>& 
   request.mode = mode;
   request.datasets = datasets;
   request.now = clock_.now();
+  request.origin = ScanOrigin::kApi;
   std::future<std::int64_t> started;
   {
     std::lock_guard lock(mutex_);
@@ -115,7 +47,7 @@ std::int64_t ScanLauncher::start(ScanMode mode, const std::vector<std::string>& 
 }
 
 void ScanLauncher::run(Run& r, const ScanRequest& request) {
-  LaunchObserver observer(url_, r.started, stopping_);
+  ProgressRecorder observer(url_, [&r](std::int64_t id) { r.started.set_value(id); }, &stopping_);
   try {
     const auto outcome = scan_.run(request, observer, clock_);
     log::info("scan.tasks_opened", {{"scan", outcome.summary.scan_id}, {"tasks", outcome.opened_tasks.size()}});

@@ -12,6 +12,21 @@ namespace jiaohe::engine::scan {
 
 enum class ScanMode { kFull, kIncremental };
 
+// Who started a scan: `jiaohe scan`, the HTTP API, or the schedule of `serve`. A scheduled scan
+// whose coordinator died is taken over by a survivor; the others are marked failed.
+enum class ScanOrigin { kManual, kApi, kSchedule };
+inline const char* origin_name(ScanOrigin origin) {
+  switch (origin) {
+    case ScanOrigin::kApi: return "api";
+    case ScanOrigin::kSchedule: return "schedule";
+    case ScanOrigin::kManual: break;
+  }
+  return "manual";
+}
+
+// How long a lease (a scan's, a unit's) lasts without renewal; it is renewed every third.
+inline constexpr std::chrono::seconds kDefaultLease{30};
+
 struct ScanRequest {
   ScanMode mode = ScanMode::kFull;
   std::vector<std::string> datasets;  // empty: every dataset of the catalogue
@@ -19,6 +34,10 @@ struct ScanRequest {
   Instant now;                        // the scan's instant (staleness, future dates)
   // Read once more when the scan ends, for its finished_at; none: it finishes at `now`.
   const Clock* clock = nullptr;
+  ScanOrigin origin = ScanOrigin::kManual;
+  // Workers in this process doing the scan's units (0: only other processes' `jiaohe worker`).
+  int workers = 1;
+  std::chrono::seconds lease = kDefaultLease;
 };
 
 struct DatasetSummary {

@@ -1,31 +1,37 @@
 #include "engine/scan/scanner.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <thread>
 
-#include "engine/calendar/local_time.hpp"
 #include "engine/log/log.hpp"
 #include "engine/log/mask.hpp"
-#include "engine/scan/catalogue_check.hpp"
-#include "engine/scan/dataset_plan.hpp"
-#include "engine/scan/progress_lines.hpp"
-#include "engine/scan/row_evaluator.hpp"
-#include "engine/scan/staging_writer.hpp"
-#include "engine/scan/stored_values.hpp"
+#include "engine/scan/lease_keeper.hpp"
+#include "engine/scan/scan_plan.hpp"
+#include "engine/scan/unit_worker.hpp"
 #include "engine/store/row_source.hpp"
 #include "engine/store/scan_results.hpp"
 #include "engine/store/scan_store.hpp"
 #include "engine/store/set_rules/set_rule.hpp"
+#include "engine/store/unit_queue.hpp"
 #include "rules/kind_registry.hpp"
 #include "rules/text/suggest.hpp"
 
 namespace jiaohe::engine::scan {
 namespace {
 
-constexpr std::size_t kStageBytes = 8 << 20;  // flush staging buffers to PostgreSQL at this size
-constexpr std::int64_t kProgressRows = 65536;
+// How often a coordinator with nothing to claim looks at its units again (others hold them).
+constexpr auto kPollUnits = std::chrono::milliseconds(250);
 
-using Pass = RowEvaluator::Pass;
-using store::RowFilter;
+// Leases are about processes being alive, in real time on every machine: never the injected
+// clock of the scan's instant (a test's clock may stand still).
+const Clock& lease_clock() {
+  static const SystemClock clock;
+  return clock;
+}
 
 std::vector<std::string> chosen_datasets(const ScanRequest& request, const catalog::Catalogue& catalogue) {
   std::vector<std::string> all;
@@ -45,22 +51,8 @@ void add_unique(std::vector<T>& v, const T& x) {
   if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
 }
 
-// One read of a dataset: which rows, and what is done with them.
-struct Read {
-  RowFilter filter;
-  Pass pass;
-};
-
-// The reads that together cover every row once: the row pass over what changed (an
-// incremental scan) or everything, then the comparison keys and staleness of the rest.
-std::vector<Read> reads_of(const DatasetPlan& plan, const std::optional<std::string>& since) {
-  if (!plan.scanned) return {{RowFilter::kAll, Pass::kKeys}};
-  if (!since) return {{RowFilter::kAll, Pass::kRows}};
-  return {{RowFilter::kUpdatedAfter, Pass::kRows}, {RowFilter::kNotUpdatedAfter, Pass::kKeys}};
-}
-
-// The scan's findings are as of request.now; the scan itself ends when the clock says so.
-Instant finished_at(const ScanRequest& request) { return request.clock ? request.clock->now() : request.now; }
+// The scan's findings are as of its instant; the scan itself ends when the clock says so.
+Instant finished_at(const ScanRequest& request, Instant now) { return request.clock ? request.clock->now() : now; }
 
 // One statement of a set rule: per dataset, or once for the whole catalogue (conflicts span
 // datasets), in the order the plans list them.
@@ -85,118 +77,213 @@ std::vector<SetRuleRun> set_rule_runs(const std::vector<DatasetPlan>& plans) {
   return runs;
 }
 
+// The rules a dataset's plan applies, each once.
+std::vector<std::string> applied_rules(const DatasetPlan& plan) {
+  std::vector<std::string> applied;
+  for (const auto& c : plan.row_checks) add_unique(applied, c.rule->id);
+  for (const auto& s : plan.row_staleness) add_unique(applied, s.rule->id);
+  for (const auto& s : plan.dataset_staleness) add_unique(applied, s.rule->id);
+  for (const auto* r : plan.exposure_rules) add_unique(applied, r->id);
+  for (const auto* r : plan.set_rules) add_unique(applied, r->id);
+  return applied;
+}
+
+// Within what the scan checked, which open findings it may resolve, by rule.
+store::ScanResults::Resolvable resolvable_of(const std::vector<DatasetPlan>& plans) {
+  store::ScanResults::Resolvable resolvable;
+  for (const auto& plan : plans) {
+    if (!plan.scanned) continue;
+    for (const auto& c : plan.row_checks) add_unique(resolvable.records_read, c.rule->id);
+    for (const auto& s : plan.row_staleness) add_unique(resolvable.datasets, s.rule->id);
+    for (const auto& s : plan.dataset_staleness) add_unique(resolvable.datasets, s.rule->id);
+    for (const auto* r : plan.exposure_rules) add_unique(resolvable.datasets, r->id);
+    for (const auto* r : plan.set_rules)
+      add_unique(rules::kind_of(*r).resolution == rules::Resolution::kSubjects ? resolvable.subjects
+                                                                               : resolvable.datasets,
+                 r->id);
+  }
+  return resolvable;
+}
+
+// The observer hears of units from several threads: one at a time.
+class SerialObserver final : public ScanObserver {
+ public:
+  explicit SerialObserver(ScanObserver& inner) : inner_(inner) {}
+  void dataset_started(const std::string& d, std::int64_t estimate) override {
+    std::lock_guard lock(mutex_);
+    inner_.dataset_started(d, estimate);
+  }
+  void rows_read(const std::string& d, std::int64_t rows) override {
+    std::lock_guard lock(mutex_);
+    inner_.rows_read(d, rows);
+  }
+  void dataset_finished(const std::string& d, std::int64_t rows) override {
+    std::lock_guard lock(mutex_);
+    inner_.dataset_finished(d, rows);
+  }
+  void phase(const std::string& what) override {
+    std::lock_guard lock(mutex_);
+    inner_.phase(what);
+  }
+
+ private:
+  ScanObserver& inner_;
+  std::mutex mutex_;
+};
+
 }  // namespace
+
+// What one coordination of a scan works with (a new scan, or one taken over).
+struct Scanner::Coordination {
+  const ScanRequest& request;
+  store::ScanStore& record;
+  std::string holder;
+  std::int64_t scan_id = 0;
+  ScanMode mode = ScanMode::kFull;
+  std::vector<std::string> datasets = {};
+  Instant now = {};
+  bool create_units = true;
+};
 
 Scanner::Scanner(std::string database_url, const catalog::Catalogue& catalogue, const rules::RulePack& pack)
     : url_(std::move(database_url)), catalogue_(catalogue), pack_(pack) {}
 
 ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
-  const auto started = std::chrono::steady_clock::now();
-  const bool incremental = request.mode == ScanMode::kIncremental;
   const auto dataset_ids = chosen_datasets(request, catalogue_);
-  const rules::kinds::RowContext context{calendar::local_date_of(request.now)};
-  const auto now = std::chrono::floor<std::chrono::seconds>(request.now);
-
   store::ScanStore record(url_);
   record.lock_datasets(dataset_ids, request.wait_for_lock);
-  ScanSummary summary;
-  summary.mode = request.mode;
-  summary.scan_id = record.begin_scan(request.mode, dataset_ids, pack_, request.now);
-  observer.scan_started(summary.scan_id);
-  log::info("scan.started", {{"scan", summary.scan_id}, {"mode", incremental ? "incremental" : "full"},
+  Coordination c{request, record, store::lease_holder_name()};
+  c.mode = request.mode;
+  c.datasets = dataset_ids;
+  c.now = request.now;
+  c.scan_id = record.begin_scan(request.mode, dataset_ids, pack_, request.now, request.origin, c.holder,
+                                lease_clock().now() + request.lease);
+  observer.scan_started(c.scan_id);
+  log::info("scan.started", {{"scan", c.scan_id}, {"mode", request.mode == ScanMode::kIncremental ? "incremental" : "full"},
                              {"datasets", static_cast<std::int64_t>(dataset_ids.size())}});
-  store::ScanResults results(url_);
-  try {
-    store::RowSource source(url_);
-    // Every table, column and update-column type is checked before a row is read.
-    const auto to_read = datasets_to_read(dataset_ids, catalogue_, pack_);
-    const auto forms = check_datasets(catalogue_, to_read, source);
-    std::vector<DatasetPlan> plans;
-    for (const auto* d : to_read)
-      plans.push_back(plan_dataset(*d, catalogue_, pack_, context, forms.at(d->id), now,
-                                   std::find(dataset_ids.begin(), dataset_ids.end(), d->id) != dataset_ids.end()));
-    for (auto& plan : plans)
-      if (!plan.exposure_rules.empty())
-        if (const auto table = source.describe(*plan.dataset)) plan_exposure_columns(plan, *table);
+  return coordinate(c, observer);
+}
 
-    const auto runs = set_rule_runs(plans);
+ScanSummary Scanner::resume(std::int64_t scan_id, const ScanRequest& request, ScanObserver& observer) {
+  store::ScanStore record(url_);
+  Coordination c{request, record, store::lease_holder_name()};
+  c.scan_id = scan_id;
+  c.create_units = false;
+  {
+    store::UnitQueue queue(url_);
+    if (!queue.adopt_scan(scan_id, c.holder, lease_clock().now(), request.lease))
+      throw ScanError("scan " + std::to_string(scan_id) + " has a coordinator (or ended): not taken over");
+  }
+  const auto running = record.running(scan_id);
+  if (!running) throw ScanError("scan " + std::to_string(scan_id) + " ended meanwhile: not taken over");
+  c.mode = running->mode;
+  c.datasets = running->datasets;
+  c.now = running->started_at;
+  observer.scan_started(scan_id);
+  log::info("scan.taken_over", {{"scan", scan_id}});
+  try {
+    if (running->pack != pack_.name || running->pack_version != pack_.version)
+      throw ScanError("scan " + std::to_string(scan_id) + " applies rule pack " + running->pack + " " +
+                      running->pack_version + ", this process has " + pack_.name + " " + pack_.version);
+    record.lock_datasets(c.datasets, request.wait_for_lock);
+  } catch (const std::exception& e) {
+    record.fail(scan_id, finished_at(request, lease_clock().now()), log::mask_identifiers(e.what()), c.holder);
+    throw;
+  }
+  return coordinate(c, observer);
+}
+
+ScanSummary Scanner::coordinate(Coordination& c, ScanObserver& observer) {
+  const auto started = std::chrono::steady_clock::now();
+  const ScanRequest& request = c.request;
+  const bool incremental = c.mode == ScanMode::kIncremental;
+  ScanSummary summary;
+  summary.mode = c.mode;
+  summary.scan_id = c.scan_id;
+  store::ScanResults results(url_);
+  store::UnitQueue queue(url_);
+  auto renewals = std::make_shared<store::UnitQueue>(url_);
+  const LeaseKeeper lease(
+      [renewals, &c] { return renewals->renew_scan(c.scan_id, c.holder, lease_clock().now(), c.request.lease); },
+      std::chrono::duration_cast<std::chrono::milliseconds>(request.lease) / 3);
+  try {
+    std::vector<DatasetPlan> plans;
     ScanOutline outline;
-    for (const auto& plan : plans) outline.datasets.emplace_back(plan.dataset->id, source.estimate_rows(*plan.dataset));
+    {
+      store::RowSource source(url_);
+      plans = plan_scan(c.datasets, catalogue_, pack_, c.now, source);
+      for (const auto& plan : plans)
+        outline.datasets.emplace_back(plan.dataset->id, source.estimate_rows(*plan.dataset));
+    }
+    const auto runs = set_rule_runs(plans);
     outline.set_rule_runs = static_cast<int>(runs.size());
     observer.planned(outline);
+    if (c.create_units) {
+      std::vector<std::string> unit_datasets;
+      for (const auto& plan : plans) unit_datasets.push_back(plan.dataset->id);
+      queue.create_units(c.scan_id, unit_datasets);
+    }
+
+    // The units: this process's workers claim them one by one; whatever others hold, it waits
+    // for (a unit whose holder died is claimed again once its lease has run out).
+    SerialObserver serial(observer);
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::exception_ptr failure;
+    bool done = false;
+    const auto work = [&](bool claims) {
+      try {
+        UnitWorker worker(url_, catalogue_, pack_, lease_clock(), request.lease);
+        store::UnitQueue states(url_);
+        for (;;) {
+          if (lease.lost()) throw ScanError("another process took over this scan (its lease had run out)");
+          const auto units = states.units(c.scan_id);
+          for (const auto& u : units)
+            if (u.status == "failed") throw ScanError(u.error.value_or("unit " + u.dataset_id + " failed"));
+          if (std::all_of(units.begin(), units.end(), [](const auto& u) { return u.status == "staged"; })) break;
+          if (claims && worker.work_one(c.scan_id, serial) != UnitWorker::Outcome::kNothing) continue;
+          std::unique_lock wait(mutex);
+          if (changed.wait_for(wait, kPollUnits, [&] { return done; })) return;
+        }
+      } catch (...) {
+        std::lock_guard hold(mutex);
+        if (!failure) failure = std::current_exception();
+      }
+      std::lock_guard hold(mutex);
+      done = true;
+      changed.notify_all();
+    };
+    {
+      std::vector<std::jthread> helpers;
+      for (int i = 1; i < request.workers; ++i) helpers.emplace_back([&] { work(true); });
+      work(request.workers > 0);
+    }
+    if (failure) std::rethrow_exception(failure);
 
     results.begin();
-    StagingWriter writer(results);  // ends (in unwinding) before the catch below discards
-    store::ScanResults::Resolvable resolvable;
+    const auto units = queue.units(c.scan_id);
+    if (units.size() != plans.size()) throw ScanError("the scan's units do not match its plan: scan again");
     std::vector<std::optional<std::string>> newest(plans.size());
     std::int64_t rows_scanned = 0;
     for (std::size_t i = 0; i < plans.size(); ++i) {
       const auto& plan = plans[i];
+      const auto& unit = units[i];
       const auto& ds = *plan.dataset;
-      if (plan.scanned) {
-        for (const auto& c : plan.row_checks) add_unique(resolvable.records_read, c.rule->id);
-        for (const auto& s : plan.row_staleness) add_unique(resolvable.datasets, s.rule->id);
-        for (const auto& s : plan.dataset_staleness) add_unique(resolvable.datasets, s.rule->id);
-        for (const auto* r : plan.exposure_rules) add_unique(resolvable.datasets, r->id);
-        for (const auto* r : plan.set_rules)
-          add_unique(rules::kind_of(*r).resolution == rules::Resolution::kSubjects ? resolvable.subjects
-                                                                                   : resolvable.datasets,
-                     r->id);
+      if (unit.dataset_id != ds.id) throw ScanError("the scan's units do not match its plan: scan again");
+      if (results.load_unit(c.scan_id, unit.unit_no) != unit.result.staged_lines)
+        throw ScanError("the staged results of dataset " + ds.id +
+                        " are incomplete (the database restarted during the scan?): scan again");
+      if (unit.result.duplicates) results.assign_identities(ds.id);
+      if (!plan.conflict_slots.empty()) {
+        if (!incremental && plan.scanned)
+          results.replace_canonical_values(ds.id, c.scan_id, unit.unit_no);
+        else
+          results.refresh_canonical_values(ds.id, incremental);
       }
-      const auto since = incremental && plan.scanned ? record.watermark(ds.id) : std::nullopt;
-      observer.dataset_started(ds.id, outline.datasets[i].second);
-      const std::vector<std::string> columns = plan.read_columns();
-      RowEvaluator evaluator(plan, incremental, context.today);
-      // A full scan compares the conflict values in memory with what is stored (an
-      // incremental one re-reads few records and compares in SQL).
-      StoredValues stored;
-      const bool compare_stored = !incremental && plan.scanned && !plan.conflict_slots.empty();
-      if (compare_stored) {
-        results.read_canonical_values(ds.id, [&](std::string_view line) { stored.add(line); });
-        stored.sort();
-        evaluator.use_stored(&stored);
-      }
-      StagingBuffers buffers;
-      const auto flush = [&] { writer.submit(buffers); };
-      const auto reads = reads_of(plan, since);
-      bool duplicates = false;
-      source.open(ds);
-      try {
-        for (const auto& read : reads)
-          source.read(ds, columns, plan.update.form, read.filter, since, [&](std::string_view line) {
-            evaluator.evaluate(line, read.pass, buffers);
-            if (evaluator.rows() % kProgressRows == 0) observer.rows_read(ds.id, evaluator.rows());
-            if (buffers.bytes() > kStageBytes) flush();
-          });
-        // Blank or shared record keys: the same reads again, in the same snapshot and order,
-        // collect those rows so that each gets an identity of its own.
-        duplicates = evaluator.found_duplicate_keys();
-        if (duplicates)
-          for (const auto& read : reads)
-            source.read(ds, columns, plan.update.form, read.filter, since, [&](std::string_view line) {
-              evaluator.stage_duplicate(line, buffers);
-              if (buffers.bytes() > kStageBytes) flush();
-            });
-        source.close(ds);
-      } catch (...) {
-        source.abandon(ds);
-        throw;
-      }
-      evaluator.finish(buffers);
-      flush();
-      observer.rows_read(ds.id, evaluator.rows());  // the reading's line gives the exact count
-      observer.phase(kPhaseStoring);
-      writer.drain();
-      if (duplicates) results.assign_identities(ds.id);
-      if (compare_stored)
-        results.replace_canonical_values(ds.id, stored.gone());
-      else if (!plan.conflict_slots.empty())
-        results.refresh_canonical_values(ds.id, incremental);
-      newest[i] = evaluator.newest_update();
+      newest[i] = unit.result.newest_update;
       if (!plan.scanned) continue;
-      rows_scanned += evaluator.rows_checked();
-      summary.datasets.push_back({ds.id, evaluator.rows_checked(), evaluator.rows(), {}});
-      observer.dataset_finished(ds.id, evaluator.rows());
+      rows_scanned += unit.result.rows_checked;
+      summary.datasets.push_back({ds.id, unit.result.rows_checked, unit.result.rows_read, {}});
     }
     results.analyze();
     observer.phase(kPhaseSetRules);
@@ -205,22 +292,19 @@ ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
       run.impl->run({results.session(), catalogue_, *run.rule, run.dataset, incremental});
     }
     observer.phase(kPhaseMerge);
-    auto counts = results.merge(summary.scan_id, request.now, dataset_ids, resolvable, incremental);
+    auto counts = results.merge(c.scan_id, c.now, c.datasets, resolvable_of(plans), incremental);
     std::size_t summary_index = 0;
     for (std::size_t i = 0; i < plans.size(); ++i) {
       if (!plans[i].scanned) continue;
-      std::vector<std::string> applied;
-      for (const auto& c : plans[i].row_checks) add_unique(applied, c.rule->id);
-      for (const auto& s : plans[i].row_staleness) add_unique(applied, s.rule->id);
-      for (const auto& s : plans[i].dataset_staleness) add_unique(applied, s.rule->id);
-      for (const auto* r : plans[i].exposure_rules) add_unique(applied, r->id);
-      for (const auto* r : plans[i].set_rules) add_unique(applied, r->id);
       auto& d = summary.datasets[summary_index++];
-      results.record_quality(summary.scan_id, *plans[i].dataset, applied, d.rows_total);
+      results.record_quality(c.scan_id, *plans[i].dataset, applied_rules(plans[i]), d.rows_total);
       d.open_by_rule = results.open_findings_by_rule(plans[i].dataset->id);
-      if (newest[i]) results.set_watermark(plans[i].dataset->id, *newest[i], summary.scan_id);
+      if (newest[i]) results.set_watermark(plans[i].dataset->id, *newest[i], c.scan_id);
     }
-    results.succeed(summary.scan_id, finished_at(request), rows_scanned, counts);
+    if (results.finish_units(c.scan_id) != static_cast<std::int64_t>(units.size()))
+      throw ScanError("a unit of the scan was merged already: scan again");
+    if (!results.succeed(c.scan_id, c.holder, finished_at(request, c.now), rows_scanned, counts))
+      throw ScanError("another process took over this scan (its lease had run out)");
     summary.findings_new = counts.inserted;
     summary.findings_seen = counts.seen;
     summary.findings_resolved = counts.resolved;
@@ -230,8 +314,18 @@ ScanSummary Scanner::run(const ScanRequest& request, ScanObserver& observer) {
     // The caller reports the error, once (the CLI prints it, serve logs it): not here too.
     const std::string error = log::mask_identifiers(e.what());
     results.discard();
-    record.fail(summary.scan_id, finished_at(request), error);
+    try {
+      c.record.fail(c.scan_id, finished_at(request, c.now), error, c.holder);
+      queue.drop_ended_lines();
+    } catch (...) {
+      // The database is gone: the scan's lease runs out and survivors mark it failed.
+    }
     throw ScanError(error);
+  }
+  try {
+    queue.drop_ended_lines();
+  } catch (const std::exception& e) {
+    log::warn("scan.staged_lines_not_dropped", {{"scan", c.scan_id}, {"error", e.what()}});
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   log::info("scan.finished", {{"scan", summary.scan_id}, {"new", summary.findings_new},

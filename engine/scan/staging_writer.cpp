@@ -7,7 +7,7 @@ constexpr std::size_t kWaiting = 2;
 
 }  // namespace
 
-StagingWriter::StagingWriter(store::ScanResults& results) : results_(results), thread_([this] { run(); }) {}
+StagingWriter::StagingWriter(store::UnitStage& stage) : stage_(stage), thread_([this] { run(); }) {}
 
 StagingWriter::~StagingWriter() {
   {
@@ -47,7 +47,7 @@ void StagingWriter::run() {
     lock.unlock();
     std::exception_ptr failed;
     try {
-      if (!skip) results_.stage({buffers.findings, buffers.records, buffers.values, buffers.keys, buffers.duplicates});
+      if (!skip) stage_.stage({buffers.findings, buffers.records, buffers.values, buffers.keys, buffers.duplicates});
     } catch (...) {
       failed = std::current_exception();
     }

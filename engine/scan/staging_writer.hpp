@@ -1,6 +1,6 @@
 #pragma once
 // Staging off the reading thread: the row pass hands full buffers over and goes on reading
-// while a thread of its own COPYs them into the results transaction, so that reading the
+// while a thread of its own COPYs them into the unit's staging transaction, so that reading the
 // dataset and writing what it found overlap (two PostgreSQL backends and the scan at once).
 // At most two buffers wait; a failure of the writer is rethrown to the reader at its next
 // hand-over or at drain().
@@ -11,27 +11,27 @@
 #include <thread>
 
 #include "engine/scan/row_evaluator.hpp"
-#include "engine/store/scan_results.hpp"
+#include "engine/store/unit_stage.hpp"
 
 namespace jiaohe::engine::scan {
 
 class StagingWriter {
  public:
-  explicit StagingWriter(store::ScanResults& results);
+  explicit StagingWriter(store::UnitStage& stage);
   ~StagingWriter();
   StagingWriter(const StagingWriter&) = delete;
   StagingWriter& operator=(const StagingWriter&) = delete;
 
   // Takes the buffers' contents (leaving them empty) to be staged.
   void submit(StagingBuffers& buffers);
-  // Blocks until everything submitted is staged; rethrows the writer's failure. The results
+  // Blocks until everything submitted is staged; rethrows the writer's failure. The staging
   // transaction may be used again afterwards.
   void drain();
 
  private:
   void run();
 
-  store::ScanResults& results_;
+  store::UnitStage& stage_;
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<StagingBuffers> queue_;

@@ -42,4 +42,15 @@ std::optional<Instant> instant_of(const pqxx::field& micros) {
   return Instant(std::chrono::microseconds(micros.as<std::int64_t>()));
 }
 
+std::vector<std::string> split_unit_separated(const std::string& joined) {
+  std::vector<std::string> out;
+  if (joined.empty()) return out;
+  for (std::size_t start = 0;;) {
+    const auto end = joined.find('\x1f', start);
+    out.push_back(joined.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) return out;
+    start = end + 1;
+  }
+}
+
 }  // namespace jiaohe::engine::store

@@ -23,6 +23,9 @@ inline std::optional<std::string> null_if_empty(const std::string& s) {
 // A PostgreSQL text[] literal ({"a","b"}) of `items`, for parameters.
 std::string pg_array_literal(const std::vector<std::string>& items);
 
+// The items of array_to_string(a text[], chr(31)) (the unit separator never occurs in ids).
+std::vector<std::string> split_unit_separated(const std::string& joined);
+
 // An instant from a jiaohe_micros(...) column (microseconds since the epoch), nullopt for NULL.
 std::optional<Instant> instant_of(const pqxx::field& micros);
 

@@ -24,7 +24,9 @@ const std::string kSelectScan = R"sql(
 const std::string kScanById = kSelectScan + " WHERE id = $1";
 const std::string kScanPage = kSelectScan + " WHERE ($1::bigint = 0 OR id < $1) ORDER BY id DESC LIMIT $2";
 
-constexpr const char* kRunningScans = "SELECT id FROM scans WHERE status = 'running' ORDER BY id";
+// A scheduled scan is left to the takeover (jobs/scan_takeover.hpp), which finishes it.
+constexpr const char* kRunningScans =
+    "SELECT id FROM scans WHERE status = 'running' AND origin <> 'schedule' ORDER BY id";
 // Tries every dataset's lock (the key of ScanStore::lock_datasets); the aggregate does not stop
 // at the first refusal, and whatever was taken is released by kUnlockAll.
 constexpr const char* kAllLocksFree = R"sql(

@@ -37,7 +37,8 @@ void record_scan_progress(const std::string& url, std::int64_t scan_id, const Sc
 // Scans still recorded as running whose datasets no session has locked any more: the process
 // that ran them ended without recording how (killed, crashed). Marks them failed at `now` and
 // returns their ids. A live scan holds its datasets' locks until its record says how it ended,
-// so it is never taken for abandoned.
+// so it is never taken for abandoned. Scheduled scans are not: survivors take them over and
+// finish them (jobs/scan_takeover.hpp).
 std::vector<std::int64_t> fail_abandoned_scans(const std::string& url, Instant now);
 
 std::optional<ScanRecord> find_scan(const std::string& url, std::int64_t id);

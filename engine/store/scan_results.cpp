@@ -1,7 +1,5 @@
 #include "engine/store/scan_results.hpp"
 
-#include <cstdio>
-
 #include "engine/store/pg_session.hpp"
 #include "engine/store/pg_values.hpp"
 
@@ -84,9 +82,9 @@ constexpr const char* kAnalyzeCanonical = "ANALYZE canonical_values";
 constexpr const char* kAnalyzeSetRuleInputs = "ANALYZE scan_keys, scan_identities, scan_records";
 // A full scan's values: the stored ones it did not find again go by row address, then what it
 // staged (new or changed values) is written.
-constexpr const char* kStoredValues =
-    "COPY (SELECT ctid, record_key, attribute, subject_id, value FROM canonical_values WHERE dataset_id = %s) TO STDOUT";
-constexpr const char* kDeleteGoneValues = "DELETE FROM canonical_values WHERE dataset_id = $1 AND ctid = ANY($2::tid[])";
+constexpr const char* kDeleteGoneValues = R"sql(
+  DELETE FROM canonical_values WHERE dataset_id = $1
+    AND ctid IN (SELECT value_ctid FROM unit_gone_values WHERE scan_id = $2 AND unit_no = $3))sql";
 constexpr const char* kWriteStagedValues = R"sql(
   INSERT INTO canonical_values (dataset_id, attribute, record_key, subject_id, value)
   SELECT DISTINCT ON (record_key, attribute) dataset_id, attribute, record_key, subject_id, value
@@ -96,7 +94,23 @@ constexpr const char* kWriteStagedValues = R"sql(
 // Above this many rows written in this transaction, canonical_values gets fresh statistics
 // before the conflicts join it (its first filling, or a day of many changes).
 constexpr long long kReanalyzeRows = 100000;
-constexpr std::size_t kTidsPerStatement = 10000;
+
+// What units staged, into this transaction's staging tables (the columns of each pair match).
+constexpr const char* kLoadUnit[] = {
+    "INSERT INTO scan_findings SELECT rule_id, rule_version, kind, severity, dataset_id, agency_code, record_key, "
+    "subject_id, attribute, evidence, row_no FROM unit_findings WHERE scan_id = $1 AND unit_no = $2",
+    "INSERT INTO scan_records SELECT dataset_id, record_key, subject_id, row_no FROM unit_records "
+    "WHERE scan_id = $1 AND unit_no = $2",
+    "INSERT INTO scan_values SELECT dataset_id, attribute, record_key, subject_id, value, row_no FROM unit_values "
+    "WHERE scan_id = $1 AND unit_no = $2",
+    "INSERT INTO scan_keys SELECT dataset_id, attribute, record_key, subject_id, value, valid, row_no FROM unit_keys "
+    "WHERE scan_id = $1 AND unit_no = $2",
+    "INSERT INTO scan_duplicates SELECT dataset_id, row_no, record_key, key_form, subject_id, subject_raw, update_raw "
+    "FROM unit_duplicates WHERE scan_id = $1 AND unit_no = $2",
+};
+constexpr const char* kCountGone = "SELECT count(*) FROM unit_gone_values WHERE scan_id = $1 AND unit_no = $2";
+constexpr const char* kMergeUnits = R"sql(
+  UPDATE scan_units SET status = 'merged', merged_at = now() WHERE scan_id = $1 AND status = 'staged')sql";
 
 // Every staged finding gets its fingerprint here, in one place: rule, dataset, record and
 // attribute joined by the unit separator.
@@ -152,7 +166,7 @@ constexpr const char* kSetWatermark = R"sql(
 constexpr const char* kSucceed = R"sql(
   UPDATE scans SET status = 'succeeded', finished_at = $2::timestamptz, rows_scanned = $3, findings_new = $4,
                    findings_seen = $5, findings_resolved = $6, findings_reopened = $7
-  WHERE id = $1)sql";
+  WHERE id = $1 AND holder = $8 AND status = 'running')sql";
 
 std::int64_t as_int(const std::optional<std::string>& v) { return v ? std::stoll(*v) : 0; }
 
@@ -167,6 +181,17 @@ ScanResults::~ScanResults() = default;
 void ScanResults::begin() {
   session_->exec("BEGIN");
   session_->exec(kStagingTables);
+}
+
+std::int64_t ScanResults::load_unit(std::int64_t scan_id, int unit_no) {
+  const std::vector<std::optional<std::string>> unit{std::to_string(scan_id), std::to_string(unit_no)};
+  std::int64_t lines = 0;
+  for (const char* load : kLoadUnit) lines += session_->command(load, unit);
+  return lines + as_int(session_->query(kCountGone, unit).at(0).at(0));
+}
+
+std::int64_t ScanResults::finish_units(std::int64_t scan_id) {
+  return session_->command(kMergeUnits, {std::to_string(scan_id)});
 }
 
 void ScanResults::stage(const StagedLines& lines) {
@@ -194,19 +219,8 @@ void ScanResults::refresh_canonical_values(const std::string& dataset_id, bool i
   note_written(session_->command(kInsertNewValues));
 }
 
-void ScanResults::read_canonical_values(const std::string& dataset_id,
-                                        const std::function<void(std::string_view)>& on_line) {
-  char sql[256];
-  std::snprintf(sql, sizeof sql, kStoredValues, session_->quote_literal(dataset_id).c_str());
-  session_->copy_out(sql, on_line);
-}
-
-void ScanResults::replace_canonical_values(const std::string& dataset_id, const std::vector<std::string>& gone) {
-  for (std::size_t i = 0; i < gone.size(); i += kTidsPerStatement) {
-    const std::vector<std::string> chunk(gone.begin() + static_cast<std::ptrdiff_t>(i),
-                                         gone.begin() + static_cast<std::ptrdiff_t>(std::min(gone.size(), i + kTidsPerStatement)));
-    note_written(session_->command(kDeleteGoneValues, {dataset_id, pg_array_literal(chunk)}));
-  }
+void ScanResults::replace_canonical_values(const std::string& dataset_id, std::int64_t scan_id, int unit_no) {
+  note_written(session_->command(kDeleteGoneValues, {dataset_id, std::to_string(scan_id), std::to_string(unit_no)}));
   note_written(session_->command(kWriteStagedValues, {dataset_id}));
 }
 
@@ -251,11 +265,17 @@ void ScanResults::set_watermark(const std::string& dataset_id, const std::string
   session_->command(kSetWatermark, {dataset_id, newest_update, std::to_string(scan_id)});
 }
 
-void ScanResults::succeed(std::int64_t scan_id, Instant now, std::int64_t rows, const MergeCounts& c) {
-  session_->command(kSucceed, {std::to_string(scan_id), to_pg_timestamp(now), std::to_string(rows),
-                               std::to_string(c.inserted), std::to_string(c.seen), std::to_string(c.resolved),
-                               std::to_string(c.reopened)});
+bool ScanResults::succeed(std::int64_t scan_id, const std::string& holder, Instant now, std::int64_t rows,
+                          const MergeCounts& c) {
+  const auto marked = session_->command(
+      kSucceed, {std::to_string(scan_id), to_pg_timestamp(now), std::to_string(rows), std::to_string(c.inserted),
+                 std::to_string(c.seen), std::to_string(c.resolved), std::to_string(c.reopened), holder});
+  if (marked != 1) {
+    discard();
+    return false;
+  }
   session_->exec("COMMIT");
+  return true;
 }
 
 void ScanResults::discard() noexcept {

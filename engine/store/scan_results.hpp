@@ -35,17 +35,22 @@ class ScanResults {
   // Opens the transaction with its staging tables.
   void begin();
   void stage(const StagedLines& lines);
+  // Copies what a unit staged (the unit_ tables) into the staging tables; returns the lines,
+  // to be compared with what the unit recorded.
+  std::int64_t load_unit(std::int64_t scan_id, int unit_no);
+  // Marks the scan's staged units merged; returns how many were (their lines go once the scan
+  // has ended: UnitQueue::drop_ended_lines).
+  std::int64_t finish_units(std::int64_t scan_id);
   // Gives the rows of `dataset` whose record key is blank or shared their identity (the trimmed
   // key, '#', the occurrence) in every staging table. Call once its staging is complete.
   void assign_identities(const std::string& dataset_id);
   // Replaces the dataset's stored normalised values by what this scan staged, comparing in
   // SQL (an incremental scan: only the records it re-read).
   void refresh_canonical_values(const std::string& dataset_id, bool incremental);
-  // A full scan compares in memory instead (scan::StoredValues): the stored values as COPY
-  // lines of (ctid, record_key, attribute, subject_id, value), in this transaction...
-  void read_canonical_values(const std::string& dataset_id, const std::function<void(std::string_view)>& on_line);
-  // ...then deletes those it did not find again (row addresses) and writes what it staged.
-  void replace_canonical_values(const std::string& dataset_id, const std::vector<std::string>& gone);
+  // A full scan compares in memory instead (scan::StoredValues, in the unit's row pass): the
+  // stored values it did not find again (unit_gone_values) are deleted by their row address,
+  // then what it staged is written.
+  void replace_canonical_values(const std::string& dataset_id, std::int64_t scan_id, int unit_no);
   // Gives the planner statistics of what the set rules join (call once staging is complete).
   void analyze();
 
@@ -69,8 +74,11 @@ class ScanResults {
   std::map<std::string, std::int64_t> open_findings_by_rule(const std::string& dataset_id);
   void set_watermark(const std::string& dataset_id, const std::string& newest_update, std::int64_t scan_id);
 
-  // Marks the scan succeeded and commits everything.
-  void succeed(std::int64_t scan_id, Instant now, std::int64_t rows, const MergeCounts& counts);
+  // Marks the scan succeeded and commits everything, if `holder` still coordinates it; else
+  // (another process took it over: it merges) rolls back and returns false. The scan's row is
+  // not locked before: its progress and lease are written meanwhile from other sessions.
+  bool succeed(std::int64_t scan_id, const std::string& holder, Instant now, std::int64_t rows,
+               const MergeCounts& counts);
   // Rolls the transaction back (findings stay as they were); never throws.
   void discard() noexcept;
 

@@ -13,11 +13,16 @@ constexpr const char* kTryLock = "SELECT pg_try_advisory_lock(hashtext('jiaohe.s
 constexpr const char* kWaitLock = "SELECT pg_advisory_lock(hashtext('jiaohe.scan'), hashtext($1))";
 constexpr const char* kUnlockAll = "SELECT pg_advisory_unlock_all()";
 constexpr const char* kInsertScan =
-    "INSERT INTO scans (mode, status, started_at, datasets, pack, pack_version, rule_versions) "
-    "VALUES ($1, 'running', $2::timestamptz, $3::text[], $4, $5, $6::jsonb) RETURNING id";
+    "INSERT INTO scans (mode, status, started_at, datasets, pack, pack_version, rule_versions, origin, holder, "
+    "lease_until) VALUES ($1, 'running', $2::timestamptz, $3::text[], $4, $5, $6::jsonb, $7, $8, $9::timestamptz) "
+    "RETURNING id";
+constexpr const char* kRunning =
+    "SELECT mode, array_to_string(datasets, chr(31)), jiaohe_micros(started_at), origin, pack, pack_version "
+    "FROM scans WHERE id = $1 AND status = 'running'";
 constexpr const char* kWatermark = "SELECT last_update::text FROM dataset_watermarks WHERE dataset_id = $1";
 constexpr const char* kFail =
-    "UPDATE scans SET status = 'failed', finished_at = $2::timestamptz, error = $3 WHERE id = $1";
+    "UPDATE scans SET status = 'failed', finished_at = $2::timestamptz, error = $3 "
+    "WHERE id = $1 AND status = 'running' AND holder = $4";
 
 }  // namespace
 
@@ -47,13 +52,31 @@ void ScanStore::lock_datasets(const std::vector<std::string>& datasets, bool wai
 }
 
 std::int64_t ScanStore::begin_scan(scan::ScanMode mode, const std::vector<std::string>& datasets,
-                                   const rules::RulePack& pack, Instant now) {
+                                   const rules::RulePack& pack, Instant now, scan::ScanOrigin origin,
+                                   const std::string& holder, Instant lease_until) {
   nlohmann::json versions = nlohmann::json::object();
   for (const auto& r : pack.rules) versions[r.id] = r.version;
   auto rows = control_->query(kInsertScan, {mode == scan::ScanMode::kFull ? "full" : "incremental",
                                             to_pg_timestamp(now), pg_array_literal(datasets), pack.name, pack.version,
-                                            versions.dump()});
+                                            versions.dump(), scan::origin_name(origin), holder,
+                                            to_pg_timestamp(lease_until)});
   return std::stoll(*rows.at(0).at(0));
+}
+
+std::optional<ScanStore::RunningScan> ScanStore::running(std::int64_t scan_id) {
+  const auto rows = control_->query(kRunning, {std::to_string(scan_id)});
+  if (rows.empty()) return std::nullopt;
+  const auto& r = rows.front();
+  RunningScan s;
+  s.mode = *r[0] == "full" ? scan::ScanMode::kFull : scan::ScanMode::kIncremental;
+  s.datasets = split_unit_separated(r[1].value_or(""));
+  s.started_at = Instant(std::chrono::microseconds(std::stoll(*r[2])));
+  s.origin = *r[3] == "schedule" ? scan::ScanOrigin::kSchedule
+             : *r[3] == "api"    ? scan::ScanOrigin::kApi
+                                 : scan::ScanOrigin::kManual;
+  s.pack = *r[4];
+  s.pack_version = *r[5];
+  return s;
 }
 
 std::optional<std::string> ScanStore::watermark(const std::string& dataset_id) {
@@ -62,8 +85,8 @@ std::optional<std::string> ScanStore::watermark(const std::string& dataset_id) {
   return rows[0][0];
 }
 
-void ScanStore::fail(std::int64_t scan_id, Instant now, const std::string& error) {
-  control_->command(kFail, {std::to_string(scan_id), to_pg_timestamp(now), error});
+void ScanStore::fail(std::int64_t scan_id, Instant now, const std::string& error, const std::string& holder) {
+  control_->command(kFail, {std::to_string(scan_id), to_pg_timestamp(now), error, holder});
 }
 
 }  // namespace jiaohe::engine::store

@@ -15,9 +15,19 @@ constexpr const char* kSlotState = R"sql(
 constexpr const char* kFullScanExists =
     "SELECT EXISTS (SELECT 1 FROM scans WHERE mode = 'full' AND status = 'succeeded')";
 constexpr const char* kFailAbandoned = R"sql(
-  UPDATE scheduled_scan_runs SET status = 'failed', finished_at = $1::timestamptz,
-         error = 'the serve process running it stopped before it finished'
-  WHERE status = 'running')sql";
+  UPDATE scheduled_scan_runs r
+  SET status = coalesce(s.status, 'failed'), finished_at = coalesce(s.finished_at, $1::timestamptz),
+      error = CASE WHEN s.id IS NULL THEN 'the serve process running it stopped before its scan started'
+                   ELSE s.error END
+  FROM scheduled_scan_runs r2 LEFT JOIN scans s ON s.id = r2.scan_id
+  WHERE r.slot = r2.slot AND r.status = 'running' AND (s.id IS NULL OR s.status <> 'running'))sql";
+constexpr const char* kAttach = "UPDATE scheduled_scan_runs SET scan_id = $2 WHERE slot = $1::timestamptz";
+constexpr const char* kScanSucceeded = R"sql(
+  UPDATE scheduled_scan_runs SET status = 'succeeded', tasks_opened = $2, finished_at = $3::timestamptz
+  WHERE scan_id = $1 AND status = 'running')sql";
+constexpr const char* kScanFailed = R"sql(
+  UPDATE scheduled_scan_runs SET status = 'failed', error = $2, finished_at = $3::timestamptz
+  WHERE scan_id = $1 AND status = 'running')sql";
 constexpr const char* kBegin = R"sql(
   INSERT INTO scheduled_scan_runs (slot, mode, status, runner, started_at)
   VALUES ($1::timestamptz, $2, 'running', $3, $4::timestamptz) ON CONFLICT (slot) DO NOTHING)sql";
@@ -92,6 +102,18 @@ void ScheduleStore::succeed(Instant slot, std::int64_t scan_id, std::int64_t tas
 
 void ScheduleStore::fail(Instant slot, const std::string& error, Instant now) const {
   exec(url_, kFail, to_pg_timestamp(slot), error, to_pg_timestamp(now));
+}
+
+void ScheduleStore::attach(Instant slot, std::int64_t scan_id) const {
+  exec(url_, kAttach, to_pg_timestamp(slot), scan_id);
+}
+
+void ScheduleStore::scan_succeeded(std::int64_t scan_id, std::int64_t tasks_opened, Instant now) const {
+  exec(url_, kScanSucceeded, scan_id, tasks_opened, to_pg_timestamp(now));
+}
+
+void ScheduleStore::scan_failed(std::int64_t scan_id, const std::string& error, Instant now) const {
+  exec(url_, kScanFailed, scan_id, error, to_pg_timestamp(now));
 }
 
 }  // namespace jiaohe::engine::store

@@ -39,12 +39,20 @@ class ScheduleStore {
   SlotState slot_state(Instant slot) const;
   bool has_successful_full_scan() const;
 
-  // Marks the runs still "running" as failed: called by the leader, so their runner is gone.
+  // Ends the runs still "running" whose scan is not (their runner is gone: called by the leader):
+  // as their scan ended (one taken over can end without its slot hearing), or failed when no
+  // scan was recorded. A run whose scan is still running is left to the process that took the
+  // scan over (jobs/scan_takeover.hpp).
   int fail_abandoned(Instant now) const;
   // Records that `slot` starts now; false when it was already recorded.
   bool begin(Instant slot, scan::ScanMode mode, const std::string& runner, Instant now) const;
   void succeed(Instant slot, std::int64_t scan_id, std::int64_t tasks_opened, Instant now) const;
   void fail(Instant slot, const std::string& error, Instant now) const;
+  // The slot's scan has this id (its record was committed).
+  void attach(Instant slot, std::int64_t scan_id) const;
+  // The run of the slot whose scan this is ended, in a process that took the scan over.
+  void scan_succeeded(std::int64_t scan_id, std::int64_t tasks_opened, Instant now) const;
+  void scan_failed(std::int64_t scan_id, const std::string& error, Instant now) const;
 
  private:
   std::string url_;

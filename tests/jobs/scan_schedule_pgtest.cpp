@@ -167,22 +167,24 @@ TEST_CASE("a run left running by a process that died is marked failed by the nex
   auto s = f.started("a", kSundaySlot + minutes(1));
   CHECK(s->last().what == What::kRan);
   CHECK(f.run_of(kSaturdaySlot, "status") == "failed");
-  CHECK(f.run_of(kSaturdaySlot, "error").find("stopped before it finished") != std::string::npos);
+  CHECK(f.run_of(kSaturdaySlot, "error").find("stopped before its scan started") != std::string::npos);
   CHECK(f.run_of(kSundaySlot, "status") == "succeeded");
 }
 
-TEST_CASE("serve starts only the jobs its configuration switches on") {
+TEST_CASE("serve starts the jobs its configuration switches on, and always the scan takeover") {
   ScheduleFixture f;
   const engine::scan::ScanAndOpenTasks scan(f.db.url(), f.catalogue, f.pack, f.setup);
   engine::Config config;
   using Names = std::vector<std::string>;
-  CHECK(jobs::ServeJobs(config, f.db.url(), scan, f.setup, f.clock).names() == Names{"scheduled_scan", "deadline_sweep"});
+  CHECK(jobs::ServeJobs(config, f.db.url(), scan, f.setup, f.clock).names() ==
+        Names{"scheduled_scan", "scan_takeover", "deadline_sweep"});
   config.notify_webhooks = {{"civ", "http://127.0.0.1:9/hook"}};
   CHECK(jobs::ServeJobs(config, f.db.url(), scan, f.setup, f.clock).names() ==
-        Names{"scheduled_scan", "deadline_sweep", "outbox_delivery"});
+        Names{"scheduled_scan", "scan_takeover", "deadline_sweep", "outbox_delivery"});
   config.scan_schedule_enabled = false;
-  CHECK(jobs::ServeJobs(config, f.db.url(), scan, f.setup, f.clock).names() == Names{"deadline_sweep", "outbox_delivery"});
+  CHECK(jobs::ServeJobs(config, f.db.url(), scan, f.setup, f.clock).names() ==
+        Names{"scan_takeover", "deadline_sweep", "outbox_delivery"});
   config.sweeper_enabled = false;
   config.delivery_enabled = false;
-  CHECK(jobs::ServeJobs(config, f.db.url(), scan, f.setup, f.clock).names().empty());
+  CHECK(jobs::ServeJobs(config, f.db.url(), scan, f.setup, f.clock).names() == Names{"scan_takeover"});
 }
