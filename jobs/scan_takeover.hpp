@@ -1,11 +1,8 @@
 #pragma once
-// Survivors of a dead coordinator (docs/SCALE.md): every `serve` and `jiaohe worker` looks for
-// running scans whose lease ran out (the process coordinating them died or lost the database).
-// A scheduled scan is taken over and finished here (its units not yet staged, the merge, the
-// tasks), and its cron slot is recorded as that scan ended, so the night still gets its scan;
-// a scan someone started by hand or through the API is marked failed (nobody waits for its
-// answer any more; it can be started again), its staged lines dropped. Several survivors may
-// look at once: the lease decides which one takes a scan over.
+// Survivors of a dead coordinator (docs/SCALE.md), as a job of every `serve` and each
+// `jiaohe worker`: settles the running scans whose lease ran out (engine/scan/orphan_scans.hpp:
+// scheduled ones finished here, the others failed) and records each finished scheduled scan's
+// cron slot as its scan ended, so the night still gets its scan.
 #include <chrono>
 #include <string>
 

@@ -125,3 +125,25 @@ TEST_CASE("a manual scan whose coordinator died is marked failed by a survivor a
   CHECK(f.units_of(scan, "status") == "failed,failed");
   CHECK(f.sql("SELECT count(*) FROM findings") == "0");
 }
+
+TEST_CASE("an incremental scan after changes finds what a full scan of the same data finds") {
+  UnitsFixture f;
+  f.scan_with(1);
+  // Changes after the watermark: a conflict fixed, a new conflict, a missing name, a new row.
+  f.sql("UPDATE platform.aid SET xm = '张三', updated_at = '2026-11-27 00:00:00+00' WHERE rid = 'a1'");
+  f.sql("UPDATE platform.reg SET name = '李四', updated_at = '2026-11-27 00:00:00+00' WHERE rid = 'r2'");
+  f.sql("INSERT INTO platform.aid VALUES ('a2', '" + f.other + "', '王五', '女', '1970-01-01', NULL, "
+        "'2026-11-27 00:00:00+00')");
+  f.sql("INSERT INTO platform.reg VALUES ('r3', NULL, NULL, '1', '1980-01-01', '2026-11-27 00:00:00+00')");
+  engine::scan::ScanRequest request;
+  request.now = f.clock.now();
+  request.mode = engine::scan::ScanMode::kIncremental;
+  const auto incremental = engine::scan::Scanner(f.db.url(), f.catalogue, f.pack).run(request, f.quiet);
+  CHECK(incremental.findings_new > 0);
+  CHECK(incremental.findings_resolved > 0);
+  const auto found = f.open_findings();
+  const auto full = f.scan_with(1);
+  CHECK(full.findings_new == 0);
+  CHECK(full.findings_resolved == 0);
+  CHECK(f.open_findings() == found);
+}
