@@ -88,8 +88,7 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
 }  // namespace
 
 Command catalogue_command() {
-  std::vector<Flag> flags = {database_url_flag()};
-  for (auto& f : workflow_flags()) flags.push_back(std::move(f));
+  auto flags = with_workflow_flags({database_url_flag()});
   return {"catalogue",
           "check the catalogue against the database and show what a scan would read",
           "check",

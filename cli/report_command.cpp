@@ -75,13 +75,11 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
 }
 
 std::vector<Flag> report_flags() {
-  std::vector<Flag> flags = {{"html", "FILE", "write the report as one self-contained HTML file"},
+  return with_workflow_flags({{"html", "FILE", "write the report as one self-contained HTML file"},
                              {"scan", "ID", "the scan to report (default: the newest successful scan)"},
                              {"agency", "CODE", "only this agency's datasets"},
                              {"trend", "N", "compare with up to N-1 earlier scans (default 12 in all)"},
-                             database_url_flag()};
-  for (auto& f : workflow_flags()) flags.push_back(std::move(f));
-  return flags;
+                             database_url_flag()});
 }
 
 }  // namespace

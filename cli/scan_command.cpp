@@ -165,15 +165,13 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
 }
 
 std::vector<Flag> scan_flags() {
-  std::vector<Flag> flags = {database_url_flag(),
+  return with_workflow_flags({database_url_flag(),
                              {"datasets", "A,B", "only these datasets (default: all)"},
                              {"full", "", "read every row (default)"},
                              {"incremental", "", "read only rows updated since the last successful scan"},
                              {"wait", "", "wait for a running scan of the same datasets instead of refusing"},
                              workers_flag(),
-                             lease_flag()};
-  for (auto& f : workflow_flags()) flags.push_back(std::move(f));
-  return flags;
+                             lease_flag()});
 }
 
 }  // namespace

@@ -88,12 +88,10 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
 }
 
 std::vector<Flag> serve_flags() {
-  std::vector<Flag> flags = {database_url_flag(),
+  return with_workflow_flags({database_url_flag(),
                              {"host", "ADDR", "listen address (default server.host, 127.0.0.1)"},
                              {"port", "PORT", "listen port (default server.port, 8080; 0 = any free port)"},
-                             {"no-migrate", "", "do not apply pending migrations at start"}};
-  for (auto& f : workflow_flags()) flags.push_back(std::move(f));
-  return flags;
+                             {"no-migrate", "", "do not apply pending migrations at start"}});
 }
 
 }  // namespace

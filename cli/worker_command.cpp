@@ -90,9 +90,7 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
 }
 
 std::vector<Flag> worker_flags() {
-  std::vector<Flag> flags = {database_url_flag(), workers_flag(), lease_flag()};
-  for (auto& f : workflow_flags()) flags.push_back(std::move(f));
-  return flags;
+  return with_workflow_flags({database_url_flag(), workers_flag(), lease_flag()});
 }
 
 }  // namespace

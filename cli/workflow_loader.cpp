@@ -9,6 +9,11 @@ engine::tasks::WorkflowSetup LoadedWorkflow::setup() const {
   return {&profile, calendar.get(), &catalogue, engine::tasks::rule_limits(pack, profile)};
 }
 
+std::vector<Flag> with_workflow_flags(std::vector<Flag> own) {
+  for (auto& f : workflow_flags()) own.push_back(std::move(f));
+  return own;
+}
+
 std::vector<Flag> workflow_flags() {
   return {{"profile", "FILE", "statute profile (default <data_dir>/statutes/zhejiang-2022.json)"},
           {"calendars", "DIR", "working-day calendars (default <data_dir>/calendars)"},

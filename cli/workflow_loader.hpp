@@ -23,6 +23,8 @@ struct LoadedWorkflow {
 
 // --profile, --calendars, --catalogue and --pack, each with a default under data_dir.
 std::vector<Flag> workflow_flags();
+// A command's own flags followed by workflow_flags().
+std::vector<Flag> with_workflow_flags(std::vector<Flag> own);
 LoadedWorkflow load_workflow(const ParsedArgs& args, const engine::Config& config);
 
 // --catalogue alone, for commands that need only to know the datasets and their agencies.

@@ -19,7 +19,6 @@ constexpr const char* kInsertScan =
 constexpr const char* kRunning =
     "SELECT mode, array_to_string(datasets, chr(31)), jiaohe_micros(started_at), origin, pack, pack_version "
     "FROM scans WHERE id = $1 AND status = 'running'";
-constexpr const char* kWatermark = "SELECT last_update::text FROM dataset_watermarks WHERE dataset_id = $1";
 constexpr const char* kFail =
     "UPDATE scans SET status = 'failed', finished_at = $2::timestamptz, error = $3 "
     "WHERE id = $1 AND status = 'running' AND holder = $4";
@@ -77,12 +76,6 @@ std::optional<ScanStore::RunningScan> ScanStore::running(std::int64_t scan_id) {
   s.pack = *r[4];
   s.pack_version = *r[5];
   return s;
-}
-
-std::optional<std::string> ScanStore::watermark(const std::string& dataset_id) {
-  auto rows = control_->query(kWatermark, {dataset_id});
-  if (rows.empty()) return std::nullopt;
-  return rows[0][0];
 }
 
 void ScanStore::fail(std::int64_t scan_id, Instant now, const std::string& error, const std::string& holder) {

@@ -41,9 +41,6 @@ class ScanStore {
   };
   std::optional<RunningScan> running(std::int64_t scan_id);
 
-  // The dataset's watermark (newest last update of the last successful scan), if any.
-  std::optional<std::string> watermark(const std::string& dataset_id);
-
   // Marks the scan failed with `error` (the results were rolled back by the caller), unless
   // another process than `holder` coordinates it now.
   void fail(std::int64_t scan_id, Instant now, const std::string& error, const std::string& holder);

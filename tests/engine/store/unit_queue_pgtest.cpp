@@ -36,6 +36,12 @@ struct QueueFixture : testing::WorkflowFixture {
     return db.query_value("SELECT " + column + " FROM scan_units WHERE scan_id = " + std::to_string(scan) +
                           " AND unit_no = " + std::to_string(unit));
   }
+  // Stages one finding of `record` for `unit` as `holder`; whether the commit was accepted.
+  bool stage_finding(const engine::store::UnitClaim& unit, const std::string& holder, const std::string& record) {
+    UnitStage stage(db.url(), unit, holder);
+    stage.stage({finding_line(record), "", "", "", ""});
+    return stage.commit({});
+  }
   // One finding line of the unit_findings columns, for a unit of dataset reg.
   static std::string finding_line(const std::string& record) {
     return "BL-REQ-001\t1\trequired\tmajor\treg\tcivil\t" + record + "\t\\N\tperson.name\t{}\t1\n";
@@ -82,11 +88,7 @@ TEST_CASE("a unit whose lease ran out is taken over, and its first holder can ne
   CHECK(second->unit_no == 0);
   CHECK(second->attempts == 2);
   CHECK_FALSE(f.queue.renew(*first, "w1", f.t0 + seconds(52), kLease, 200));
-  {
-    UnitStage late(f.db.url(), *first, "w1");
-    late.stage({f.finding_line("r1"), "", "", "", ""});
-    CHECK_FALSE(late.commit({}));
-  }
+  CHECK_FALSE(f.stage_finding(*first, "w1", "r1"));
   CHECK(f.db.query_value("SELECT count(*) FROM unit_findings") == "0");
   f.queue.fail(*first, "w1", "too late");  // only the holder may fail it
   CHECK(f.unit_field(scan, 0, "status") == "running");
@@ -111,14 +113,8 @@ TEST_CASE("a unit is staged once: a second staging by its holder finds it staged
   const auto scan = f.scan_with_units({"reg"});
   const auto unit = f.claim("w1", f.t0);
   REQUIRE(unit);
-  {
-    UnitStage stage(f.db.url(), *unit, "w1");
-    stage.stage({f.finding_line("r1"), "", "", "", ""});
-    CHECK(stage.commit({}));
-  }
-  UnitStage again(f.db.url(), *unit, "w1");
-  again.stage({f.finding_line("r9"), "", "", "", ""});
-  CHECK_FALSE(again.commit({}));
+  CHECK(f.stage_finding(*unit, "w1", "r1"));
+  CHECK_FALSE(f.stage_finding(*unit, "w1", "r9"));
   CHECK(f.db.query_value("SELECT count(*) FROM unit_findings WHERE scan_id = " + std::to_string(scan)) == "1");
   CHECK(f.unit_field(scan, 0, "staged_lines") == "1");
 }
@@ -176,9 +172,7 @@ TEST_CASE("staged lines go once their scan has ended, and a running scan's stay"
   for (const auto scan : {ended, running}) {
     const auto unit = f.queue.claim("w", f.t0, kLease, f.pack.name, f.pack.version, scan);
     REQUIRE(unit);
-    UnitStage stage(f.db.url(), *unit, "w");
-    stage.stage({f.finding_line("r1"), "", "", "", ""});
-    REQUIRE(stage.commit({}));
+    REQUIRE(f.stage_finding(*unit, "w", "r1"));
   }
   f.sql("UPDATE scans SET status = 'failed' WHERE id = " + std::to_string(ended));
   f.queue.drop_ended_lines();
