@@ -154,3 +154,49 @@ TEST_CASE("filing answers 503 while the database is down and succeeds again once
   }
   cluster.stop();
 }
+
+// The cause behind a restart's first request failing: connections that broke with the server
+// waiting in the pool. Without a restart, and without any timing: every backend of the pool is
+// terminated (as a restart or an administrator does), the test waits until PostgreSQL says
+// they are gone, and the next requests, reads and a group-committed filing, must not meet one.
+TEST_CASE("requests after the server ended every pooled connection get fresh ones") {
+  jiaohe::testing::TestDatabase db;
+  engine::store::TokenSpec spec;
+  spec.role = engine::auth::Role::kAuthority;
+  const auto token = engine::store::TokenStore(db.url()).create(spec, engine::SystemClock().now()).token;
+  const auto profile = engine::statute::load_statute_profile(jiaohe::testing::source_dir() + "/data/statutes/zhejiang-2022.json");
+  const auto calendar = engine::calendar::load_calendar(jiaohe::testing::source_dir() + "/data/calendars");
+  RunningServer s(db.url(), {}, engine::tasks::WorkflowSetup{&profile, &calendar, nullptr, {}});
+  const std::map<std::string, std::string> headers = {{"Authorization", "Bearer " + token},
+                                                      {"Content-Type", "application/json"}};
+  const std::string body =
+      nlohmann::json{{"subject_id", rules::ids::make_citizen_id("330106", std::chrono::year_month_day(std::chrono::year(1988),
+                                                                                                    std::chrono::month(5),
+                                                                                                    std::chrono::day(2)),
+                                                                 21)},
+                     {"agency_code", "gaj"},
+                     {"description", "address out of date"}}
+          .dump();
+  // Fill the pool: filings (the lanes' connections) and lists (the readers').
+  for (int i = 0; i < 4; ++i) {
+    REQUIRE(http_request(s.port, "POST", "/v1/disputes", body, headers).status == 201);
+    REQUIRE(http_request(s.port, "GET", "/v1/disputes", "", headers).status == 200);
+  }
+
+  pqxx::connection admin(db.url());
+  pqxx::nontransaction tx(admin);
+  const auto ended = tx.exec1(
+      "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+      "WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'")[0];
+  REQUIRE(ended.as<int>() > 0);
+  // Waiting for a state, not for a time: the terminated backends have left pg_stat_activity.
+  while (tx.exec1("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                  "AND pid <> pg_backend_pid() AND backend_type = 'client backend'")[0]
+             .as<int>() > 0) {
+  }
+
+  CHECK(http_request(s.port, "GET", "/v1/disputes", "", headers).status == 200);
+  CHECK(http_request(s.port, "POST", "/v1/disputes", body, headers).status == 201);
+  CHECK(http_request(s.port, "GET", "/v1/disputes", "", headers).status == 200);
+  CHECK(tx.exec1("SELECT count(*) FROM disputes")[0].as<int>() == 5);
+}
