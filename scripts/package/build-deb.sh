@@ -4,8 +4,8 @@
 #   1. `cmake --install` into a staging root with the /usr prefix, stripped: /usr/bin/jiaohe,
 #      /usr/share/jiaohe (data/), the man page, the bash completion, the example config;
 #   2. the Debian parts from this folder: the example config as /etc/jiaohe/config.json (a
-#      conffile, so dpkg keeps the operator's edits on upgrade), jiaohe.service, the
-#      maintainer scripts, and a control file whose Depends dpkg-shlibdeps reads off the binary;
+#      conffile, so dpkg keeps the operator's edits on upgrade), jiaohe.service and
+#      jiaohe-worker@.service (with hardening.conf put in), the maintainer scripts, and a control file whose Depends dpkg-shlibdeps reads off the binary;
 #   3. dpkg-deb, with every file owned by root.
 set -euo pipefail
 build=$(cd "$1" && pwd) version=$2 out=$3
@@ -17,7 +17,13 @@ mkdir -p "$stage/DEBIAN" "$work/shlibs/debian"
 
 DESTDIR=$stage cmake --install "$build" --prefix /usr --strip >/dev/null
 install -D -m 0640 "$stage/usr/share/doc/jiaohe/config.example.json" "$stage/etc/jiaohe/config.json"
-install -D -m 0644 "$here/jiaohe.service" "$stage/lib/systemd/system/jiaohe.service"
+# The units, each with the shared hardening in place of its @HARDENING@ line.
+mkdir -p "$stage/lib/systemd/system"
+grep -v '^#:' "$here/hardening.conf" >"$work/hardening"
+for unit in jiaohe.service jiaohe-worker@.service; do
+  sed -e "/^@HARDENING@\$/{r $work/hardening" -e 'd}' "$here/$unit.in" >"$stage/lib/systemd/system/$unit"
+  chmod 0644 "$stage/lib/systemd/system/$unit"
+done
 install -m 0755 "$here/postinst" "$here/prerm" "$here/postrm" "$stage/DEBIAN/"
 echo /etc/jiaohe/config.json >"$stage/DEBIAN/conffiles"
 

@@ -9,6 +9,8 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "engine/util/process.hpp"
 #include "tests/support/test_database.hpp"
@@ -94,7 +96,8 @@ TEST_CASE("the package holds the binary, its data, the config, the unit, the man
   for (const char* path : {"/usr/bin/jiaohe", "/usr/share/jiaohe/calendars/fixed-holidays.json",
                            "/usr/share/jiaohe/statutes/zhejiang-2022.json", "/usr/share/jiaohe/packs/baseline.json",
                            "/usr/share/jiaohe/demo/catalogue.json", "/etc/jiaohe/config.json",
-                           "/lib/systemd/system/jiaohe.service", "/usr/share/man/man1/jiaohe.1.gz",
+                           "/lib/systemd/system/jiaohe.service", "/lib/systemd/system/jiaohe-worker@.service",
+                           "/usr/share/man/man1/jiaohe.1.gz",
                            "/usr/share/bash-completion/completions/jiaohe"}) {
     CAPTURE(path);
     CHECK(fs::is_regular_file(root + path));
@@ -145,21 +148,34 @@ TEST_CASE("the packaged config file loads, sets the service's home and leaves th
     CHECK(text.find(key) != std::string::npos);
 }
 
-TEST_CASE("systemd-analyze verify accepts the unit without a warning") {
+TEST_CASE("systemd-analyze verify accepts the service and the worker unit without a warning") {
   const std::string& root = unpacked_root();
   // verify resolves the unit's dependencies (sysinit.target...) inside --root: lend it this
   // machine's own units; it also checks that ExecStart's /usr/bin/jiaohe exists in the root.
   fs::create_directories(root + "/usr/lib/systemd");
   if (!fs::exists(root + "/usr/lib/systemd/system")) fs::create_directory_symlink("/lib/systemd/system", root + "/usr/lib/systemd/system");
-  const auto r = run_process({"systemd-analyze", "verify", "--man=no", "--root=" + root, "jiaohe.service"});
-  CHECK_MESSAGE(r.exit_code == 0, r.output);
-  CHECK(r.output == "");
-  const std::string unit = read_file(root + "/lib/systemd/system/jiaohe.service");
-  for (const char* line : {"User=jiaohe\n", "Restart=on-failure\n", "ProtectSystem=strict\n", "NoNewPrivileges=yes\n",
-                           "StateDirectory=jiaohe\n",
-                           "ExecStart=/usr/bin/jiaohe --config /etc/jiaohe/config.json serve\n"}) {
-    CAPTURE(line);
-    CHECK(unit.find(line) != std::string::npos);
+  const std::vector<std::pair<std::string, std::string>> units = {{"jiaohe.service", "serve"},
+                                                                  {"jiaohe-worker@.service", "worker"}};
+  for (const auto& [file, command] : units) {
+    CAPTURE(file);
+    // A template is verified as one of its instances.
+    const std::string name = file == "jiaohe-worker@.service" ? "jiaohe-worker@1.service" : file;
+    const auto r = run_process({"systemd-analyze", "verify", "--man=no", "--root=" + root, name});
+    CHECK_MESSAGE(r.exit_code == 0, r.output);
+    CHECK(r.output == "");
+    const std::string unit = read_file(root + "/lib/systemd/system/" + file);
+    // The shared hardening is in each unit, without its placeholder or its file-only comments.
+    for (const std::string& line : std::vector<std::string>{"User=jiaohe\n", "Restart=on-failure\n", "ProtectSystem=strict\n",
+                                   "NoNewPrivileges=yes\n", "SystemCallFilter=@system-service\n",
+                                   "StateDirectory=jiaohe\n",
+                                   "ExecStart=/usr/bin/jiaohe --config /etc/jiaohe/config.json " + command + "\n"}) {
+      CAPTURE(line);
+      CHECK(unit.find(line) != std::string::npos);
+    }
+    CHECK(unit.find("@HARDENING@") == std::string::npos);
+    CHECK(unit.find("#:") == std::string::npos);
+    CHECK(unit.find("[Service]") < unit.find("ProtectSystem=strict"));
+    CHECK(unit.find("ProtectSystem=strict") < unit.find("[Install]"));
   }
 }
 
