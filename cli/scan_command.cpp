@@ -50,10 +50,10 @@ class ProgressReporter final : public engine::scan::ScanObserver {
   void dataset_started(const std::string& dataset, std::int64_t estimated) override {
     update([&](auto at) { lines_.dataset_started(dataset, estimated, at); });
   }
-  void rows_read(const std::string&, std::int64_t rows) override {
+  void rows_read(const std::string& dataset, std::int64_t rows) override {
     std::lock_guard lock(mutex_);
     const auto at = Steady::now();
-    lines_.rows_read(rows, at);
+    lines_.rows_read(dataset, rows, at);
     if (at - last_drawn_ >= (terminal_ ? std::chrono::milliseconds(100) : std::chrono::milliseconds(5000))) {
       if (terminal_)
         draw();
@@ -61,8 +61,11 @@ class ProgressReporter final : public engine::scan::ScanObserver {
         plain(lines_.live(at));
     }
   }
-  void dataset_finished(const std::string&, std::int64_t rows) override {
-    update([&](auto at) { lines_.dataset_finished(rows, at); });
+  void dataset_storing(const std::string& dataset) override {
+    update([&](auto at) { lines_.dataset_storing(dataset, at); });
+  }
+  void dataset_finished(const std::string& dataset, std::int64_t rows) override {
+    update([&](auto at) { lines_.dataset_finished(dataset, rows, at); });
   }
   void set_rule_started(const std::string& rule, const std::string& dataset) override {
     update([&](auto at) { lines_.set_rule_started(rule, dataset, at); });

@@ -53,41 +53,53 @@ void ProgressLines::planned(const ScanOutline& outline) {
 
 void ProgressLines::dataset_started(const std::string& dataset, std::int64_t estimated_rows, Time at) {
   end_step(at);
-  step_ = Step::kReading;
-  label_ = dataset;
-  estimate_ = estimated_rows;
-  rows_ = 0;
-  started_ = last_ = at;
+  // Read again (its unit taken over after a lost lease): the earlier attempt leaves no line.
+  std::erase_if(readings_, [&](const Reading& r) { return r.dataset == dataset; });
+  readings_.push_back({dataset, estimated_rows, 0, at, at, false});
 }
 
-void ProgressLines::rows_read(std::int64_t rows, Time at) {
-  rows_ = rows;
-  last_ = at;
+void ProgressLines::rows_read(const std::string& dataset, std::int64_t rows, Time at) {
+  if (auto* r = reading(dataset); r && !r->storing) {
+    r->rows = rows;
+    r->last = at;
+  }
 }
 
-void ProgressLines::dataset_finished(std::int64_t rows, Time at) {
-  rows_ = rows;
-  last_ = at;
-  end_step(at);
+void ProgressLines::dataset_storing(const std::string& dataset, Time at) {
+  auto* r = reading(dataset);
+  if (!r || r->storing) return;
+  const double took = seconds_between(r->started, at);
+  const double rate = took > 0 ? static_cast<double>(r->rows) / took : 0;
+  done_ = std::min(kReading, done_ + reading_weight(r->estimate));
+  r->storing = true;  // before the prefix: a dataset being stored adds nothing to the share
+  finished_.push_back(prefix() + "read " + dataset + ": " + grouped(r->rows) + " rows in " + seconds_text(took) +
+                      " (" + grouped(std::llround(rate)) + " rows/s)");
+  r->started = r->last = at;
+}
+
+void ProgressLines::dataset_finished(const std::string& dataset, std::int64_t rows, Time at) {
+  const auto r = std::find_if(readings_.begin(), readings_.end(), [&](const Reading& x) { return x.dataset == dataset; });
+  if (r == readings_.end()) return;
+  if (!r->storing) {
+    r->rows = rows;
+    r->last = at;
+  }
+  end_reading(r, at);
 }
 
 void ProgressLines::set_rule_started(const std::string& rule_id, const std::string& dataset, Time at) {
+  end_readings(at);
   end_step(at);
   done_ = std::max(done_, kReading + kSetRules * rule_index_ / std::max(1, outline_.set_rule_runs));
   ++rule_index_;
   step_ = Step::kSetRule;
   label_ = rule_id + (dataset.empty() ? " on every dataset" : " on " + dataset);
-  started_ = last_ = at;
+  started_ = at;
 }
 
 void ProgressLines::phase(const std::string& what, Time at) {
-  if (what == kPhaseStoring) {
-    if (step_ != Step::kReading) return;
-    end_step(at);
-    step_ = Step::kStoring;  // label_ is still the dataset's
-    started_ = last_ = at;
-    return;
-  }
+  if (what == kPhaseStoring) return;  // per dataset: dataset_storing()
+  end_readings(at);
   end_step(at);
   if (what == kPhaseSetRules) {
     done_ = std::max(done_, kReading);
@@ -102,36 +114,35 @@ void ProgressLines::phase(const std::string& what, Time at) {
   } else {
     return;
   }
-  started_ = last_ = at;
+  started_ = at;
 }
 
 void ProgressLines::finished(Time at) {
+  end_readings(at);
   end_step(at);
   done_ = 1;
 }
 
-// The dataset being read, as a share of the scan: by its estimated rows, or equal shares when
-// no estimate is known.
-double ProgressLines::reading_weight() const {
-  if (total_estimate_ > 0) return kReading * static_cast<double>(estimate_) / static_cast<double>(total_estimate_);
+ProgressLines::Reading* ProgressLines::reading(const std::string& dataset) {
+  for (auto& r : readings_)
+    if (r.dataset == dataset) return &r;
+  return nullptr;
+}
+
+// A dataset being read, as a share of the scan: by its estimated rows, or equal shares when no
+// estimate is known.
+double ProgressLines::reading_weight(std::int64_t estimate) const {
+  if (total_estimate_ > 0) return kReading * static_cast<double>(estimate) / static_cast<double>(total_estimate_);
   return kReading / static_cast<double>(std::max<std::size_t>(1, outline_.datasets.size()));
 }
 
-double ProgressLines::step_share() const {
-  switch (step_) {
-    case Step::kReading: {
-      return estimate_ > 0 ? reading_weight() * std::min(1.0, static_cast<double>(rows_) / static_cast<double>(estimate_)) : 0;
-    }
-    case Step::kStoring:
-    case Step::kSetRule: return 0;  // a statement tells nothing until it returns
-    case Step::kMerge:
-    case Step::kTasks:
-    case Step::kNone: return 0;
-  }
-  return 0;
+double ProgressLines::share() const {
+  double reading = 0;  // a statement (storing, a set rule, the merge) tells nothing until it returns
+  for (const auto& r : readings_)
+    if (!r.storing && r.estimate > 0)
+      reading += reading_weight(r.estimate) * std::min(1.0, static_cast<double>(r.rows) / static_cast<double>(r.estimate));
+  return std::min(1.0, done_ + reading);
 }
-
-double ProgressLines::share() const { return std::min(1.0, done_ + step_share()); }
 
 std::string ProgressLines::prefix() const {
   char buf[16];
@@ -142,19 +153,30 @@ std::string ProgressLines::prefix() const {
   return buf;
 }
 
+void ProgressLines::end_reading(std::vector<Reading>::iterator r, Time at) {
+  const double took = seconds_between(r->started, at);
+  std::string line;
+  if (r->storing) {
+    line = "stored " + r->dataset + "'s values in " + seconds_text(took);
+  } else {
+    done_ = std::min(kReading, done_ + reading_weight(r->estimate));
+    const double rate = took > 0 ? static_cast<double>(r->rows) / took : 0;
+    line = "read " + r->dataset + ": " + grouped(r->rows) + " rows in " + seconds_text(took) + " (" +
+           grouped(std::llround(rate)) + " rows/s)";
+  }
+  readings_.erase(r);  // before the prefix, which would count it again
+  finished_.push_back(prefix() + line);
+}
+
+void ProgressLines::end_readings(Time at) {
+  while (!readings_.empty()) end_reading(readings_.begin(), at);
+}
+
 void ProgressLines::end_step(Time at) {
   const double took = seconds_between(started_, at);
   std::string line;
   switch (step_) {
     case Step::kNone: return;
-    case Step::kReading: {
-      done_ = std::min(kReading, done_ + reading_weight());
-      const double rate = took > 0 ? static_cast<double>(rows_) / took : 0;
-      line = "read " + label_ + ": " + grouped(rows_) + " rows in " + seconds_text(took) + " (" +
-             grouped(std::llround(rate)) + " rows/s)";
-      break;
-    }
-    case Step::kStoring: line = "stored " + label_ + "'s values in " + seconds_text(took); break;
     case Step::kSetRule:
       done_ = std::max(done_, kReading + kSetRules * rule_index_ / std::max(1, outline_.set_rule_runs));
       line = "set rule " + std::to_string(rule_index_) + " of " + std::to_string(outline_.set_rule_runs) + ": " +
@@ -173,27 +195,31 @@ void ProgressLines::end_step(Time at) {
   finished_.push_back(prefix() + line);
 }
 
+std::string ProgressLines::reading_text(const Reading& r, Time now) const {
+  if (r.storing) return "storing " + r.dataset + "'s values, " + seconds_text(seconds_between(r.started, now));
+  const double elapsed = seconds_between(r.started, r.last);
+  const double rate = elapsed > 0 ? static_cast<double>(r.rows) / elapsed : 0;
+  std::string text = "reading " + r.dataset + ": " + grouped(r.rows);
+  if (r.estimate > 0) text += " of ~" + grouped(r.estimate);
+  text += " rows, " + grouped(std::llround(rate)) + " rows/s, ";
+  text += rate > 0 && r.estimate > r.rows ? eta_text(static_cast<double>(r.estimate - r.rows) / rate) : "ETA ?";
+  return text;
+}
+
 std::string ProgressLines::live(Time now) const {
   const double took = seconds_between(started_, now);
   switch (step_) {
-    case Step::kNone: return "";
-    case Step::kReading: {
-      const double elapsed = seconds_between(started_, last_);
-      const double rate = elapsed > 0 ? static_cast<double>(rows_) / elapsed : 0;
-      std::string line = prefix() + "reading " + label_ + ": " + grouped(rows_);
-      if (estimate_ > 0) line += " of ~" + grouped(estimate_);
-      line += " rows, " + grouped(std::llround(rate)) + " rows/s, ";
-      line += rate > 0 && estimate_ > rows_ ? eta_text(static_cast<double>(estimate_ - rows_) / rate) : "ETA ?";
-      return line;
-    }
+    case Step::kNone: break;
     case Step::kSetRule:
       return prefix() + "set rule " + std::to_string(rule_index_) + " of " + std::to_string(outline_.set_rule_runs) +
              ": " + label_ + ", " + seconds_text(took);
-    case Step::kStoring: return prefix() + "storing " + label_ + "'s values, " + seconds_text(took);
     case Step::kMerge: return prefix() + "merging findings, " + seconds_text(took);
     case Step::kTasks: return prefix() + "opening tasks, " + seconds_text(took);
   }
-  return "";
+  if (readings_.empty()) return "";
+  std::string line = prefix();
+  for (std::size_t i = 0; i < readings_.size(); ++i) line += (i ? " | " : "") + reading_text(readings_[i], now);
+  return line;
 }
 
 std::vector<std::string> ProgressLines::take_finished() {

@@ -2,7 +2,10 @@
 // What a person watching a scan reads: one line per phase (reading each dataset, each set
 // rule, the merge, the task opening), each starting with the scan's overall share. The phase
 // being worked on is the live line; a phase that ended becomes a finished line that stays.
-// Pure: fed with the observer's events and the instants they happened at (tests move time).
+// Several workers read several datasets at once: each dataset being read or stored has its
+// part of the live line (in the order they started, separated by " | ") and its own finished
+// lines. Pure: fed with the observer's events and the instants they happened at (tests move
+// time).
 //
 // Reading shows rows read of the estimate, the rate and an ETA from the rate so far; when the
 // estimate is unknown or already exceeded the ETA says "?" rather than a number it cannot
@@ -18,9 +21,10 @@
 
 namespace jiaohe::engine::scan {
 
-// The phase between a dataset's reading and the next dataset: what the scan staged is written
-// (record identities, the stored normalised values; the first full scan writes them all). The
-// scanner announces it through ScanObserver::phase().
+// The phase between a dataset's reading and its end: what the scan staged is written (record
+// identities, the stored normalised values; the first full scan writes them all). Workers
+// announce it through ScanObserver::dataset_storing(); the name is the one a scan's recorded
+// progress shows for it.
 inline constexpr const char* kPhaseStoring = "storing values";
 
 class ProgressLines {
@@ -29,10 +33,12 @@ class ProgressLines {
 
   void planned(const ScanOutline& outline);
   void dataset_started(const std::string& dataset, std::int64_t estimated_rows, Time at);
-  void rows_read(std::int64_t rows, Time at);
-  void dataset_finished(std::int64_t rows, Time at);
+  void rows_read(const std::string& dataset, std::int64_t rows, Time at);
+  void dataset_storing(const std::string& dataset, Time at);  // ends the dataset's reading
+  void dataset_finished(const std::string& dataset, std::int64_t rows, Time at);
+  // A set rule or a phase ends every dataset still open (one that another process finished).
   void set_rule_started(const std::string& rule_id, const std::string& dataset, Time at);
-  // kPhaseStoring (ends the dataset's reading), kPhaseSetRules, kPhaseMerge, kPhaseTasks
+  // kPhaseSetRules, kPhaseMerge, kPhaseTasks
   void phase(const std::string& what, Time at);
   void finished(Time at);                        // the last phase ended
 
@@ -44,20 +50,29 @@ class ProgressLines {
   double share() const;
 
  private:
-  enum class Step { kNone, kReading, kStoring, kSetRule, kMerge, kTasks };
-  void end_step(Time at);
-  double step_share() const;  // of the running step, 0..1
-  double reading_weight() const;
+  enum class Step { kNone, kSetRule, kMerge, kTasks };
+  struct Reading {
+    std::string dataset;
+    std::int64_t estimate = 0, rows = 0;
+    Time started{}, last{};  // of the reading, or of the storing once `storing`
+    bool storing = false;
+  };
+  void end_step(Time at);      // the running set rule, merge or task opening
+  void end_readings(Time at);  // every dataset still being read or stored
+  void end_reading(std::vector<Reading>::iterator r, Time at);
+  Reading* reading(const std::string& dataset);
+  double reading_weight(std::int64_t estimate) const;
+  std::string reading_text(const Reading& r, Time now) const;
   std::string prefix() const;
 
   ScanOutline outline_;
   std::int64_t total_estimate_ = 0;
-  double done_ = 0;  // share of the phases that ended
+  double done_ = 0;  // share of the phases and readings that ended
   Step step_ = Step::kNone;
-  std::string label_;  // dataset, or "BL-UNQ-001 on gaj_hukou"
-  std::int64_t estimate_ = 0, rows_ = 0;
+  std::string label_;  // "BL-UNQ-001 on gaj_hukou"
   int rule_index_ = 0;
-  Time started_{}, last_{};
+  Time started_{};
+  std::vector<Reading> readings_;  // in the order they started
   std::vector<std::string> finished_;
 };
 

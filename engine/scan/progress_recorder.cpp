@@ -1,6 +1,7 @@
 #include "engine/scan/progress_recorder.hpp"
 
 #include "engine/log/log.hpp"
+#include "engine/scan/progress_lines.hpp"
 
 namespace jiaohe::engine::scan {
 namespace {
@@ -18,23 +19,32 @@ void ProgressRecorder::scan_started(std::int64_t scan_id) {
   if (on_started_) on_started_(scan_id);
 }
 
+// With several workers several datasets are read at once: the row shows the one started last
+// (then another still being read), and the rows of all of them.
 void ProgressRecorder::dataset_started(const std::string& dataset, std::int64_t) {
   stop_if_asked();
+  reading_[dataset] = 0;
   progress_.dataset = dataset;
   progress_.phase = "reading";
   save();
 }
 
-void ProgressRecorder::rows_read(const std::string&, std::int64_t rows) {
-  current_rows_ = rows;
+void ProgressRecorder::rows_read(const std::string& dataset, std::int64_t rows) {
+  reading_[dataset] = rows;
   if (std::chrono::steady_clock::now() - last_saved_ >= kProgressInterval) save();
 }
 
-void ProgressRecorder::dataset_finished(const std::string&, std::int64_t rows) {
+void ProgressRecorder::dataset_storing(const std::string& dataset) {
+  progress_.dataset = dataset;
+  phase(kPhaseStoring);
+}
+
+void ProgressRecorder::dataset_finished(const std::string& dataset, std::int64_t rows) {
   finished_rows_ += rows;
-  current_rows_ = 0;
+  reading_.erase(dataset);
   ++progress_.datasets_done;
-  progress_.dataset.clear();
+  progress_.dataset = reading_.empty() ? std::string() : reading_.begin()->first;
+  if (!reading_.empty()) progress_.phase = "reading";
   save();
 }
 
@@ -52,7 +62,8 @@ void ProgressRecorder::stop_if_asked() const {
 // Progress is a courtesy to readers: failing to write it must not fail the scan.
 void ProgressRecorder::save() {
   last_saved_ = std::chrono::steady_clock::now();
-  progress_.rows_scanned = finished_rows_ + current_rows_;
+  progress_.rows_scanned = finished_rows_;
+  for (const auto& [dataset, rows] : reading_) progress_.rows_scanned += rows;
   try {
     store::record_scan_progress(url_, scan_id_, progress_);
   } catch (const std::exception& e) {

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 
 #include "engine/scan/scan_types.hpp"
@@ -29,6 +30,7 @@ class ProgressRecorder final : public ScanObserver {
   void scan_started(std::int64_t scan_id) override;
   void dataset_started(const std::string& dataset, std::int64_t estimated_rows) override;
   void rows_read(const std::string& dataset, std::int64_t rows) override;
+  void dataset_storing(const std::string& dataset) override;
   void dataset_finished(const std::string& dataset, std::int64_t rows) override;
   void phase(const std::string& what) override;
 
@@ -41,7 +43,8 @@ class ProgressRecorder final : public ScanObserver {
   const std::atomic<bool>* stopping_;
   std::int64_t scan_id_ = 0;
   store::ScanProgress progress_;
-  std::int64_t finished_rows_ = 0, current_rows_ = 0;
+  std::int64_t finished_rows_ = 0;
+  std::map<std::string, std::int64_t> reading_;  // rows read so far, by dataset (several workers)
   std::chrono::steady_clock::time_point last_saved_{};
 };
 

@@ -79,6 +79,8 @@ class ScanObserver {
   virtual void planned(const ScanOutline& /*outline*/) {}
   virtual void dataset_started(const std::string& /*dataset*/, std::int64_t /*estimated_rows*/) {}
   virtual void rows_read(const std::string& /*dataset*/, std::int64_t /*rows*/) {}
+  // The dataset's rows are read; what they gave is being written (see kPhaseStoring).
+  virtual void dataset_storing(const std::string& /*dataset*/) {}
   virtual void dataset_finished(const std::string& /*dataset*/, std::int64_t /*rows*/) {}
   virtual void phase(const std::string& /*what*/) {}
   // One set rule run starts: the rule, and the dataset it runs on ("" for all of them).

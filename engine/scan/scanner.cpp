@@ -117,6 +117,10 @@ class SerialObserver final : public ScanObserver {
     std::lock_guard lock(mutex_);
     inner_.rows_read(d, rows);
   }
+  void dataset_storing(const std::string& d) override {
+    std::lock_guard lock(mutex_);
+    inner_.dataset_storing(d);
+  }
   void dataset_finished(const std::string& d, std::int64_t rows) override {
     std::lock_guard lock(mutex_);
     inner_.dataset_finished(d, rows);

@@ -93,7 +93,7 @@ store::UnitResult row_pass(const std::string& url, const DatasetPlan& plan, cons
     evaluator.finish(buffers);
     flush();
     observer.rows_read(ds.id, evaluator.rows());  // the reading's line gives the exact count
-    observer.phase(kPhaseStoring);
+    observer.dataset_storing(ds.id);
     writer.drain();
   }
   if (compare_stored) stage.stage_gone(stored.gone());
@@ -143,6 +143,7 @@ UnitWorker::Outcome UnitWorker::work_one(std::optional<std::int64_t> only_scan, 
       rows_ = n;
       inner_.rows_read(d, n);
     }
+    void dataset_storing(const std::string& d) override { inner_.dataset_storing(d); }
     void phase(const std::string& what) override { inner_.phase(what); }
     ScanObserver& inner_;
     std::atomic<std::int64_t>& rows_;
