@@ -1,5 +1,4 @@
 // `jiaohe serve`: wires the engine, the HTTP API and the jobs into one process.
-#include <csignal>
 #include <iostream>
 
 #include "api/app_context.hpp"
@@ -7,6 +6,7 @@
 #include "api/server.hpp"
 #include "cli/commands.hpp"
 #include "cli/database_flag.hpp"
+#include "cli/stop_signals.hpp"
 #include "cli/workflow_loader.hpp"
 #include "engine/calendar/notice_coverage.hpp"
 #include "engine/clock.hpp"
@@ -32,12 +32,8 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
       throw UsageError("--port must be a number, got '" + *port + "'");
     }
   }
-  // Block the stop signals before any thread starts, so only sigwait below receives them.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  // Before any thread starts, so that only the wait below receives them.
+  const StopSignals stop_signals;
 
   engine::store::DatabaseLocation db(config);
   if (!args.has("no-migrate")) engine::store::apply_migrations(db.url());
@@ -76,8 +72,7 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   std::cout << "jiaohe is serving on http://" << options.host << ":" << port << "/  (try: curl http://"
             << options.host << ":" << port << "/healthz)" << std::endl;
 
-  int received = 0;
-  sigwait(&stop_signals, &received);
+  const int received = stop_signals.wait();
   engine::log::info("serve.stopping", {{"signal", received}});
   scans.request_stop();  // running scans stop at their next dataset while requests drain
   server.stop();

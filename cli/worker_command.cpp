@@ -1,6 +1,5 @@
 // `jiaohe worker`: does units of the scans running on its database (docs/SCALE.md), on this
 // machine or another, and takes over the scans whose coordinator died.
-#include <csignal>
 #include <condition_variable>
 #include <iostream>
 #include <mutex>
@@ -8,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/database_flag.hpp"
+#include "cli/stop_signals.hpp"
 #include "cli/unit_flags.hpp"
 #include "cli/workflow_loader.hpp"
 #include "engine/clock.hpp"
@@ -30,11 +30,7 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   const int threads = std::max(1, workers_of(args));
   log_start("worker", config);
   // The stop signals go to the thread below only: a unit in progress is finished first.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  const StopSignals stop_signals;
 
   engine::store::DatabaseLocation db(config);
   engine::store::apply_migrations(db.url());
@@ -46,8 +42,7 @@ int run(const Command&, const ParsedArgs& args, const engine::Config& base) {
   std::condition_variable wake;
   bool stopping = false;
   std::thread signals([&] {
-    int received = 0;
-    sigwait(&stop_signals, &received);
+    const int received = stop_signals.wait();
     engine::log::info("worker.stopping", {{"signal", received}});
     std::lock_guard lock(mutex);
     stopping = true;

@@ -59,26 +59,21 @@ void ProgressLines::dataset_started(const std::string& dataset, std::int64_t est
 }
 
 void ProgressLines::rows_read(const std::string& dataset, std::int64_t rows, Time at) {
-  if (auto* r = reading(dataset); r && !r->storing) {
+  if (const auto r = reading(dataset); r != readings_.end() && !r->storing) {
     r->rows = rows;
     r->last = at;
   }
 }
 
 void ProgressLines::dataset_storing(const std::string& dataset, Time at) {
-  auto* r = reading(dataset);
-  if (!r || r->storing) return;
-  const double took = seconds_between(r->started, at);
-  const double rate = took > 0 ? static_cast<double>(r->rows) / took : 0;
-  done_ = std::min(kReading, done_ + reading_weight(r->estimate));
-  r->storing = true;  // before the prefix: a dataset being stored adds nothing to the share
-  finished_.push_back(prefix() + "read " + dataset + ": " + grouped(r->rows) + " rows in " + seconds_text(took) +
-                      " (" + grouped(std::llround(rate)) + " rows/s)");
+  const auto r = reading(dataset);
+  if (r == readings_.end() || r->storing) return;
+  end_rows(*r, at);
   r->started = r->last = at;
 }
 
 void ProgressLines::dataset_finished(const std::string& dataset, std::int64_t rows, Time at) {
-  const auto r = std::find_if(readings_.begin(), readings_.end(), [&](const Reading& x) { return x.dataset == dataset; });
+  const auto r = reading(dataset);
   if (r == readings_.end()) return;
   if (!r->storing) {
     r->rows = rows;
@@ -123,10 +118,8 @@ void ProgressLines::finished(Time at) {
   done_ = 1;
 }
 
-ProgressLines::Reading* ProgressLines::reading(const std::string& dataset) {
-  for (auto& r : readings_)
-    if (r.dataset == dataset) return &r;
-  return nullptr;
+std::vector<ProgressLines::Reading>::iterator ProgressLines::reading(const std::string& dataset) {
+  return std::find_if(readings_.begin(), readings_.end(), [&](const Reading& r) { return r.dataset == dataset; });
 }
 
 // A dataset being read, as a share of the scan: by its estimated rows, or equal shares when no
@@ -153,19 +146,23 @@ std::string ProgressLines::prefix() const {
   return buf;
 }
 
+void ProgressLines::end_rows(Reading& r, Time at) {
+  const double took = seconds_between(r.started, at);
+  const double rate = took > 0 ? static_cast<double>(r.rows) / took : 0;
+  done_ = std::min(kReading, done_ + reading_weight(r.estimate));
+  r.storing = true;  // before the prefix: its share is in done_ now, and storing adds none
+  finished_.push_back(prefix() + "read " + r.dataset + ": " + grouped(r.rows) + " rows in " + seconds_text(took) +
+                      " (" + grouped(std::llround(rate)) + " rows/s)");
+}
+
 void ProgressLines::end_reading(std::vector<Reading>::iterator r, Time at) {
-  const double took = seconds_between(r->started, at);
-  std::string line;
-  if (r->storing) {
-    line = "stored " + r->dataset + "'s values in " + seconds_text(took);
+  if (!r->storing) {
+    end_rows(*r, at);
   } else {
-    done_ = std::min(kReading, done_ + reading_weight(r->estimate));
-    const double rate = took > 0 ? static_cast<double>(r->rows) / took : 0;
-    line = "read " + r->dataset + ": " + grouped(r->rows) + " rows in " + seconds_text(took) + " (" +
-           grouped(std::llround(rate)) + " rows/s)";
+    const double took = seconds_between(r->started, at);
+    finished_.push_back(prefix() + "stored " + r->dataset + "'s values in " + seconds_text(took));
   }
-  readings_.erase(r);  // before the prefix, which would count it again
-  finished_.push_back(prefix() + line);
+  readings_.erase(r);
 }
 
 void ProgressLines::end_readings(Time at) {

@@ -60,7 +60,8 @@ class ProgressLines {
   void end_step(Time at);      // the running set rule, merge or task opening
   void end_readings(Time at);  // every dataset still being read or stored
   void end_reading(std::vector<Reading>::iterator r, Time at);
-  Reading* reading(const std::string& dataset);
+  void end_rows(Reading& r, Time at);  // the reading's line; the dataset goes on to storing
+  std::vector<Reading>::iterator reading(const std::string& dataset);
   double reading_weight(std::int64_t estimate) const;
   std::string reading_text(const Reading& r, Time now) const;
   std::string prefix() const;

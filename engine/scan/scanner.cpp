@@ -110,27 +110,22 @@ class SerialObserver final : public ScanObserver {
  public:
   explicit SerialObserver(ScanObserver& inner) : inner_(inner) {}
   void dataset_started(const std::string& d, std::int64_t estimate) override {
-    std::lock_guard lock(mutex_);
-    inner_.dataset_started(d, estimate);
+    serially(&ScanObserver::dataset_started, d, estimate);
   }
-  void rows_read(const std::string& d, std::int64_t rows) override {
-    std::lock_guard lock(mutex_);
-    inner_.rows_read(d, rows);
-  }
-  void dataset_storing(const std::string& d) override {
-    std::lock_guard lock(mutex_);
-    inner_.dataset_storing(d);
-  }
+  void rows_read(const std::string& d, std::int64_t rows) override { serially(&ScanObserver::rows_read, d, rows); }
+  void dataset_storing(const std::string& d) override { serially(&ScanObserver::dataset_storing, d); }
   void dataset_finished(const std::string& d, std::int64_t rows) override {
-    std::lock_guard lock(mutex_);
-    inner_.dataset_finished(d, rows);
+    serially(&ScanObserver::dataset_finished, d, rows);
   }
-  void phase(const std::string& what) override {
-    std::lock_guard lock(mutex_);
-    inner_.phase(what);
-  }
+  void phase(const std::string& what) override { serially(&ScanObserver::phase, what); }
 
  private:
+  template <typename... Params, typename... Args>
+  void serially(void (ScanObserver::*event)(Params...), Args&&... args) {
+    std::lock_guard lock(mutex_);
+    (inner_.*event)(std::forward<Args>(args)...);
+  }
+
   ScanObserver& inner_;
   std::mutex mutex_;
 };

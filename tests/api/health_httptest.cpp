@@ -33,6 +33,35 @@ struct RunningServer {
         port(server.start()) {}
 };
 
+// A server with the workflow loaded and an authority's token, for filing disputes.
+struct FilingServer {
+  const engine::statute::StatuteProfile profile =
+      engine::statute::load_statute_profile(jiaohe::testing::source_dir() + "/data/statutes/zhejiang-2022.json");
+  const engine::calendar::WorkingCalendar calendar =
+      engine::calendar::load_calendar(jiaohe::testing::source_dir() + "/data/calendars");
+  RunningServer server;
+  std::map<std::string, std::string> headers;
+
+  explicit FilingServer(const std::string& url)
+      : server(url, {}, engine::tasks::WorkflowSetup{&profile, &calendar, nullptr, {}}) {
+    engine::store::TokenSpec spec;
+    spec.role = engine::auth::Role::kAuthority;
+    headers = {{"Authorization", "Bearer " + engine::store::TokenStore(url).create(spec, engine::SystemClock().now()).token},
+               {"Content-Type", "application/json"}};
+  }
+  jiaohe::testing::HttpResult request(const std::string& method, const std::string& path, const std::string& body = "") {
+    return http_request(server.port, method, path, body, headers);
+  }
+};
+
+// A dispute with gaj about the person born on `birth` (serial `serial`).
+std::string dispute_body(std::chrono::year_month_day birth, int serial, const std::string& description) {
+  return nlohmann::json{{"subject_id", rules::ids::make_citizen_id("330106", birth, serial)},
+                        {"agency_code", "gaj"},
+                        {"description", description}}
+      .dump();
+}
+
 }  // namespace
 
 TEST_CASE("healthz reports ok with the schema version") {
@@ -119,26 +148,13 @@ TEST_CASE("filing answers 503 while the database is down and succeeds again once
   cluster.ensure_running("jiaohe");
   const auto url = cluster.url("jiaohe");
   engine::store::migrate(url, engine::store::prepare_migrations(engine::store::embedded_migrations()));
-  engine::store::TokenSpec spec;
-  spec.role = engine::auth::Role::kAuthority;
-  const auto token = engine::store::TokenStore(url).create(spec, engine::SystemClock().now()).token;
-  const auto profile = engine::statute::load_statute_profile(jiaohe::testing::source_dir() + "/data/statutes/zhejiang-2022.json");
-  const auto calendar = engine::calendar::load_calendar(jiaohe::testing::source_dir() + "/data/calendars");
-  RunningServer s(url, {}, engine::tasks::WorkflowSetup{&profile, &calendar, nullptr, {}});
-  const std::map<std::string, std::string> headers = {{"Authorization", "Bearer " + token},
-                                                      {"Content-Type", "application/json"}};
-  const std::string body = nlohmann::json{{"subject_id", rules::ids::make_citizen_id("330106", std::chrono::year_month_day(
-                                                                                         std::chrono::year(1990),
-                                                                                         std::chrono::month(3),
-                                                                                         std::chrono::day(7)),
-                                                                                     11)},
-                                          {"agency_code", "gaj"},
-                                          {"description", "name misspelt"}}
-                               .dump();
-  CHECK(http_request(s.port, "POST", "/v1/disputes", body, headers).status == 201);
+  FilingServer s(url);
+  using namespace std::chrono;
+  const std::string body = dispute_body(year(1990) / March / 7, 11, "name misspelt");
+  CHECK(s.request("POST", "/v1/disputes", body).status == 201);
 
   cluster.stop();
-  const auto down = http_request(s.port, "POST", "/v1/disputes", body, headers);
+  const auto down = s.request("POST", "/v1/disputes", body);
   CHECK(down.status == 503);
   CHECK(down.headers.count("retry-after") == 1);
   CHECK(down.body.find("pqxx") == std::string::npos);
@@ -146,7 +162,7 @@ TEST_CASE("filing answers 503 while the database is down and succeeds again once
   cluster.ensure_running("jiaohe");
   // The pool dropped the connections that broke with the server: the first request after the
   // restart already gets a fresh one.
-  CHECK(http_request(s.port, "POST", "/v1/disputes", body, headers).status == 201);
+  CHECK(s.request("POST", "/v1/disputes", body).status == 201);
   {
     pqxx::connection c(url);
     pqxx::nontransaction tx(c);
@@ -161,26 +177,13 @@ TEST_CASE("filing answers 503 while the database is down and succeeds again once
 // they are gone, and the next requests, reads and a group-committed filing, must not meet one.
 TEST_CASE("requests after the server ended every pooled connection get fresh ones") {
   jiaohe::testing::TestDatabase db;
-  engine::store::TokenSpec spec;
-  spec.role = engine::auth::Role::kAuthority;
-  const auto token = engine::store::TokenStore(db.url()).create(spec, engine::SystemClock().now()).token;
-  const auto profile = engine::statute::load_statute_profile(jiaohe::testing::source_dir() + "/data/statutes/zhejiang-2022.json");
-  const auto calendar = engine::calendar::load_calendar(jiaohe::testing::source_dir() + "/data/calendars");
-  RunningServer s(db.url(), {}, engine::tasks::WorkflowSetup{&profile, &calendar, nullptr, {}});
-  const std::map<std::string, std::string> headers = {{"Authorization", "Bearer " + token},
-                                                      {"Content-Type", "application/json"}};
-  const std::string body =
-      nlohmann::json{{"subject_id", rules::ids::make_citizen_id("330106", std::chrono::year_month_day(std::chrono::year(1988),
-                                                                                                    std::chrono::month(5),
-                                                                                                    std::chrono::day(2)),
-                                                                 21)},
-                     {"agency_code", "gaj"},
-                     {"description", "address out of date"}}
-          .dump();
+  FilingServer s(db.url());
+  using namespace std::chrono;
+  const std::string body = dispute_body(year(1988) / May / 2, 21, "address out of date");
   // Fill the pool: filings (the lanes' connections) and lists (the readers').
   for (int i = 0; i < 4; ++i) {
-    REQUIRE(http_request(s.port, "POST", "/v1/disputes", body, headers).status == 201);
-    REQUIRE(http_request(s.port, "GET", "/v1/disputes", "", headers).status == 200);
+    REQUIRE(s.request("POST", "/v1/disputes", body).status == 201);
+    REQUIRE(s.request("GET", "/v1/disputes").status == 200);
   }
 
   pqxx::connection admin(db.url());
@@ -195,8 +198,8 @@ TEST_CASE("requests after the server ended every pooled connection get fresh one
              .as<int>() > 0) {
   }
 
-  CHECK(http_request(s.port, "GET", "/v1/disputes", "", headers).status == 200);
-  CHECK(http_request(s.port, "POST", "/v1/disputes", body, headers).status == 201);
-  CHECK(http_request(s.port, "GET", "/v1/disputes", "", headers).status == 200);
+  CHECK(s.request("GET", "/v1/disputes").status == 200);
+  CHECK(s.request("POST", "/v1/disputes", body).status == 201);
+  CHECK(s.request("GET", "/v1/disputes").status == 200);
   CHECK(tx.exec1("SELECT count(*) FROM disputes")[0].as<int>() == 5);
 }
