@@ -4,7 +4,7 @@
 #include <charconv>
 #include <vector>
 
-#include "api/json_text.hpp"
+#include "engine/util/json_text.hpp"
 #include "api/problem.hpp"
 #include "api/response_schema.hpp"
 
@@ -75,7 +75,7 @@ std::string page_text_start(std::size_t items) {
 
 Response page_text_end(std::string body, const std::optional<std::int64_t>& next_before_id) {
   body += "],\"next_cursor\":";
-  if (next_before_id) append_json_string(body, encode_cursor(*next_before_id));
+  if (next_before_id) engine::util::append_json_string(body, encode_cursor(*next_before_id));
   else body += "null";
   body += '}';
   Response r;

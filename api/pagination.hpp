@@ -41,7 +41,7 @@ std::string page_text_start(std::size_t items);
 Response page_text_end(std::string body, const std::optional<std::int64_t>& next_before_id);
 
 // The same answer as page_response, for items appended as JSON text by `append(out, item)`
-// (api/json_text.hpp) instead of built as nlohmann values: for long pages of large items.
+// (engine/util/json_text.hpp) instead of built as nlohmann values: for long pages of large items.
 template <typename T, typename Append>
 Response page_text_response(const engine::store::Page<T>& page, Append append) {
   std::string body = page_text_start(page.items.size());

@@ -1,10 +1,12 @@
 #include "api/handlers/task_json.hpp"
 
 #include "api/handlers/json_fields.hpp"
-#include "api/json_text.hpp"
 #include "api/response_schema.hpp"
+#include "engine/util/json_text.hpp"
 
 namespace jiaohe::api::handlers {
+
+using engine::util::JsonObjectText;
 
 using engine::tasks::TaskStatus;
 using nlohmann::json;

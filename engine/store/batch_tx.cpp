@@ -6,6 +6,7 @@
 #include "engine/disputes/filing.hpp"
 #include "engine/store/named_statement.hpp"
 #include "engine/store/pg_values.hpp"
+#include "engine/util/json_text.hpp"
 
 namespace jiaohe::engine::store {
 namespace {
@@ -85,12 +86,10 @@ const NamedStatement kWriteBatch("jiaohe_batch_write", R"sql(
                                            task_id bigint, set_at timestamptz))
   SELECT 1)sql");
 
-// A column's value, or no key at all (NULL in the row).
-void put(json& row, const char* column, const std::optional<std::string>& value) {
-  if (value) row[column] = *value;
-}
-void put(json& row, const char* column, const std::optional<std::int64_t>& value) {
-  if (value) row[column] = *value;
+// A new row object at the end of a table's rows.
+util::JsonObjectText new_row(std::string& table) {
+  if (!table.empty()) table += ',';
+  return util::JsonObjectText(table);
 }
 
 void take_all(const pqxx::field& f, std::deque<std::int64_t>& into) {
@@ -115,14 +114,22 @@ bool BatchRows::empty() const {
 void BatchRows::append(BatchRows&& other) {
   for (auto [to, from] : {std::pair{&disputes, &other.disputes}, std::pair{&tasks, &other.tasks},
                           std::pair{&events, &other.events}, std::pair{&outbox, &other.outbox},
-                          std::pair{&flags, &other.flags}})
-    for (auto& row : *from) to->push_back(std::move(row));
+                          std::pair{&flags, &other.flags}}) {
+    if (from->empty()) continue;
+    if (to->empty()) {
+      *to = std::move(*from);
+    } else {
+      *to += ',';
+      *to += *from;
+    }
+  }
 }
 
 void write_batch_rows(pqxx::transaction_base& tx, const BatchRows& rows) {
   if (rows.empty()) return;
-  exec_prepared_sql(tx, kWriteBatch, rows.disputes.dump(), rows.tasks.dump(), rows.events.dump(), rows.outbox.dump(),
-                    rows.flags.dump());
+  const auto array = [](const std::string& table) { return "[" + table + "]"; };
+  exec_prepared_sql(tx, kWriteBatch, array(rows.disputes), array(rows.tasks), array(rows.events), array(rows.outbox),
+                    array(rows.flags));
 }
 
 std::int64_t BatchTx::take(std::deque<std::int64_t>& ids, const char* what) {
@@ -132,97 +139,106 @@ std::int64_t BatchTx::take(std::deque<std::int64_t>& ids, const char* what) {
   return id;
 }
 
+// Each row's members are those TaskTx's single-row inserts write; an absent value is a JSON null
+// (NULL in the row), but for evidence_attributes, whose absence chooses the statement's branch.
 std::int64_t BatchTx::insert_dispute(const disputes::Filing& f, Instant filed_at) {
-  json row = {{"id", take(ids_.disputes, "dispute")},
-              {"kind", disputes::kind_name(f.kind)},
-              {"subject_id", f.subject_id},
-              {"agency_code", f.agency_code},
-              {"description", f.description},
-              {"notify", f.notify.dump()},
-              {"channel", disputes::channel_name(f.channel)},
-              {"filed_at", to_pg_timestamp(filed_at)}};
-  put(row, "dataset_id", null_if_empty(f.dataset_id));
-  put(row, "attribute", null_if_empty(f.attribute));
-  put(row, "claimed_value", null_if_empty(f.claimed_value));
-  if (!f.evidence_attributes.empty()) row["evidence_attributes"] = f.evidence_attributes;
+  const auto id = take(ids_.disputes, "dispute");
+  auto row = new_row(rows_.disputes);
+  row.field("id", id);
+  row.field("kind", disputes::kind_name(f.kind));
+  row.field("subject_id", f.subject_id);
+  row.field("agency_code", f.agency_code);
+  row.field("description", f.description);
+  row.field("notify", f.notify.dump());
+  row.field("channel", disputes::channel_name(f.channel));
+  row.field("filed_at", to_pg_timestamp(filed_at));
+  row.field("dataset_id", null_if_empty(f.dataset_id));
+  row.field("attribute", null_if_empty(f.attribute));
+  row.field("claimed_value", null_if_empty(f.claimed_value));
+  if (!f.evidence_attributes.empty()) row.field("evidence_attributes", f.evidence_attributes);
   if (f.publication) {
-    row["publication_suspended"] = *f.publication == disputes::Publication::kSuspended;
-    row["publication"] = disputes::publication_name(*f.publication);
+    row.field("publication_suspended", *f.publication == disputes::Publication::kSuspended);
+    row.field("publication", disputes::publication_name(*f.publication));
   }
-  const std::int64_t id = row["id"];
-  rows_.disputes.push_back(std::move(row));
+  row.close();
   return id;
 }
 
 std::int64_t BatchTx::insert_task(const tasks::Task& t, std::optional<Instant> next_fire_at) {
-  json row = {{"id", take(ids_.tasks, "task")},
-              {"kind", tasks::kind_name(t.kind)},
-              {"assignee", t.assignee},
-              {"step", t.step},
-              {"received_at", to_pg_timestamp(t.received_at)},
-              {"provisional", t.provisional},
-              {"deadline_basis", deadlines::to_json(t.basis).dump()},
-              {"deadline_version", t.deadline_version},
-              {"created_at", to_pg_timestamp(now_)}};
-  put(row, "due_at", pg_time(t.due_at));
-  put(row, "reminder_at", pg_time(t.reminder_at));
-  put(row, "next_fire_at", pg_time(next_fire_at));
-  put(row, "dispute_id", t.dispute_id);
-  put(row, "parent_task_id", t.parent_task_id);
-  put(row, "scan_id", t.scan_id);
-  put(row, "dataset_id", null_if_empty(t.dataset_id));
-  put(row, "rule_id", null_if_empty(t.rule_id));
+  const auto id = take(ids_.tasks, "task");
+  auto row = new_row(rows_.tasks);
+  row.field("id", id);
+  row.field("kind", tasks::kind_name(t.kind));
+  row.field("assignee", t.assignee);
+  row.field("step", t.step);
+  row.field("received_at", to_pg_timestamp(t.received_at));
+  row.field("provisional", t.provisional);
+  row.field("deadline_basis", deadlines::to_json(t.basis).dump());
+  row.field("deadline_version", t.deadline_version);
+  row.field("created_at", to_pg_timestamp(now_));
+  row.field("due_at", pg_time(t.due_at));
+  row.field("reminder_at", pg_time(t.reminder_at));
+  row.field("next_fire_at", pg_time(next_fire_at));
+  row.field("dispute_id", t.dispute_id);
+  row.field("parent_task_id", t.parent_task_id);
+  row.field("scan_id", t.scan_id);
+  row.field("dataset_id", null_if_empty(t.dataset_id));
+  row.field("rule_id", null_if_empty(t.rule_id));
   if (t.assigned_to) {
-    row["assigned_staff_id"] = t.assigned_to->staff_id;
-    row["assigned_name"] = t.assigned_to->name;
+    row.field("assigned_staff_id", t.assigned_to->staff_id);
+    row.field("assigned_name", t.assigned_to->name);
   }
-  const std::int64_t id = row["id"];
-  rows_.tasks.push_back(std::move(row));
+  row.close();
   new_tasks_.push_back({id, t.assignee});
   return id;
 }
 
 std::int64_t BatchTx::insert_event(std::int64_t task_id, const std::string& action, const tasks::Actor& actor,
                                    const json& before, const json& after, const std::string& reason) {
-  json row = {{"id", take(ids_.events, "event")},
-              {"task_id", task_id},
-              {"at", to_pg_timestamp(now_)},
-              {"actor", actor.name},
-              {"actor_role", tasks::role_name(actor.role)},
-              {"action", action}};
-  if (!before.is_null()) row["before"] = before.dump();
-  if (!after.is_null()) row["after"] = after.dump();
-  put(row, "reason", null_if_empty(reason));
-  if (actor.token_id != 0) row["token_id"] = actor.token_id;
+  const auto id = take(ids_.events, "event");
+  auto row = new_row(rows_.events);
+  row.field("id", id);
+  row.field("task_id", task_id);
+  row.field("at", to_pg_timestamp(now_));
+  row.field("actor", actor.name);
+  row.field("actor_role", tasks::role_name(actor.role));
+  row.field("action", action);
+  if (!before.is_null()) row.field("before", before.dump());
+  if (!after.is_null()) row.field("after", after.dump());
+  row.field("reason", null_if_empty(reason));
+  if (actor.token_id != 0) row.field("token_id", actor.token_id);
   if (actor.person) {
-    row["staff_id"] = actor.person->staff_id;
-    row["staff_name"] = actor.person->name;
+    row.field("staff_id", actor.person->staff_id);
+    row.field("staff_name", actor.person->name);
   }
-  const std::int64_t id = row["id"];
-  rows_.events.push_back(std::move(row));
+  row.close();
   return id;
 }
 
 void BatchTx::queue_notification(const std::string& key, std::int64_t task_id, std::int64_t event_id,
                                  const std::string& recipient, const std::string& kind, const json& payload) {
-  rows_.outbox.push_back({{"idempotency_key", key},
-                          {"task_id", task_id},
-                          {"event_id", event_id},
-                          {"recipient", recipient},
-                          {"kind", kind},
-                          {"payload", payload.dump()},
-                          {"at", to_pg_timestamp(now_)}});
+  auto row = new_row(rows_.outbox);
+  row.field("idempotency_key", key);
+  row.field("task_id", task_id);
+  row.field("event_id", event_id);
+  row.field("recipient", recipient);
+  row.field("kind", kind);
+  row.field("payload", payload.dump());
+  row.field("at", to_pg_timestamp(now_));
+  row.close();
 }
 
 void BatchTx::insert_flag(std::int64_t task_id, const std::optional<std::string>& subject,
                           const std::optional<std::string>& dataset, const std::optional<std::string>& record,
                           const std::optional<std::string>& attribute) {
-  json row = {{"task_id", task_id}, {"set_at", to_pg_timestamp(now_)}};
-  put(row, "subject_id", subject);
-  put(row, "dataset_id", dataset);
-  put(row, "record_key", record);
-  put(row, "attribute", attribute);
-  rows_.flags.push_back(std::move(row));
+  auto row = new_row(rows_.flags);
+  row.field("task_id", task_id);
+  row.field("set_at", to_pg_timestamp(now_));
+  row.field("subject_id", subject);
+  row.field("dataset_id", dataset);
+  row.field("record_key", record);
+  row.field("attribute", attribute);
+  row.close();
   // As live_flags reads a flag back (kFlagColumns): NULLs as empty texts, the task's assignee.
   std::string assignee;
   for (const auto& t : new_tasks_)

@@ -1,9 +1,9 @@
 // Text written member by member must be the document nlohmann writes for the same values: the
-// queue's pages are written this way (api/json_text.hpp) and every other answer the other.
+// queue's pages are written this way (engine/util/json_text.hpp) and every other answer the other.
 #include <doctest/doctest.h>
 
 #include "api/handlers/task_json.hpp"
-#include "api/json_text.hpp"
+#include "engine/util/json_text.hpp"
 #include "api/pagination.hpp"
 
 using namespace jiaohe;
@@ -55,7 +55,7 @@ TEST_CASE("strings are escaped as nlohmann escapes them, UTF-8 passed through") 
   for (int c = 1; c < 0x80; ++c) all_bytes += static_cast<char>(c);
   all_bytes += "异议标注 ¶ 😀";
   std::string text;
-  api::append_json_string(text, all_bytes);
+  engine::util::append_json_string(text, all_bytes);
   CHECK(text == nlohmann::json(all_bytes).dump());
 }
 

@@ -1,7 +1,6 @@
 #include <doctest/doctest.h>
 
 #include <functional>
-#include <set>
 #include <future>
 #include <thread>
 #include <vector>
@@ -30,7 +29,8 @@ DisputeRequest filing(const std::string& subject, const std::string& description
 }
 
 // Runs `callers` on threads of their own while the committer's one lane is held inside a first
-// batch, and lets it go once all of them queued: their pieces are certain to share one batch.
+// batch, and lets it go once all of them queued: their pieces are certain to share one batch,
+// in the order of `callers`.
 void in_one_batch(GroupCommitter& committer, engine::Instant now, const std::vector<std::function<void()>>& callers) {
   std::promise<void> entered, release;
   auto released = release.get_future();
@@ -42,9 +42,12 @@ void in_one_batch(GroupCommitter& committer, engine::Instant now, const std::vec
     });
   });
   entered.get_future().wait();
+  // One at a time, each queued before the next starts: the batch holds them in this order.
   std::vector<std::thread> threads;
-  for (const auto& call : callers) threads.emplace_back(call);
-  while (committer.pending() < callers.size()) std::this_thread::yield();
+  for (const auto& call : callers) {
+    threads.emplace_back(call);
+    while (committer.pending() < threads.size()) std::this_thread::yield();
+  }
   release.set_value();
   holder.join();
   for (auto& t : threads) t.join();
@@ -59,23 +62,40 @@ std::string rows_of(WorkflowFixture& f) {
   return out;
 }
 
+// Three filings unlike each other: a plain one; one whose texts hold every character JSON must
+// escape, Chinese and a contact to notify; one that names its agency but neither dataset nor
+// attribute.
+std::vector<DisputeRequest> varied_filings(const std::string& person) {
+  auto plain = filing(person, "name misspelt");
+  auto escaped = filing(person, "名字 \"错\" 了\\ line\nbreak\ttab\x01\x1f end");
+  escaped.claimed_value = "王 \"小\"明\\\n";
+  escaped.notify = {{"email", "a\"b@example.cn"}, {"sms", "13800000000"}};
+  auto unknown = filing(person, "something about me is wrong");
+  unknown.dataset_id.clear();
+  unknown.attribute.clear();
+  unknown.agency_code = "civ";
+  return {plain, escaped, unknown};
+}
+
 TEST_CASE("a batch of filings writes exactly the rows the same filings write one at a time") {
   WorkflowFixture alone, batched;
-  for (int i = 0; i < 3; ++i) alone.disputes.file(filing(alone.person, "name misspelt"), alone.clock.now());
+  for (const auto& r : varied_filings(alone.person)) alone.disputes.file(r, alone.clock.now());
 
   GroupCommitter committer(batched.db.url(), batched.setup, GroupCommitOptions{1, 64});
   DisputeDesk desk(batched.db.url(), batched.setup, &committer);
+  const auto requests = varied_filings(batched.person);
   std::vector<std::int64_t> ids(3);
   std::vector<std::function<void()>> callers;
   for (int i = 0; i < 3; ++i)
-    callers.push_back([&, i] { ids[i] = desk.file(filing(batched.person, "name misspelt"), batched.clock.now()).dispute_id; });
+    callers.push_back([&, i] { ids[i] = desk.file(requests[i], batched.clock.now()).dispute_id; });
   in_one_batch(committer, batched.clock.now(), callers);
 
   CHECK(committer.batches() == 2);
   CHECK(committer.batched() == 3);  // the three filings' rows went out with one statement per table
-  CHECK(std::set<std::int64_t>(ids.begin(), ids.end()) == std::set<std::int64_t>{1, 2, 3});
+  CHECK(ids == std::vector<std::int64_t>{1, 2, 3});
   const auto expected = rows_of(alone);
   CHECK(expected.find("record_flagged") != std::string::npos);
+  CHECK(expected.find("13800000000") != std::string::npos);
   CHECK(rows_of(batched) == expected);
 }
 

@@ -1,16 +1,17 @@
 #pragma once
-// A JSON object written straight to text, member by member. For pages of many items, where
-// building a nlohmann tree per item (allocations, then dump, then destruction) costs more than
-// the database's part of the request. Writes what nlohmann's dump() writes for the same
-// members given in key order (strings escaped the same way, UTF-8 passed through: the values
-// come from the database, which holds valid UTF-8 only).
+// A JSON object written straight to text, member by member. For pages of many items and for the
+// rows a group-commit batch writes (engine/store/batch_tx), where building a nlohmann tree per
+// item (allocations, then dump, then destruction) costs more than the database's part of the
+// request. Writes what nlohmann's dump() writes for the same members given in key order
+// (strings escaped the same way, UTF-8 passed through unchecked: the callers' values come from
+// the database, which holds valid UTF-8 only, or from request bodies the API has checked).
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace jiaohe::api {
+namespace jiaohe::engine::util {
 
 class JsonObjectText {
  public:
@@ -45,4 +46,4 @@ class JsonObjectText {
 // `s` as a JSON string literal, appended to `out`.
 void append_json_string(std::string& out, std::string_view s);
 
-}  // namespace jiaohe::api
+}  // namespace jiaohe::engine::util

@@ -1,8 +1,8 @@
-#include "api/json_text.hpp"
+#include "engine/util/json_text.hpp"
 
 #include <charconv>
 
-namespace jiaohe::api {
+namespace jiaohe::engine::util {
 
 void append_json_string(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -80,4 +80,4 @@ JsonObjectText JsonObjectText::object(std::string_view k) {
 
 void JsonObjectText::close() { out_ += '}'; }
 
-}  // namespace jiaohe::api
+}  // namespace jiaohe::engine::util
