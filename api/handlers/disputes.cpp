@@ -63,7 +63,7 @@ Response file_dispute(const Request& request, AppContext& ctx) {
   Response r;
   r.status = 201;
   r.headers.emplace_back("Location", "/v1/disputes/" + std::to_string(filed.dispute_id));
-  r.body = dispute_json(filed.view).dump();
+  append_dispute_json(r.body, filed.view);
   return r;
 }
 
@@ -76,7 +76,7 @@ Response get_dispute(const Request& request, AppContext& ctx) {
                                {"read_dispute", request.path, view.subject_id, request.route},
                                ctx.clock->now());
   Response r;
-  r.body = dispute_json(view).dump();
+  append_dispute_json(r.body, view);
   return r;
 }
 

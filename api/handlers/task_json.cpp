@@ -2,6 +2,7 @@
 
 #include "api/handlers/json_fields.hpp"
 #include "api/response_schema.hpp"
+#include "api/handlers/json_members.hpp"
 #include "engine/util/json_text.hpp"
 
 namespace jiaohe::api::handlers {
@@ -40,11 +41,6 @@ const std::vector<std::string>& task_kind_names() {
 
 namespace {
 
-std::optional<std::string> instant_text(const std::optional<engine::Instant>& t) {
-  return t ? std::optional(engine::calendar::format_instant(*t)) : std::nullopt;
-}
-std::optional<std::string> text_or_null(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
-
 // A task's members in key order, written through `out`: a nlohmann object (task_json) or text
 // (append_task_json), so the two write the same document from this one list.
 template <typename Out>
@@ -75,25 +71,11 @@ void task_members(Out& out, const engine::tasks::Task& t, engine::Instant now) {
   out.field("step", t.step);
 }
 
-struct TreeMembers {
-  json& j;
-  template <typename V>
-  void field(const char* key, const V& value) {
-    j[key] = value;
-  }
-  template <typename V>
-  void field(const char* key, const std::optional<V>& value) {
-    j[key] = value ? json(*value) : json(nullptr);
-  }
+struct TreeMembers : TreeFields {
   void person(const char* key, const std::optional<engine::tasks::Person>& p) { j[key] = engine::tasks::person_json(p); }
 };
 
-struct TextMembers {
-  JsonObjectText& o;
-  template <typename V>
-  void field(const char* key, const V& value) {
-    o.field(key, value);
-  }
+struct TextMembers : TextFields {
   void person(const char* key, const std::optional<engine::tasks::Person>& p) {
     if (!p) return o.field(key, nullptr);
     auto person = o.object(key);  // as engine::tasks::person_json writes it
@@ -107,14 +89,14 @@ struct TextMembers {
 
 json task_json(const engine::tasks::Task& t, engine::Instant now) {
   json j = json::object();
-  TreeMembers members{j};
+  TreeMembers members{{j}};
   task_members(members, t, now);
   return j;
 }
 
 void append_task_json(std::string& out, const engine::tasks::Task& t, engine::Instant now) {
   JsonObjectText o(out);
-  TextMembers members{o};
+  TextMembers members{{o}};
   task_members(members, t, now);
   o.close();
 }

@@ -36,8 +36,9 @@ JsonObjectText::JsonObjectText(std::string& out) : out_(out) { out_ += '{'; }
 void JsonObjectText::key(std::string_view k) {
   if (!first_) out_ += ',';
   first_ = false;
-  append_json_string(out_, k);
-  out_ += ':';
+  out_ += '"';
+  out_.append(k);  // a member name of the program's (the header's rule): nothing to escape
+  out_ += "\":";
 }
 
 void JsonObjectText::field(std::string_view k, std::string_view value) {
@@ -79,5 +80,20 @@ JsonObjectText JsonObjectText::object(std::string_view k) {
 }
 
 void JsonObjectText::close() { out_ += '}'; }
+
+JsonArrayText JsonObjectText::array(std::string_view k) {
+  key(k);
+  return JsonArrayText(out_);
+}
+
+JsonArrayText::JsonArrayText(std::string& out) : out_(out) { out_ += '['; }
+
+JsonObjectText JsonArrayText::object() {
+  if (!first_) out_ += ',';
+  first_ = false;
+  return JsonObjectText(out_);
+}
+
+void JsonArrayText::close() { out_ += ']'; }
 
 }  // namespace jiaohe::engine::util

@@ -13,6 +13,10 @@
 
 namespace jiaohe::engine::util {
 
+class JsonArrayText;
+
+// Keys are the program's own member names (plain ASCII with no quote, backslash or control
+// character) and are written unescaped; values are escaped.
 class JsonObjectText {
  public:
   explicit JsonObjectText(std::string& out);  // appends "{"
@@ -35,10 +39,27 @@ class JsonObjectText {
   // A member whose value is an object: the returned writer appends its members; close it
   // before the next member of this one.
   JsonObjectText object(std::string_view key);
+  // A member whose value is an array: the same rule.
+  JsonArrayText array(std::string_view key);
   void close();  // appends "}"
 
  private:
   void key(std::string_view k);
+  std::string& out_;
+  bool first_ = true;
+};
+
+// An array of objects written as text.
+class JsonArrayText {
+ public:
+  explicit JsonArrayText(std::string& out);  // appends "["
+  JsonArrayText(const JsonArrayText&) = delete;
+  JsonArrayText& operator=(const JsonArrayText&) = delete;
+  // The next element, an object: close it before the next element.
+  JsonObjectText object();
+  void close();  // appends "]"
+
+ private:
   std::string& out_;
   bool first_ = true;
 };

@@ -2,6 +2,7 @@
 // queue's pages are written this way (engine/util/json_text.hpp) and every other answer the other.
 #include <doctest/doctest.h>
 
+#include "api/handlers/dispute_json.hpp"
 #include "api/handlers/task_json.hpp"
 #include "engine/util/json_text.hpp"
 #include "api/pagination.hpp"
@@ -38,7 +39,43 @@ engine::tasks::Task full_task() {
   return t;
 }
 
+engine::disputes::DisputeView full_dispute() {
+  engine::disputes::DisputeView v;
+  v.id = 9007199254740993;
+  v.kind = "withdrawal";
+  v.subject_id = "330102199001011234";
+  v.dataset_id = "gaj_hukou";
+  v.attribute = "name";
+  v.agency_code = "gaj";
+  v.channel = "authority";
+  v.status = "resolved";
+  v.result = "corrected";
+  v.result_reason = "tab\there, quote \" and backslash \\";
+  v.claimed_value = "王 小明";
+  v.description = "line\nbreak \x01\x1f 异议 😀";
+  v.filed_at = engine::Instant(std::chrono::microseconds(1764547200123456));
+  v.deadline = engine::Instant(std::chrono::seconds(1765152000));
+  v.current_step = "verify_withdrawal";
+  v.assignee = "gaj";
+  v.history = {{engine::Instant(std::chrono::seconds(1765000000)), 7, "forward_dispute", "forwarded", "authority", ""},
+               {engine::Instant(std::chrono::seconds(1765100000)), 8, "verify", "answered", "agency", "as \"filed\""}};
+  v.publication = "suspended";
+  v.publication_changed_at = engine::Instant(std::chrono::seconds(1765000000));
+  return v;
+}
+
 }  // namespace
+
+TEST_CASE("a dispute written as text is the document dispute_json writes, every member set or none") {
+  auto no_since = full_dispute();
+  no_since.publication_changed_at.reset();
+  for (const auto& v : {full_dispute(), no_since, engine::disputes::DisputeView{}}) {
+    std::string text;
+    api::handlers::append_dispute_json(text, v);
+    CHECK(text == api::handlers::dispute_json(v).dump());
+    CHECK(nlohmann::json::parse(text) == api::handlers::dispute_json(v));
+  }
+}
 
 TEST_CASE("a task written as text is the document task_json writes, every member set or none") {
   const auto now = engine::Instant(std::chrono::seconds(1765200000));
