@@ -63,8 +63,11 @@ struct TreeMembers : TreeFields {
     }
   }
   void publication(const char* key, const engine::disputes::DisputeView& v) {
-    json& record = j[key] = v.publication.empty() ? json() : json::object();
-    if (v.publication.empty()) return;
+    if (v.publication.empty()) {
+      j[key] = nullptr;
+      return;
+    }
+    json& record = j[key] = json::object();
     TreeMembers members{{record}};
     publication_members(members, v);
   }
